@@ -1,0 +1,233 @@
+//! The built-in catalogues (forces with their local policing bodies, HMICFRS publication types),
+//! compiled in from `catalogues/*.tsv` and parsed once, plus the extensions a `section55.toml`
+//! adds. Lookups are case-insensitive; short force names ("Norfolk") are aliases of full names.
+
+use std::sync::OnceLock;
+
+use crate::suggest;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForceKind {
+    /// One of the 43 territorial forces of England and Wales: section 55 applies.
+    Territorial,
+    /// Another force or agency HMICFRS inspects: section 55 does not apply.
+    Other,
+    /// A collective value used for national reports.
+    Collective,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Force {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub policing_body: Option<String>,
+    pub kind: ForceKind,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicationType {
+    pub name: String,
+    /// Seen on HMICFRS report pages (rather than only in programme names).
+    pub confirmed: bool,
+}
+
+const FORCES_TSV: &str = include_str!("../catalogues/forces.tsv");
+const PUBLICATION_TYPES_TSV: &str = include_str!("../catalogues/publication-types.tsv");
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+}
+
+/// The rows of a TSV file after its header.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+pub fn forces() -> &'static [Force] {
+    static FORCES: OnceLock<Vec<Force>> = OnceLock::new();
+    FORCES.get_or_init(|| {
+        rows(FORCES_TSV)
+            .map(|cols| Force {
+                name: cols[0].trim().to_owned(),
+                short_name: non_empty(cols.get(1).copied()),
+                policing_body: non_empty(cols.get(2).copied()),
+                kind: match cols.get(3).map(|s| s.trim()) {
+                    Some("territorial") => ForceKind::Territorial,
+                    Some("collective") => ForceKind::Collective,
+                    _ => ForceKind::Other,
+                },
+                note: non_empty(cols.get(4).copied()),
+            })
+            .collect()
+    })
+}
+
+pub fn publication_types() -> &'static [PublicationType] {
+    static TYPES: OnceLock<Vec<PublicationType>> = OnceLock::new();
+    TYPES.get_or_init(|| {
+        rows(PUBLICATION_TYPES_TSV)
+            .map(|cols| PublicationType {
+                name: cols[0].trim().to_owned(),
+                confirmed: cols.get(1).is_some_and(|e| e.trim() == "confirmed"),
+            })
+            .collect()
+    })
+}
+
+/// Full force names, for the schema's suggestions.
+pub fn force_names() -> Vec<&'static str> {
+    forces().iter().map(|f| f.name.as_str()).collect()
+}
+
+pub fn policing_body_names() -> Vec<&'static str> {
+    forces().iter().filter_map(|f| f.policing_body.as_deref()).collect()
+}
+
+pub fn publication_type_names() -> Vec<&'static str> {
+    publication_types().iter().map(|t| t.name.as_str()).collect()
+}
+
+/// The catalogues in use: the built-in ones plus a configuration's extensions.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    pub extra_forces: Vec<String>,
+    pub extra_publication_types: Vec<String>,
+}
+
+/// What a force name refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ForceMatch<'a> {
+    Builtin(&'a Force),
+    /// A force added by configuration; nothing more is known about it.
+    Extra(&'a str),
+}
+
+impl ForceMatch<'_> {
+    pub fn name(&self) -> &str {
+        match self {
+            ForceMatch::Builtin(f) => &f.name,
+            ForceMatch::Extra(name) => name,
+        }
+    }
+
+    pub fn is_collective(&self) -> bool {
+        matches!(self, ForceMatch::Builtin(f) if f.kind == ForceKind::Collective)
+    }
+
+    pub fn force(&self) -> Option<&Force> {
+        match self {
+            ForceMatch::Builtin(f) => Some(f),
+            ForceMatch::Extra(_) => None,
+        }
+    }
+}
+
+/// Names compare ignoring case, surrounding space and runs of inner space.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    norm(a) == norm(b)
+}
+
+impl Catalogue {
+    pub fn find_force(&self, name: &str) -> Option<ForceMatch<'_>> {
+        let builtin = forces().iter().find(|f| {
+            same_name(&f.name, name) || f.short_name.as_deref().is_some_and(|s| same_name(s, name))
+        });
+        builtin.map(ForceMatch::Builtin).or_else(|| {
+            self.extra_forces.iter().find(|e| same_name(e, name)).map(|e| ForceMatch::Extra(e))
+        })
+    }
+
+    /// The catalogue's spelling of a publication type, if it is one.
+    pub fn find_publication_type(&self, name: &str) -> Option<&str> {
+        publication_types()
+            .iter()
+            .map(|t| t.name.as_str())
+            .chain(self.extra_publication_types.iter().map(String::as_str))
+            .find(|t| same_name(t, name))
+    }
+
+    /// Up to three force names closest to `name`, best first.
+    pub fn suggest_forces(&self, name: &str) -> Vec<String> {
+        let candidates = forces()
+            .iter()
+            .flat_map(|f| {
+                let aliases = std::iter::once(f.name.as_str()).chain(f.short_name.as_deref());
+                aliases.map(move |alias| (alias, f.name.as_str()))
+            })
+            .chain(self.extra_forces.iter().map(|e| (e.as_str(), e.as_str())));
+        suggest::closest(name, candidates, 3)
+    }
+
+    pub fn suggest_publication_types(&self, name: &str) -> Vec<String> {
+        let candidates = publication_types()
+            .iter()
+            .map(|t| (t.name.as_str(), t.name.as_str()))
+            .chain(self.extra_publication_types.iter().map(|e| (e.as_str(), e.as_str())));
+        suggest::closest(name, candidates, 3)
+    }
+
+    /// The territorial force whose local policing body is named (or clearly meant) by `body`.
+    pub fn forces_named_in_body(&self, body: &str) -> Vec<&'static Force> {
+        let text = format!(" {} ", words(body));
+        forces()
+            .iter()
+            .filter(|f| f.kind == ForceKind::Territorial)
+            .filter(|f| area_names(f).iter().any(|area| text.contains(&format!(" {area} "))))
+            .collect()
+    }
+}
+
+/// Lower-case words separated by single spaces, punctuation dropped, so names compare loosely.
+fn words(s: &str) -> String {
+    s.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && *w != "s")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The place names a body's title may use for a force's area: its short name and the area its
+/// body is "for" ("Leicester, Leicestershire and Rutland").
+fn area_names(force: &Force) -> Vec<String> {
+    let body_area = force.policing_body.as_deref().and_then(|b| b.rsplit_once(" for ")).map(|(_, a)| a);
+    let mayor_area = force.policing_body.as_deref().and_then(|b| b.strip_prefix("Mayor of "));
+    force.short_name.as_deref().into_iter().chain(body_area).chain(mayor_area).map(words).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_has_the_43_territorial_forces() {
+        let territorial = forces().iter().filter(|f| f.kind == ForceKind::Territorial).count();
+        assert_eq!(territorial, 43);
+        assert!(forces().iter().filter(|f| f.kind == ForceKind::Territorial).all(|f| f.policing_body.is_some()));
+    }
+
+    #[test]
+    fn short_names_and_case_are_aliases() {
+        let c = Catalogue::default();
+        assert_eq!(c.find_force("norfolk").map(|f| f.name().to_owned()), Some("Norfolk Constabulary".into()));
+        assert_eq!(c.find_publication_type("Child Protection"), Some("Child protection"));
+    }
+
+    #[test]
+    fn suggestions_rank_the_closest_first() {
+        let c = Catalogue::default();
+        assert_eq!(c.suggest_forces("Norfolk Constabulry").first().map(String::as_str), Some("Norfolk Constabulary"));
+        assert_eq!(c.suggest_publication_types("Child protectoin").first().map(String::as_str), Some("Child protection"));
+    }
+
+    #[test]
+    fn bodies_name_their_area() {
+        let c = Catalogue::default();
+        let names = |b: &str| c.forces_named_in_body(b).iter().map(|f| f.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names("Norfolk's Police and Crime Commissioner"), vec!["Norfolk Constabulary"]);
+        assert_eq!(names("Police and Crime Commissioner for Sussex"), vec!["Sussex Police"]);
+        assert_eq!(names("Mayor of West Yorkshire"), vec!["West Yorkshire Police"]);
+        assert!(names("Police and Crime Commissioner for Leicester, Leicestershire and Rutland").contains(&"Leicestershire Police".to_owned()));
+    }
+}

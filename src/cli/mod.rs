@@ -1,0 +1,47 @@
+//! The command line: one module per command. Commands parse arguments, call the library and
+//! print; they hold no checking logic of their own.
+
+mod schema_cmd;
+mod write;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use write::write_file;
+
+/// Exit code when the command could not run (bad arguments, unreadable path).
+pub const EXIT_USAGE: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "section55", version, about = "Lint, render and edit Section 55 responses (Police Act 1996, s.55)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print or write the JSON Schema of response files.
+    Schema(schema_cmd::Args),
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Schema(args) => schema_cmd::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("section55: error: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}

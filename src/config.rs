@@ -1,0 +1,119 @@
+//! `section55.toml`: per-rule severity and catalogue extensions, found by walking up from the
+//! checked file. Unknown rules, severities or keys are errors that say what is allowed, so a typo
+//! never silently disables a check.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::catalogue::Catalogue;
+use crate::diagnostic::Severity;
+use crate::suggest;
+
+pub const FILE_NAME: &str = "section55.toml";
+
+/// A rule's configured level: a severity, or off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Config {
+    /// Severity overrides by rule name (validated against the registry).
+    pub rules: BTreeMap<String, Level>,
+    pub catalogue: Catalogue,
+    /// The file this came from, if any.
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    catalogue: RawCatalogue,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalogue {
+    #[serde(default)]
+    forces: Vec<String>,
+    #[serde(default)]
+    publication_types: Vec<String>,
+}
+
+impl Config {
+    /// Parses a configuration; `rule_names` are the rules it may name.
+    pub fn parse(text: &str, rule_names: &[&str]) -> Result<Config, String> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
+        if let Some(unknown) = raw.rules.keys().find(|name| !rule_names.contains(&name.as_str())) {
+            let hint = suggest::did_you_mean(unknown, rule_names.iter().copied());
+            return Err(format!("unknown rule `{unknown}` in [rules]{hint}; `section55 rules` lists them"));
+        }
+        Ok(Config {
+            rules: raw.rules,
+            catalogue: Catalogue {
+                extra_forces: raw.catalogue.forces,
+                extra_publication_types: raw.catalogue.publication_types,
+            },
+            source: None,
+        })
+    }
+
+    pub fn load(path: &Path, rule_names: &[&str]) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut config =
+            Config::parse(&text, rule_names).map_err(|e| format!("{}: {e}", path.display()))?;
+        config.source = Some(path.to_owned());
+        Ok(config)
+    }
+
+    /// The nearest `section55.toml` in `dir` or its ancestors.
+    pub fn find(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_levels_and_extensions() {
+        let c = Config::parse(
+            "[rules]\noverdue = \"off\"\n[catalogue]\nforces = [\"Example Police\"]\n",
+            &["overdue"],
+        )
+        .expect("valid");
+        assert_eq!(c.rules.get("overdue"), Some(&Level::Off));
+        assert_eq!(c.catalogue.extra_forces, vec!["Example Police"]);
+    }
+
+    #[test]
+    fn rejects_unknown_rules_and_levels() {
+        let e = Config::parse("[rules]\noverdu = \"off\"\n", &["overdue"]).expect_err("unknown");
+        assert!(e.contains("did you mean `overdue`"), "{e}");
+        assert!(Config::parse("[rules]\noverdue = \"loud\"\n", &["overdue"]).is_err());
+        assert!(Config::parse("[rulez]\n", &["overdue"]).is_err());
+    }
+}

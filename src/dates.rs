@@ -1,0 +1,141 @@
+//! Dates as the statute counts them and as people write them.
+
+use chrono::{Datelike, Days, NaiveDate};
+
+/// s.55(5A): "the period of 56 days beginning with the day on which the report is published".
+/// The publication day is day 1, so the last day is publication + 55 days.
+pub fn last_day(published: NaiveDate) -> Option<NaiveDate> {
+    published.checked_add_days(Days::new(55))
+}
+
+/// The common miscount: publication + 56 days.
+pub fn miscounted_last_day(published: NaiveDate) -> Option<NaiveDate> {
+    published.checked_add_days(Days::new(56))
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+/// "24 October 2025".
+pub fn long(date: NaiveDate) -> String {
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+}
+
+/// "Thursday 18 December 2025".
+pub fn long_with_weekday(date: NaiveDate) -> String {
+    format!("{} {}", date.format("%A"), long(date))
+}
+
+/// The first date written out in words in `text` ("31 March 2026", "1st May 2025", "Thursday 1
+/// May 2025", "March 31, 2026"), with its byte range.
+pub fn find_long_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let tokens = tokenize(text);
+    for i in 0..tokens.len() {
+        if let Some((date, end)) = date_at(&tokens, i) {
+            return Some((date, tokens[i].0..end));
+        }
+    }
+    None
+}
+
+/// A date written out in words that makes up all of `text` (surrounding space and a weekday
+/// allowed).
+pub fn parse_long_date(text: &str) -> Option<NaiveDate> {
+    let trimmed = text.trim().trim_end_matches('.');
+    if let Ok(date) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+        return Some(date);
+    }
+    let tokens = tokenize(trimmed);
+    let start = usize::from(tokens.first().is_some_and(|t| is_weekday(t.1)));
+    let (date, end) = date_at(&tokens, start)?;
+    (end == trimmed.len()).then_some(date)
+}
+
+/// Words and numbers with their byte offsets; punctuation separates.
+fn tokenize(text: &str) -> Vec<(usize, &str)> {
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                tokens.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        tokens.push((s, &text[s..]));
+    }
+    tokens
+}
+
+fn month(word: &str) -> Option<u32> {
+    let lower = word.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| {
+            let m = m.to_lowercase();
+            lower == m || (lower.len() >= 3 && m.starts_with(&lower) && lower.len() <= 4)
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn day(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    let ok_suffix = matches!(suffix.to_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th");
+    (ok_suffix && (1..=2).contains(&digits.len())).then(|| digits.parse().ok()).flatten()
+}
+
+fn year(word: &str) -> Option<i32> {
+    (word.len() == 4).then(|| word.parse().ok()).flatten()
+}
+
+fn is_weekday(word: &str) -> bool {
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        .contains(&word.to_lowercase().as_str())
+}
+
+/// A date starting at token `i`: "31 March 2026" or "March 31 2026". Returns the end byte.
+fn date_at(tokens: &[(usize, &str)], i: usize) -> Option<(NaiveDate, usize)> {
+    let [a, b, c] = [tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?];
+    let (d, m) = match (day(a.1), month(b.1), month(a.1), day(b.1)) {
+        (Some(d), Some(m), _, _) => (d, m),
+        (_, _, Some(m), Some(d)) => (d, m),
+        _ => return None,
+    };
+    let y = year(c.1)?;
+    Some((NaiveDate::from_ymd_opt(y, m, d)?, c.0 + c.1.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid")
+    }
+
+    #[test]
+    fn statutory_last_day() {
+        assert_eq!(last_day(d(2025, 10, 24)), Some(d(2025, 12, 18)));
+        assert_eq!(miscounted_last_day(d(2025, 10, 24)), Some(d(2025, 12, 19)));
+        assert_eq!(long_with_weekday(d(2025, 12, 18)), "Thursday 18 December 2025");
+    }
+
+    #[test]
+    fn dates_in_words() {
+        assert_eq!(parse_long_date("24 October 2025"), Some(d(2025, 10, 24)));
+        assert_eq!(parse_long_date("Thursday 1 May 2025"), Some(d(2025, 5, 1)));
+        assert_eq!(parse_long_date("1st May 2025"), Some(d(2025, 5, 1)));
+        assert_eq!(parse_long_date("2025-05-01"), Some(d(2025, 5, 1)));
+        assert_eq!(parse_long_date("31 February 2025"), None);
+        let text = "By 31 March 2026, the Home Office should";
+        assert_eq!(find_long_date(text), Some((d(2026, 3, 31), 3..16)));
+        assert_eq!(find_long_date("no date here 12 things 2020"), None);
+    }
+}

@@ -1,0 +1,95 @@
+//! What every finding is made of: a rule name, a severity, a message, an exact range and, where
+//! one exists, a fix. Positions are 0-based lines and 0-based columns counted in Unicode scalar
+//! values (characters); front ends convert to what their consumer needs (1-based for people,
+//! UTF-16 or UTF-8 for LSP clients).
+
+use serde::Serialize;
+
+/// A position in the text: 0-based line, 0-based column in characters.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    pub const fn new(line: u32, col: u32) -> Self {
+        Pos { line, col }
+    }
+}
+
+/// A half-open range of text (`end` is exclusive).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    pub start: Pos,
+    pub end: Pos,
+}
+
+impl Span {
+    pub const fn new(start: Pos, end: Pos) -> Self {
+        Span { start, end }
+    }
+
+    /// An empty range at one position, for insertions.
+    pub const fn at(pos: Pos) -> Self {
+        Span { start: pos, end: pos }
+    }
+
+    pub fn contains(&self, pos: Pos) -> bool {
+        self.start <= pos && pos <= self.end
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One replacement of a range of the original text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TextEdit {
+    pub span: Span,
+    pub new_text: String,
+}
+
+/// A fix: a title for a menu and the edits that apply it. Edits never overlap.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<TextEdit>,
+}
+
+impl Fix {
+    pub fn replace(title: impl Into<String>, span: Span, new_text: impl Into<String>) -> Self {
+        Fix { title: title.into(), edits: vec![TextEdit { span, new_text: new_text.into() }] }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    /// Alternative fixes, the preferred one first.
+    pub fixes: Vec<Fix>,
+}
+
+impl Diagnostic {
+    pub fn fix(&self) -> Option<&Fix> {
+        self.fixes.first()
+    }
+}

@@ -1,0 +1,212 @@
+//! The YAML document: a value tree that keeps the exact span of every key and value, built from
+//! `saphyr-parser`'s event stream. Rules, the schema mapper and the language server find the
+//! source of any finding through [`Node::pointer`] (a JSON pointer) or [`Node::path_at`] (a
+//! cursor position).
+
+mod parse;
+mod scalar;
+
+pub use parse::{MAX_ALIAS_NODES, MAX_DEPTH, parse};
+
+use crate::diagnostic::{Pos, Span};
+
+/// A parsed response file: the tree (absent when the text is not well-formed YAML or empty) and
+/// the syntax problems found on the way.
+#[derive(Debug, Default)]
+pub struct Document {
+    pub root: Option<Node>,
+    pub errors: Vec<SyntaxError>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+/// One step of a path into the tree.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self.value {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    pub fn as_int(&self) -> Option<i64> {
+        match self.value {
+            Value::Int(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> &[Node] {
+        match &self.value {
+            Value::Seq(items) => items,
+            _ => &[],
+        }
+    }
+
+    pub fn as_map(&self) -> &[Entry] {
+        match &self.value {
+            Value::Map(entries) => entries,
+            _ => &[],
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.as_map().iter().find(|e| e.key == key)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    /// A date value (`YYYY-MM-DD`), if this node is one.
+    pub fn as_date(&self) -> Option<chrono::NaiveDate> {
+        self.as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+    }
+
+    /// The node a JSON pointer (RFC 6901, e.g. `/recommendations/0/id`) refers to.
+    pub fn pointer(&self, pointer: &str) -> Option<&Node> {
+        self.pointer_entry(pointer).map(|(node, _)| node)
+    }
+
+    /// The node a JSON pointer refers to and, when it is a mapping value, the span of its key.
+    pub fn pointer_entry(&self, pointer: &str) -> Option<(&Node, Option<Span>)> {
+        if pointer.is_empty() {
+            return Some((self, None));
+        }
+        let mut node = self;
+        let mut key_span = None;
+        for raw in pointer.strip_prefix('/')?.split('/') {
+            let token = raw.replace("~1", "/").replace("~0", "~");
+            match &node.value {
+                Value::Map(entries) => {
+                    let entry = entries.iter().find(|e| e.key == token)?;
+                    key_span = Some(entry.key_span);
+                    node = &entry.value;
+                }
+                Value::Seq(items) => {
+                    node = items.get(token.parse::<usize>().ok()?)?;
+                    key_span = None;
+                }
+                _ => return None,
+            }
+        }
+        Some((node, key_span))
+    }
+
+    /// The path of keys and indices to the innermost key or value that contains `pos`.
+    pub fn path_at(&self, pos: Pos) -> Vec<Step> {
+        let mut path = Vec::new();
+        let mut node = self;
+        'descend: loop {
+            match &node.value {
+                Value::Map(entries) => {
+                    for entry in entries {
+                        if entry.key_span.contains(pos) || entry.value.span.contains(pos) {
+                            path.push(Step::Key(entry.key.clone()));
+                            node = &entry.value;
+                            continue 'descend;
+                        }
+                    }
+                    return path;
+                }
+                Value::Seq(items) => match items.iter().position(|n| n.span.contains(pos)) {
+                    Some(i) => {
+                        path.push(Step::Index(i));
+                        node = &items[i];
+                    }
+                    None => return path,
+                },
+                _ => return path,
+            }
+        }
+    }
+
+    /// The tree as JSON, for schema validation and deserialising into the model.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
+            Value::Str(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => {
+                J::Object(entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect())
+            }
+        }
+    }
+
+    /// A word for the kind of value, for messages.
+    pub fn kind_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "nothing",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Builds a JSON pointer from path segments, escaping as RFC 6901 requires.
+pub fn pointer_of<I, S>(segments: I) -> String
+where
+    I: IntoIterator<Item = S>,
+    S: std::fmt::Display,
+{
+    segments
+        .into_iter()
+        .map(|s| format!("/{}", s.to_string().replace('~', "~0").replace('/', "~1")))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

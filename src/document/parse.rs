@@ -1,0 +1,230 @@
+//! Event stream to value tree. Bounded by construction: nesting deeper than [`MAX_DEPTH`] and
+//! aliases that would expand past [`MAX_ALIAS_NODES`] stop the build with a syntax error instead
+//! of exhausting the stack or memory.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span as YSpan};
+
+use super::scalar::resolve_plain;
+use super::{Document, Entry, Node, SyntaxError, Value};
+use crate::diagnostic::{Pos, Span};
+
+/// Deepest nesting of lists and mappings accepted; a response needs 5.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes that aliases may copy in one document (guards against "billion laughs").
+pub const MAX_ALIAS_NODES: usize = 10_000;
+
+pub fn parse(text: &str) -> Document {
+    let mut builder = Builder::default();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(next) = parser.next_event() {
+        let stop = match next {
+            Ok((event, span)) => builder.event(event, span),
+            Err(error) => {
+                builder.scan_error(&error);
+                true
+            }
+        };
+        if stop {
+            break;
+        }
+    }
+    builder.finish()
+}
+
+enum Frame {
+    Seq { start: Span, anchor: usize, items: Vec<Node> },
+    Map { start: Span, anchor: usize, entries: Vec<Entry>, key: Option<(String, Span)> },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    root: Option<Node>,
+    errors: Vec<SyntaxError>,
+    anchors: HashMap<usize, (Node, usize)>,
+    alias_nodes: usize,
+    documents: usize,
+    fatal: bool,
+}
+
+fn pos(m: &Marker) -> Pos {
+    Pos::new(m.line().saturating_sub(1) as u32, m.col() as u32)
+}
+
+fn span(s: &YSpan) -> Span {
+    Span::new(pos(&s.start), pos(&s.end))
+}
+
+/// A visible range for a point: the character at `p`.
+fn point(p: Pos) -> Span {
+    Span::new(p, Pos::new(p.line, p.col + 1))
+}
+
+impl Builder {
+    /// Handles one event; returns true when building must stop.
+    fn event(&mut self, event: Event, ys: YSpan) -> bool {
+        let s = span(&ys);
+        match event {
+            Event::DocumentStart(_) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return self.fail(
+                        "this file holds more than one YAML document; a response file must hold exactly one (remove the `---` and what follows, or split the file)",
+                        point(s.start),
+                    );
+                }
+                false
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
+                    // Keys are compared as written: `1: x` has the key "1".
+                    self.set_key(text.into_owned(), s);
+                    return false;
+                }
+                let value = if style == ScalarStyle::Plain && !is_str_tag(tag.as_deref()) {
+                    resolve_plain(&text)
+                } else {
+                    Value::Str(text.into_owned())
+                };
+                self.complete(Node { value, span: s }, anchor)
+            }
+            Event::SequenceStart(anchor, _) => {
+                self.open(Frame::Seq { start: s, anchor, items: Vec::new() }, s)
+            }
+            Event::MappingStart(anchor, _) => {
+                self.open(Frame::Map { start: s, anchor, entries: Vec::new(), key: None }, s)
+            }
+            Event::SequenceEnd | Event::MappingEnd => self.close(s),
+            Event::Alias(id) => self.alias(id, s),
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => false,
+        }
+    }
+
+    fn open(&mut self, frame: Frame, s: Span) -> bool {
+        if self.stack.len() >= MAX_DEPTH {
+            return self.fail(
+                format!("nesting is deeper than {MAX_DEPTH} levels; a response file needs at most 5"),
+                point(s.start),
+            );
+        }
+        if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
+            return self.fail(
+                "a mapping key must be plain text, not a list or mapping",
+                point(s.start),
+            );
+        }
+        self.stack.push(frame);
+        false
+    }
+
+    fn close(&mut self, end: Span) -> bool {
+        let Some(frame) = self.stack.pop() else { return false };
+        let (start, anchor, value) = match frame {
+            Frame::Seq { start, anchor, items } => (start, anchor, Value::Seq(items)),
+            Frame::Map { start, anchor, entries, .. } => (start, anchor, Value::Map(entries)),
+        };
+        let last_end = match &value {
+            Value::Seq(items) => items.last().map(|n| n.span.end),
+            Value::Map(entries) => entries.last().map(|e| e.value.span.end.max(e.key_span.end)),
+            _ => None,
+        };
+        // Flow collections end at their bracket; block ones at their last child.
+        let end_pos = if end.start != end.end { end.end } else { last_end.unwrap_or(start.end) };
+        self.complete(Node { value, span: Span::new(start.start, end_pos.max(start.start)) }, anchor)
+    }
+
+    fn alias(&mut self, id: usize, s: Span) -> bool {
+        let Some((node, count)) = self.anchors.get(&id).cloned() else {
+            return self.fail("this alias refers to an anchor that is not defined before it", point(s.start));
+        };
+        self.alias_nodes += count;
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            return self.fail(
+                format!("aliases in this file expand to more than {MAX_ALIAS_NODES} values; write the values out instead"),
+                point(s.start),
+            );
+        }
+        if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
+            let key = match &node.value {
+                Value::Str(text) => text.clone(),
+                _ => return self.fail("a mapping key must be plain text", point(s.start)),
+            };
+            self.set_key(key, s);
+            return false;
+        }
+        self.complete(Node { value: node.value, span: s }, 0)
+    }
+
+    fn set_key(&mut self, key: String, s: Span) {
+        if let Some(Frame::Map { key: slot, .. }) = self.stack.last_mut() {
+            *slot = Some((key, s));
+        }
+    }
+
+    /// Attaches a finished node to its parent (or makes it the root).
+    fn complete(&mut self, node: Node, anchor: usize) -> bool {
+        if anchor != 0 {
+            let count = count_nodes(&node);
+            self.anchors.insert(anchor, (node.clone(), count));
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map { entries, key, .. }) => {
+                let Some((key, key_span)) = key.take() else { return false };
+                if let Some(first) = entries.iter().find(|e| e.key == key) {
+                    let line = first.key_span.start.line + 1;
+                    self.errors.push(SyntaxError {
+                        message: format!(
+                            "duplicate key `{key}` (first on line {line}); YAML keeps only one of them, so remove or rename one"
+                        ),
+                        span: key_span,
+                    });
+                    return false;
+                }
+                entries.push(Entry { key, key_span, value: node });
+            }
+        }
+        false
+    }
+
+    fn scan_error(&mut self, error: &ScanError) {
+        let p = pos(error.marker());
+        let info = error.info();
+        let message = if info.contains("recursion limit") {
+            format!("nesting is too deep; a response file needs at most 5 levels")
+        } else if info.contains("tab") {
+            format!("{info}: YAML does not allow tabs for indentation; indent with spaces")
+        } else {
+            format!("the file is not well-formed YAML: {info}")
+        };
+        self.errors.push(SyntaxError { message, span: point(p) });
+        self.fatal = true;
+    }
+
+    fn fail(&mut self, message: impl Into<String>, span: Span) -> bool {
+        self.errors.push(SyntaxError { message: message.into(), span });
+        self.fatal = true;
+        true
+    }
+
+    fn finish(self) -> Document {
+        // A duplicate key leaves a usable tree (the first value); anything else does not.
+        let root = if self.fatal { None } else { self.root };
+        Document { root, errors: self.errors }
+    }
+}
+
+fn is_str_tag(tag: Option<&saphyr_parser::Tag>) -> bool {
+    tag.is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str")
+}
+
+fn count_nodes(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(count_nodes).sum(),
+        Value::Map(entries) => entries.iter().map(|e| count_nodes(&e.value)).sum(),
+        _ => 0,
+    }
+}

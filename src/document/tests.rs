@@ -1,0 +1,100 @@
+use super::*;
+
+fn root(text: &str) -> Node {
+    let doc = parse(text);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    doc.root.expect("a root")
+}
+
+fn span_of(text: &str, pointer: &str) -> (Pos, Pos) {
+    let r = root(text);
+    let n = r.pointer(pointer).expect("pointer");
+    (n.span.start, n.span.end)
+}
+
+#[test]
+fn spans_count_characters_after_emoji_accents_and_welsh() {
+    let text = "a: \"😀 café\"\nb: Heddlu Gogledd Cymru ŵŷ\nc: x\n";
+    assert_eq!(span_of(text, "/a"), (Pos::new(0, 3), Pos::new(0, 11)));
+    let b = "Heddlu Gogledd Cymru ŵŷ".chars().count() as u32;
+    assert_eq!(span_of(text, "/b"), (Pos::new(1, 3), Pos::new(1, 3 + b)));
+    assert_eq!(span_of(text, "/c"), (Pos::new(2, 3), Pos::new(2, 4)));
+}
+
+#[test]
+fn crlf_and_lone_cr_line_endings() {
+    assert_eq!(span_of("a: 1\r\nb: two\r\n", "/b"), (Pos::new(1, 3), Pos::new(1, 6)));
+    assert_eq!(span_of("a: 1\rb: two\r", "/b"), (Pos::new(1, 3), Pos::new(1, 6)));
+}
+
+#[test]
+fn bom_is_not_a_column() {
+    assert_eq!(span_of("\u{feff}a: x\n", "/a"), (Pos::new(0, 3), Pos::new(0, 4)));
+}
+
+#[test]
+fn key_spans_and_pointers() {
+    let text = "top:\n  list:\n    - id: 7\n      text: hi\n";
+    let r = root(text);
+    let (node, key) = r.pointer_entry("/top/list/0/id").expect("entry");
+    assert_eq!(node.as_int(), Some(7));
+    assert_eq!(key, Some(Span::new(Pos::new(2, 6), Pos::new(2, 8))));
+    assert_eq!(
+        r.path_at(Pos::new(3, 13)),
+        vec![Step::Key("top".into()), Step::Key("list".into()), Step::Index(0), Step::Key("text".into())]
+    );
+}
+
+#[test]
+fn duplicate_keys_are_reported_at_the_second_key() {
+    let doc = parse("a: 1\nb: 2\na: 3\n");
+    assert_eq!(doc.errors.len(), 1);
+    assert_eq!(doc.errors[0].span.start, Pos::new(2, 0));
+    assert_eq!(doc.root.expect("root").get("a").and_then(Node::as_int), Some(1));
+}
+
+#[test]
+fn second_document_is_an_error() {
+    let doc = parse("a: 1\n---\nb: 2\n");
+    assert_eq!(doc.errors.len(), 1);
+    assert_eq!(doc.errors[0].span.start.line, 1);
+    assert!(doc.root.is_none());
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let block: String = (0..100_000).map(|i| format!("{}- \n", " ".repeat(i % 500))).collect();
+    for text in ["[".repeat(100_000), "{a: ".repeat(100_000), "- ".repeat(100_000), block] {
+        let doc = parse(&text);
+        assert!(doc.root.is_none());
+        assert!(doc.errors[0].message.contains("nesting"), "{:?}", doc.errors);
+    }
+}
+
+#[test]
+fn alias_bomb_is_bounded() {
+    let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..10 {
+        let prev = i - 1;
+        text.push_str(&format!("a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"));
+    }
+    let doc = parse(&text);
+    assert!(doc.root.is_none());
+    assert!(doc.errors[0].message.contains("aliases"), "{:?}", doc.errors);
+}
+
+#[test]
+fn tabs_and_nul_are_errors_not_panics() {
+    let doc = parse("a:\n\tb: 1\n");
+    assert!(!doc.errors.is_empty());
+    let doc = parse("a: b\0c\n");
+    assert!(doc.root.is_some() || !doc.errors.is_empty());
+}
+
+#[test]
+fn block_scalar_and_flow_spans() {
+    let text = "k: |\n  line one\n  line two\nf: [a, b]\n";
+    let r = root(text);
+    assert_eq!(r.get("k").and_then(Node::as_str), Some("line one\nline two\n"));
+    assert_eq!(r.pointer("/f").map(|n| n.span), Some(Span::new(Pos::new(3, 3), Pos::new(3, 9))));
+}

@@ -1,0 +1,14 @@
+//! section55: a linter and language server for Section 55 responses (Police Act 1996, s.55).
+//! Layers, bottom up (see ARCHITECTURE.md): diagnostic, suggest, document, catalogue, model,
+//! schema, config, rules, then the front ends `cli` and `lsp`, which only call down.
+
+pub mod catalogue;
+pub mod config;
+pub mod diagnostic;
+pub mod document;
+pub mod model;
+pub mod schema;
+pub mod suggest;
+pub mod dates;
+
+pub mod cli;

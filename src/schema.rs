@@ -1,0 +1,109 @@
+//! The JSON Schema, generated from the model (never edited by hand), and the compiled validator,
+//! built once per process. The validator has no retriever: a remote `$ref` is never fetched.
+
+use std::sync::OnceLock;
+
+use schemars::Schema;
+use schemars::transform::RecursiveTransform;
+use serde_json::Value;
+
+use crate::model::Response;
+
+/// The schema's identifier, as editors see it in `$schema` lines.
+pub const SCHEMA_FILE: &str = "schemas/section55-response.schema.json";
+
+pub fn schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let schema = schemars::generate::SchemaSettings::draft2020_12()
+            .with_transform(RecursiveTransform(forbid_null))
+            .into_generator()
+            .into_root_schema_for::<Response>();
+        schema.to_value()
+    })
+}
+
+/// The schema as committed in `schemas/`: pretty JSON with a final newline.
+pub fn schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(schema()).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Serde reads `null` as an absent optional field; the file format does not allow `null`, so
+/// `due:` with nothing after it is reported rather than silently dropped.
+fn forbid_null(schema: &mut Schema) {
+    if let Some(Value::Array(types)) = schema.get_mut("type") {
+        types.retain(|t| t != "null");
+        if let [only] = types.as_slice() {
+            let only = only.clone();
+            schema.insert("type".into(), only);
+        }
+    }
+    let null = serde_json::json!({"type": "null"});
+    if let Some(Value::Array(any)) = schema.get("anyOf") {
+        if any.len() == 2 && any.contains(&null) {
+            let rest = any.iter().find(|s| **s != null).cloned();
+            schema.remove("anyOf");
+            if let Some(Value::Object(rest)) = rest {
+                for (k, v) in rest {
+                    schema.insert(k, v);
+                }
+            }
+        }
+    }
+}
+
+pub fn validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(schema())
+            // The schema is generated from our own types; a failure here is a bug caught by tests.
+            .expect("the generated schema compiles")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_schema_is_the_generated_one() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/", "schemas/section55-response.schema.json");
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == schema_text(),
+            "{SCHEMA_FILE} is out of date: run `cargo run -- schema -o {SCHEMA_FILE} --force`"
+        );
+    }
+
+    #[test]
+    fn every_property_has_a_description() {
+        fn walk(v: &Value, path: &str, missing: &mut Vec<String>) {
+            if let Some(Value::Object(props)) = v.get("properties") {
+                for (name, prop) in props {
+                    if name != "$schema" && prop.get("description").is_none() {
+                        missing.push(format!("{path}/{name}"));
+                    }
+                    walk(prop, &format!("{path}/{name}"), missing);
+                }
+            }
+            if let Some(Value::Object(defs)) = v.get("$defs") {
+                for (name, def) in defs {
+                    walk(def, &format!("$defs/{name}"), missing);
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        walk(schema(), "", &mut missing);
+        assert!(missing.is_empty(), "no description: {missing:?}");
+    }
+
+    #[test]
+    fn null_is_not_a_value() {
+        let text = schema_text();
+        assert!(!text.contains("\"null\""), "the schema allows null somewhere");
+    }
+}
