@@ -103,7 +103,7 @@ pub enum ForceMatch<'a> {
     Extra(&'a str),
 }
 
-impl ForceMatch<'_> {
+impl<'a> ForceMatch<'a> {
     pub fn name(&self) -> &str {
         match self {
             ForceMatch::Builtin(f) => &f.name,
@@ -115,7 +115,7 @@ impl ForceMatch<'_> {
         matches!(self, ForceMatch::Builtin(f) if f.kind == ForceKind::Collective)
     }
 
-    pub fn force(&self) -> Option<&Force> {
+    pub fn force(self) -> Option<&'a Force> {
         match self {
             ForceMatch::Builtin(f) => Some(f),
             ForceMatch::Extra(_) => None,

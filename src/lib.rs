@@ -12,3 +12,4 @@ pub mod suggest;
 pub mod dates;
 
 pub mod cli;
+pub mod rules;

@@ -1,6 +1,9 @@
 //! The command line: one module per command. Commands parse arguments, call the library and
 //! print; they hold no checking logic of their own.
 
+mod check;
+mod format;
+mod rules_cmd;
 mod schema_cmd;
 mod write;
 
@@ -8,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub use check::{is_response_file, today};
 pub use write::write_file;
 
 /// Exit code when the command could not run (bad arguments, unreadable path).
@@ -22,6 +26,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check response files and folders (recursively: *.s55.yaml, *.s55.yml).
+    Check(check::Args),
+    /// List every rule.
+    Rules,
+    /// Print a rule's documentation.
+    Rule {
+        /// The rule's name, e.g. deadline-off-by-one.
+        name: String,
+    },
     /// Print or write the JSON Schema of response files.
     Schema(schema_cmd::Args),
 }
@@ -35,6 +48,9 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules => rules_cmd::list(),
+        Command::Rule { name } => rules_cmd::show(&name),
         Command::Schema(args) => schema_cmd::run(&args),
     };
     match result {

@@ -210,3 +210,50 @@ where
 
 #[cfg(test)]
 mod tests;
+
+/// Line boundaries of a text, counting `\n`, `\r\n` and a lone `\r` as line ends, as YAML and
+/// the LSP do.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The text of line `n` without its line ending ("" past the end).
+    pub fn line<'t>(&self, text: &'t str, n: usize) -> &'t str {
+        let Some(&start) = self.starts.get(n) else { return "" };
+        let end = self.starts.get(n + 1).copied().unwrap_or(text.len());
+        text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+    }
+
+    /// The byte offset of a position, clamped to its line.
+    pub fn offset(&self, text: &str, pos: Pos) -> usize {
+        let Some(&start) = self.starts.get(pos.line as usize) else { return text.len() };
+        let line = self.line(text, pos.line as usize);
+        start + line.char_indices().nth(pos.col as usize).map_or(line.len(), |(i, _)| i)
+    }
+}

@@ -1,0 +1,177 @@
+//! `section55 check [PATHS...]`: find response files, lint them in parallel, print a report.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use super::format::{self, FileReport, Format};
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::rules;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files and folders to check (folders recursively: *.s55.yaml, *.s55.yml); `-` reads stdin.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Exit with 1 when there are warnings, not only errors.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// The date to treat as today (YYYY-MM-DD); default: SECTION55_TODAY or the system date.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<NaiveDate>,
+    /// Use this configuration file instead of the nearest section55.toml.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// The file name to report for stdin.
+    #[arg(long, default_value = "<stdin>")]
+    stdin_filename: String,
+    /// When to colour the human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
+}
+
+/// `--today`, else `SECTION55_TODAY`, else the system date.
+pub fn today(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
+    if let Some(date) = flag {
+        return Ok(date);
+    }
+    match std::env::var("SECTION55_TODAY") {
+        Ok(value) if !value.is_empty() => parse_date(&value).map_err(|e| format!("SECTION55_TODAY: {e}")),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+/// Where a file's text comes from.
+enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, String> {
+    let today = today(args.today)?;
+    let sources = collect(&args.paths)?;
+    let configs = Configs::new(args.config.as_deref())?;
+    let mut failures = Vec::new();
+    let reports: Vec<Result<FileReport, String>> = sources
+        .par_iter()
+        .map(|source| {
+            let (path, bytes, config) = match source {
+                Source::Stdin => {
+                    let mut bytes = Vec::new();
+                    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
+                    (args.stdin_filename.clone(), bytes, configs.for_dir(Path::new("."))?)
+                }
+                Source::File(path) => {
+                    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                    (display_path(path), bytes, configs.for_dir(dir)?)
+                }
+            };
+            let (text, diagnostics) = rules::lint_bytes(&bytes, &config, today);
+            Ok(FileReport { path, text, diagnostics })
+        })
+        .collect();
+    let reports: Vec<FileReport> = reports
+        .into_iter()
+        .filter_map(|r| r.map_err(|e| failures.push(e)).ok())
+        .collect();
+    let colour = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    print!("{}", format::render(args.format, &reports, colour));
+    for failure in &failures {
+        eprintln!("section55: error: {failure}");
+    }
+    if !failures.is_empty() {
+        return Ok(ExitCode::from(super::EXIT_USAGE));
+    }
+    let all = reports.iter().flat_map(|r| &r.diagnostics);
+    let failing = |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
+    Ok(if all.clone().any(|d| failing(d.severity)) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Paths as given, relative to the working directory where possible, with `/` separators.
+fn display_path(path: &Path) -> String {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    path.to_string_lossy().replace('\\', "/")
+}
+
+pub fn is_response_file(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    name.ends_with(".s55.yaml") || name.ends_with(".s55.yml")
+}
+
+/// The files to check, in a stable order; a path that does not exist stops the command.
+fn collect(paths: &[PathBuf]) -> Result<Vec<Source>, String> {
+    let mut sources = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+        } else if path.is_file() {
+            sources.push(Source::File(path.clone()));
+        } else if path.is_dir() {
+            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
+                .require_git(false)
+                .build()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_response_file(e.path()))
+                .map(ignore::DirEntry::into_path)
+                .collect();
+            found.sort();
+            sources.extend(found.into_iter().map(Source::File));
+        } else {
+            return Err(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    Ok(sources)
+}
+
+/// Configuration per folder: `--config` for all, else the nearest section55.toml, each file
+/// read once.
+struct Configs {
+    fixed: Option<Config>,
+    found: std::sync::Mutex<HashMap<PathBuf, Config>>,
+}
+
+impl Configs {
+    fn new(explicit: Option<&Path>) -> Result<Self, String> {
+        let fixed = explicit.map(|p| Config::load(p, &rules::names())).transpose()?;
+        Ok(Configs { fixed, found: std::sync::Mutex::new(HashMap::new()) })
+    }
+
+    fn for_dir(&self, dir: &Path) -> Result<Config, String> {
+        if let Some(config) = &self.fixed {
+            return Ok(config.clone());
+        }
+        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+        let Some(file) = Config::find(&dir) else { return Ok(Config::default()) };
+        let mut found = self.found.lock().map_err(|_| "internal error: configuration cache poisoned".to_owned())?;
+        if let Some(config) = found.get(&file) {
+            return Ok(config.clone());
+        }
+        let config = Config::load(&file, &rules::names())?;
+        found.insert(file, config.clone());
+        Ok(config)
+    }
+}

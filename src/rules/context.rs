@@ -1,0 +1,159 @@
+//! What every check reads: the text, the tree, the catalogue, "today", and the facts several
+//! rules share (dates, recommendations, responses), each worked out once per lint.
+
+use std::cell::OnceCell;
+
+use chrono::NaiveDate;
+
+use super::schema::{self, SchemaIssue};
+use crate::catalogue::Catalogue;
+use crate::dates;
+use crate::diagnostic::{Pos, Span};
+use crate::document::{Document, Entry, Node, Value};
+use crate::model::Status;
+
+/// The tree of an empty file: a mapping with nothing in it, so every section is reported missing.
+static EMPTY: Node = Node { value: Value::Map(Vec::new()), span: Span::at(Pos::new(0, 0)) };
+
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub doc: &'a Document,
+    pub catalogue: &'a Catalogue,
+    pub today: NaiveDate,
+    schema_issues: OnceCell<Vec<SchemaIssue>>,
+    items: OnceCell<Items<'a>>,
+}
+
+/// A recommendation, area for improvement or cause of concern, as far as it is well-formed.
+pub struct Item<'a> {
+    pub node: &'a Node,
+    pub id: Option<(i64, &'a Node)>,
+    pub status: Option<(Status, &'a Node)>,
+}
+
+/// One entry of a section's `responses`.
+pub struct Answer<'a> {
+    pub node: &'a Node,
+    pub recommendation: Option<(i64, &'a Node)>,
+    pub area_for_improvement: Option<(i64, &'a Node)>,
+    pub action: Option<&'a Entry>,
+    pub no_action_reason: Option<&'a Entry>,
+}
+
+pub struct Items<'a> {
+    pub recommendations: Vec<Item<'a>>,
+    pub areas_for_improvement: Vec<Item<'a>>,
+    pub causes_of_concern: Vec<Item<'a>>,
+    pub answers: Vec<Answer<'a>>,
+}
+
+/// The two sections that may answer recommendations.
+pub const RESPONSE_SECTIONS: [&str; 2] = ["chief_constable_response", "pcc_response"];
+
+impl<'a> Context<'a> {
+    pub fn new(text: &'a str, doc: &'a Document, catalogue: &'a Catalogue, today: NaiveDate) -> Self {
+        Context { text, doc, catalogue, today, schema_issues: OnceCell::new(), items: OnceCell::new() }
+    }
+
+    /// The tree, or `None` when the text is not well-formed YAML (then only `invalid-yaml` runs).
+    pub fn root(&self) -> Option<&'a Node> {
+        match &self.doc.root {
+            Some(root) => Some(root),
+            None if self.doc.errors.is_empty() => Some(&EMPTY),
+            None => None,
+        }
+    }
+
+    pub fn get(&self, pointer: &str) -> Option<&'a Node> {
+        self.root()?.pointer(pointer)
+    }
+
+    /// The span to underline for the value at `pointer`: the value, or its key when the value is
+    /// empty (`due:` with nothing after it).
+    pub fn span_at(&self, pointer: &str) -> Option<Span> {
+        let (node, key) = self.root()?.pointer_entry(pointer)?;
+        Some(visible_span(node, key))
+    }
+
+    pub fn key_span(&self, pointer: &str) -> Option<Span> {
+        self.root()?.pointer_entry(pointer)?.1
+    }
+
+    pub fn schema_issues(&self) -> &[SchemaIssue] {
+        self.schema_issues.get_or_init(|| self.root().map(schema::validate).unwrap_or_default())
+    }
+
+    pub fn published(&self) -> Option<NaiveDate> {
+        self.get("/inspection/published")?.as_date()
+    }
+
+    /// The statutory last day to publish (s.55(5A)).
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        dates::last_day(self.published()?)
+    }
+
+    pub fn items(&self) -> &Items<'a> {
+        self.items.get_or_init(|| Items::collect(self.root()))
+    }
+}
+
+/// A node's span, or its key's when the node is empty.
+pub fn visible_span(node: &Node, key: Option<Span>) -> Span {
+    match key {
+        Some(key) if node.span.start == node.span.end || node.is_null() => key,
+        _ => node.span,
+    }
+}
+
+fn id_of<'n>(node: &'n Node, key: &str) -> Option<(i64, &'n Node)> {
+    let value = node.get(key)?;
+    Some((value.as_int()?, value))
+}
+
+fn item(node: &Node) -> Item<'_> {
+    let status = node.get("status").and_then(|s| Some((Status::parse(s.as_str()?)?, s)));
+    Item { node, id: id_of(node, "id"), status }
+}
+
+impl<'a> Items<'a> {
+    fn collect(root: Option<&'a Node>) -> Self {
+        let list = |key: &str| -> Vec<Item<'a>> {
+            root.and_then(|r| r.get(key)).map(|n| n.as_seq().iter().map(item).collect()).unwrap_or_default()
+        };
+        let answers = RESPONSE_SECTIONS
+            .iter()
+            .filter_map(|section| root?.pointer(&format!("/{section}/responses")))
+            .flat_map(|responses| responses.as_seq())
+            .map(|node| Answer {
+                node,
+                recommendation: id_of(node, "recommendation"),
+                area_for_improvement: id_of(node, "area_for_improvement"),
+                action: node.entry("action"),
+                no_action_reason: node.entry("no_action_reason"),
+            })
+            .collect();
+        Items {
+            recommendations: list("recommendations"),
+            areas_for_improvement: list("areas_for_improvement"),
+            causes_of_concern: list("causes_of_concern"),
+            answers,
+        }
+    }
+
+    /// The answers to recommendation `id`.
+    pub fn answers_to_recommendation(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
+        self.answers.iter().filter(move |a| a.recommendation.is_some_and(|(r, _)| r == id))
+    }
+
+    pub fn answers_to_area(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
+        self.answers.iter().filter(move |a| a.area_for_improvement.is_some_and(|(r, _)| r == id))
+    }
+}
+
+impl Answer<'_> {
+    /// Gives an action or a reason for taking none, as s.55(5B) requires.
+    pub fn explains(&self) -> bool {
+        let given = |e: Option<&Entry>| e.is_some_and(|e| !e.value.is_null());
+        given(self.action) || given(self.no_action_reason)
+    }
+}

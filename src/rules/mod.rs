@@ -1,0 +1,187 @@
+//! The rules of SPEC §4: one module per family, each rule a [`Rule`] with its name, default
+//! severity, documentation and check. [`lint`] runs every enabled rule on whatever parts of the
+//! file are well-formed, then applies inline suppressions.
+
+mod answers;
+mod context;
+mod deadlines;
+mod names;
+mod references;
+mod schema;
+mod publication;
+mod sections;
+mod suppression;
+mod syntax;
+
+use chrono::NaiveDate;
+
+pub use context::Context;
+pub use suppression::ignore_fix;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::document::{self, Document};
+
+/// A rule's documentation, in ruff's four parts.
+pub struct Doc {
+    /// What it checks.
+    pub what: &'static str,
+    /// Why it matters, citing the statute where that is the reason.
+    pub why: &'static str,
+    /// A YAML snippet where the rule fires.
+    pub example: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+}
+
+pub struct Rule {
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line for `section55 rules` and SARIF's short description.
+    pub summary: &'static str,
+    pub doc: Doc,
+    pub check: fn(&Context, &mut Findings),
+}
+
+/// What a check reports: findings of the rule being run.
+#[derive(Default)]
+pub struct Findings {
+    items: Vec<Finding>,
+}
+
+pub struct Finding {
+    pub span: Span,
+    pub message: String,
+    pub fixes: Vec<Fix>,
+}
+
+impl Findings {
+    pub fn add(&mut self, span: Span, message: impl Into<String>) {
+        self.items.push(Finding { span, message: message.into(), fixes: Vec::new() });
+    }
+
+    pub fn add_with_fixes(&mut self, span: Span, message: impl Into<String>, fixes: Vec<Fix>) {
+        self.items.push(Finding { span, message: message.into(), fixes });
+    }
+}
+
+/// Every rule, family by family.
+pub fn all() -> &'static [&'static Rule] {
+    static RULES: std::sync::OnceLock<Vec<&'static Rule>> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        [
+            syntax::RULES,
+            schema::RULES,
+            sections::RULES,
+            deadlines::RULES,
+            references::RULES,
+            answers::RULES,
+            names::RULES,
+            publication::RULES,
+            suppression::RULES,
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    })
+}
+
+pub fn find(name: &str) -> Option<&'static Rule> {
+    all().iter().copied().find(|r| r.name == name)
+}
+
+pub fn names() -> Vec<&'static str> {
+    all().iter().map(|r| r.name).collect()
+}
+
+/// Lints a file's bytes: text that is not UTF-8 is an `invalid-yaml` finding at the first bad
+/// byte (the rest is shown with replacement characters).
+pub fn lint_bytes(bytes: &[u8], config: &Config, today: NaiveDate) -> (String, Vec<Diagnostic>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), lint(text, config, today)),
+        Err(error) => {
+            let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            let lines = document::LineIndex::new(valid);
+            let last = lines.line_count().saturating_sub(1);
+            let col = lines.line(valid, last).chars().count() as u32;
+            let at = crate::diagnostic::Pos::new(last as u32, col);
+            let span = Span::new(at, crate::diagnostic::Pos::new(at.line, at.col + 1));
+            let message = format!("the file is not valid UTF-8 (byte {} is not part of a UTF-8 character): save it as UTF-8", error.valid_up_to() + 1);
+            let diagnostics = match find("invalid-yaml").and_then(|r| severity_of(r, config)) {
+                Some(severity) => vec![Diagnostic { rule: "invalid-yaml", severity, message, span, fixes: Vec::new() }],
+                None => Vec::new(),
+            };
+            (String::from_utf8_lossy(bytes).into_owned(), diagnostics)
+        }
+    }
+}
+
+/// Lints a response file's text.
+pub fn lint(text: &str, config: &Config, today: NaiveDate) -> Vec<Diagnostic> {
+    lint_document(text, &document::parse(text), config, today)
+}
+
+/// Lints an already parsed document (the language server keeps it for completion and hover).
+pub fn lint_document(text: &str, doc: &Document, config: &Config, today: NaiveDate) -> Vec<Diagnostic> {
+    let ctx = Context::new(text, doc, &config.catalogue, today);
+    let mut diagnostics = Vec::new();
+    for rule in all() {
+        if rule.name == suppression::UNUSED_IGNORE {
+            continue;
+        }
+        let Some(severity) = severity_of(rule, config) else { continue };
+        let mut findings = Findings::default();
+        (rule.check)(&ctx, &mut findings);
+        diagnostics.extend(findings.items.into_iter().map(|f| Diagnostic {
+            rule: rule.name,
+            severity,
+            message: f.message,
+            span: f.span,
+            fixes: f.fixes,
+        }));
+    }
+    let unused_severity = find(suppression::UNUSED_IGNORE).and_then(|r| severity_of(r, config));
+    let mut diagnostics = suppression::apply(text, diagnostics, unused_severity, config);
+    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
+    diagnostics
+}
+
+/// A rule's documentation as plain text (for `section55 rule` and SARIF help).
+pub fn doc_text(rule: &Rule) -> String {
+    let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
+    format!(
+        "{name} (default: {severity})\n\n{summary}.\n\nWhat it checks\n{what}\n\nWhy\n{why}\n\nExample\n{example}\nFix\n{fix}\n",
+        name = rule.name,
+        severity = rule.severity.as_str(),
+        summary = rule.summary,
+        what = indent(rule.doc.what),
+        why = indent(rule.doc.why),
+        example = indent(rule.doc.example),
+        fix = indent(rule.doc.fix),
+    )
+}
+
+/// A rule's documentation as Markdown (SARIF help, the README's rule pages).
+pub fn doc_markdown(rule: &Rule) -> String {
+    format!(
+        "## {name}\n\n{summary}. Default severity: {severity}.\n\n### What it checks\n{what}\n\n### Why\n{why}\n\n### Example\n```yaml\n{example}\n```\n\n### Fix\n{fix}\n",
+        name = rule.name,
+        severity = rule.severity.as_str(),
+        summary = rule.summary,
+        what = rule.doc.what,
+        why = rule.doc.why,
+        example = rule.doc.example,
+        fix = rule.doc.fix,
+    )
+}
+
+/// The configured severity of a rule; `None` when it is off.
+pub fn severity_of(rule: &Rule, config: &Config) -> Option<Severity> {
+    match config.rules.get(rule.name) {
+        Some(level) => level.severity(),
+        None => Some(rule.severity),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,89 @@
+//! Ids: unique, and every reference resolves.
+
+use std::collections::HashMap;
+
+use super::context::Item;
+use super::{Context, Doc, Findings, Rule};
+use crate::diagnostic::Severity;
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "duplicate-id",
+        severity: Severity::Error,
+        summary: "Two recommendations (or two areas for improvement) share an id",
+        doc: Doc {
+            what: "Reports a recommendation, area for improvement or cause of concern whose `id` is already used by an earlier one in the same list.",
+            why: "Responses refer to recommendations by id. With two recommendation 3s, a response to \"3\" answers one of them and s.55(5B) is not met for the other.",
+            example: "recommendations:\n  - id: 3\n    ...\n  - id: 3      # should be 4\n    ...",
+            fix: "Number them as the report does.",
+        },
+        check: check_duplicates,
+    },
+    Rule {
+        name: "unknown-recommendation",
+        severity: Severity::Error,
+        summary: "A response refers to a recommendation or area for improvement the file does not list",
+        doc: Doc {
+            what: "Reports a `recommendation: N` or `area_for_improvement: N` in a response section, or a recommendation id in a cause of concern, that matches no item in the file.",
+            why: "A response to a recommendation that is not listed answers nothing: it is usually a typo, and the recommendation it was meant for is left unanswered.",
+            example: "recommendations:\n  - id: 1\n    ...\npcc_response:\n  responses:\n    - recommendation: 7     # no recommendation 7",
+            fix: "Correct the id, or add the missing recommendation or area for improvement.",
+        },
+        check: check_unknown,
+    },
+];
+
+fn check_duplicates(ctx: &Context, out: &mut Findings) {
+    let items = ctx.items();
+    let lists = [
+        ("recommendation", &items.recommendations),
+        ("area for improvement", &items.areas_for_improvement),
+        ("cause of concern", &items.causes_of_concern),
+    ];
+    for (what, list) in lists {
+        let mut first_line: HashMap<i64, u32> = HashMap::new();
+        for item in list.iter() {
+            let Some((id, node)) = item.id else { continue };
+            match first_line.get(&id) {
+                Some(line) => out.add(node.span, format!("another {what} already has id {id} (line {}); ids must be unique", line + 1)),
+                None => {
+                    first_line.insert(id, node.span.start.line);
+                }
+            }
+        }
+    }
+}
+
+fn ids(list: &[Item]) -> Vec<i64> {
+    list.iter().filter_map(|i| i.id.map(|(id, _)| id)).collect()
+}
+
+fn listed(ids: &[i64]) -> String {
+    if ids.is_empty() {
+        return "none are listed".to_owned();
+    }
+    let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+    format!("listed: {}", ids.join(", "))
+}
+
+fn check_unknown(ctx: &Context, out: &mut Findings) {
+    let items = ctx.items();
+    let recommendations = ids(&items.recommendations);
+    let areas = ids(&items.areas_for_improvement);
+    for answer in &items.answers {
+        if let Some((id, node)) = answer.recommendation.filter(|(id, _)| !recommendations.contains(id)) {
+            out.add(node.span, format!("there is no recommendation {id} in this file ({})", listed(&recommendations)));
+        }
+        if let Some((id, node)) = answer.area_for_improvement.filter(|(id, _)| !areas.contains(id)) {
+            out.add(node.span, format!("there is no area for improvement {id} in this file ({})", listed(&areas)));
+        }
+    }
+    for cause in &items.causes_of_concern {
+        let refs = cause.node.get("recommendations").map(|r| r.as_seq()).unwrap_or_default();
+        for node in refs {
+            if let Some(id) = node.as_int().filter(|id| !recommendations.contains(id)) {
+                out.add(node.span, format!("there is no recommendation {id} in this file ({})", listed(&recommendations)));
+            }
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! `missing-section` and `empty-section`: the template's sections are all there and written.
+
+use super::schema::IssueKind;
+use super::{Context, Doc, Findings, Rule};
+use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
+use crate::document::{LineIndex, Node, Value, pointer_of};
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        name: "missing-section",
+        severity: Severity::Error,
+        summary: "A required template section is absent",
+        doc: Doc {
+            what: "Reports each required section of the response template that the file does not have, named as the template names it (\"Key Findings\", \"Section 55 Response Deadline\", \"Link to Report\", ...), one finding per section.",
+            why: "The published response must carry the same sections as every other response the office publishes, and s.55(5) requires the body's comments, the chief officer's comments and the body's response to them: a response without them does not meet the statute.",
+            example: "policing_body: Police and Crime Commissioner for Norfolk\nforce: Norfolk Constabulary\n# no inspection, response_deadline, key_findings, ... sections",
+            fix: "Add the section (the language server's quick fix inserts a skeleton in template order). Lists the report did not have are written as `recommendations: []` and `areas_for_improvement: []`.",
+        },
+        check: check_missing,
+    },
+    Rule {
+        name: "empty-section",
+        severity: Severity::Error,
+        summary: "A required text is empty, only whitespace, or still a placeholder",
+        doc: Doc {
+            what: "Reports required texts (the policing body, the force, the inspection title, key findings, each recommendation's and area for improvement's text, both responses, and each per-item action or reason) that are empty, only whitespace, or a placeholder: TBC, TBD, TODO, xxx, lorem ipsum, [insert ...].",
+            why: "An empty or placeholder section passes a structural check but publishes a response that says nothing. s.55(5B) requires an explanation for every recommendation; \"TBC\" is not one.",
+            example: "key_findings: TBC\npcc_response:\n  text: \"\"",
+            fix: "Write the text. `section55 new` fills new files with TODO placeholders precisely so this rule lists what is left to write.",
+        },
+        check: check_empty,
+    },
+];
+
+/// Top-level sections in template order, with the template's names.
+const TEMPLATE: &[(&str, &str)] = &[
+    ("policing_body", "Local policing body"),
+    ("force", "Police force"),
+    ("inspection", "Inspection details"),
+    ("response_deadline", "Section 55 Response Deadline"),
+    ("key_findings", "Key Findings"),
+    ("recommendations", "Recommendations"),
+    ("causes_of_concern", "Causes of Concern"),
+    ("areas_for_improvement", "Areas For Improvement"),
+    ("chief_constable_response", "Chief Constable response to report and any Recommendations/Areas For Improvement"),
+    ("pcc_response", "PCC response to report and any Recommendations/Areas For Improvement"),
+    ("office_use", "For Office Use Only"),
+];
+
+const INSPECTION: &[(&str, &str)] = &[
+    ("title", "Inspection Title"),
+    ("published", "Published on"),
+    ("publication_types", "Publication Types"),
+    ("forces", "Police Forces"),
+    ("link", "Link to Report"),
+];
+
+/// The template's name for the section at `pointer`, if it is a template section.
+pub fn section_title(pointer: &str) -> Option<&'static str> {
+    let path: Vec<&str> = pointer.split('/').skip(1).collect();
+    let find = |list: &[(&str, &'static str)], key: &str| list.iter().find(|(k, _)| *k == key).map(|(_, t)| *t);
+    match path.as_slice() {
+        [key] => find(TEMPLATE, key),
+        ["inspection", key] => find(INSPECTION, key),
+        _ => None,
+    }
+}
+
+fn check_missing(ctx: &Context, out: &mut Findings) {
+    let Some(root) = ctx.root() else { return };
+    let lines = LineIndex::new(ctx.text);
+    for issue in ctx.schema_issues() {
+        let IssueKind::Required(key) = &issue.kind else { continue };
+        let pointer = format!("{}/{key}", issue.pointer);
+        let Some(title) = section_title(&pointer) else { continue };
+        let (span, fix) = if issue.pointer.is_empty() {
+            top_level_placement(ctx, root, &lines, key)
+        } else {
+            inspection_placement(ctx, root, &lines, key)
+        };
+        let empty_list = matches!(key.as_str(), "recommendations" | "areas_for_improvement");
+        let hint = if empty_list { format!("; write `{key}: []` if the report made none") } else { String::new() };
+        let message = format!("missing section \"{title}\" (`{key}`){hint}");
+        out.add_with_fixes(span, message, fix.into_iter().collect());
+    }
+}
+
+/// Where to point at and insert a missing top-level section: before the next section in
+/// template order that is present, else at the end of the file.
+fn top_level_placement(ctx: &Context, root: &Node, lines: &LineIndex, key: &str) -> (Span, Option<Fix>) {
+    let order = TEMPLATE.iter().position(|(k, _)| *k == key).unwrap_or(0);
+    let entries = root.as_map();
+    let previous = TEMPLATE[..order].iter().rev().find_map(|(k, _)| root.entry(k));
+    let next = TEMPLATE[order + 1..].iter().find_map(|(k, _)| root.entry(k));
+    let span = previous.or(next).or(entries.first()).map_or(root.span, |e| e.key_span);
+    let insert_at = match next {
+        Some(next) => Pos::new(next.key_span.start.line, 0),
+        None => end_of_text(ctx.text, lines),
+    };
+    let fix = skeleton(ctx, key, "").map(|text| insertion(insert_at, key, text));
+    (span, fix)
+}
+
+/// Missing keys of `inspection` are reported at `inspection:` and inserted after its last key.
+fn inspection_placement(ctx: &Context, root: &Node, lines: &LineIndex, key: &str) -> (Span, Option<Fix>) {
+    let Some(entry) = root.entry("inspection") else { return (root.span, None) };
+    let children = entry.value.as_map();
+    let Some(last) = children.last() else { return (entry.key_span, None) };
+    let indent = " ".repeat(children[0].key_span.start.col as usize);
+    let end = last.value.span.end.max(last.key_span.end);
+    let insert_at = if end.col == 0 { end } else { Pos::new(end.line + 1, 0) };
+    let insert_at = if (insert_at.line as usize) < lines.line_count() { insert_at } else { end_of_text(ctx.text, lines) };
+    let fix = skeleton(ctx, key, &indent).map(|text| insertion(insert_at, key, text));
+    (entry.key_span, fix)
+}
+
+fn end_of_text(text: &str, lines: &LineIndex) -> Pos {
+    let last = lines.line_count().saturating_sub(1);
+    Pos::new(last as u32, lines.line(text, last).chars().count() as u32)
+}
+
+fn insertion(at: Pos, key: &str, body: String) -> Fix {
+    // At the end of a last line without a line break, start a new line first.
+    let body = if at.col > 0 { format!("\n{body}") } else { body };
+    Fix { title: format!("Insert the `{key}` section"), edits: vec![TextEdit { span: Span::at(at), new_text: body }] }
+}
+
+/// The text of a new section, indented by `indent`, with placeholders `empty-section` flags.
+fn skeleton(ctx: &Context, key: &str, indent: &str) -> Option<String> {
+    let deadline = || ctx.last_day().map(|d| d.format("%Y-%m-%d").to_string());
+    let body = match key {
+        "policing_body" => "policing_body: TODO\n".to_owned(),
+        "force" => "force: TODO\n".to_owned(),
+        "inspection" => "inspection:\n  title: TODO\n  published: YYYY-MM-DD\n  publication_types: [TODO]\n  forces: [TODO]\n  link: https://hmicfrs.justiceinspectorates.gov.uk/publications/TODO\n".to_owned(),
+        "response_deadline" => format!("response_deadline: {}\n", deadline()?),
+        "key_findings" => "key_findings: |\n  TODO: summarise the report's key findings\n".to_owned(),
+        "recommendations" | "areas_for_improvement" => format!("{key}: []\n"),
+        "chief_constable_response" => "chief_constable_response:\n  text: |\n    TODO: the chief constable's comments\n".to_owned(),
+        "pcc_response" => "pcc_response:\n  text: |\n    TODO: the commissioner's comments\n".to_owned(),
+        "title" => "title: TODO\n".to_owned(),
+        "published" => return None,
+        "publication_types" | "forces" => format!("{key}: [TODO]\n"),
+        "link" => "link: https://hmicfrs.justiceinspectorates.gov.uk/publications/TODO\n".to_owned(),
+        _ => return None,
+    };
+    Some(body.lines().map(|l| format!("{indent}{l}\n")).collect())
+}
+
+/// Required texts, as pointer patterns (`*` for any list index) with a name for messages.
+const TEXT_FIELDS: &[(&str, &str)] = &[
+    ("/policing_body", "the local policing body"),
+    ("/force", "the force"),
+    ("/inspection/title", "the inspection title"),
+    ("/key_findings", "Key Findings"),
+    ("/recommendations/*/text", "this recommendation's text"),
+    ("/causes_of_concern/*/text", "this cause of concern's text"),
+    ("/areas_for_improvement/*/text", "this area for improvement's text"),
+    ("/chief_constable_response/text", "the chief constable's response"),
+    ("/pcc_response/text", "the PCC's response"),
+    ("/chief_constable_response/responses/*/action", "this action"),
+    ("/chief_constable_response/responses/*/no_action_reason", "this reason for taking no action"),
+    ("/pcc_response/responses/*/action", "this action"),
+    ("/pcc_response/responses/*/no_action_reason", "this reason for taking no action"),
+];
+
+/// Whether `pointer` is one of the required texts.
+pub fn is_text_field(pointer: &str) -> bool {
+    let pattern = pointer
+        .split('/')
+        .map(|s| if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { "*" } else { s })
+        .collect::<Vec<_>>()
+        .join("/");
+    TEXT_FIELDS.iter().any(|(p, _)| *p == pattern)
+}
+
+fn check_empty(ctx: &Context, out: &mut Findings) {
+    let Some(root) = ctx.root() else { return };
+    for (pattern, name) in TEXT_FIELDS {
+        for (pointer, node) in expand(root, pattern) {
+            let Some(span) = ctx.span_at(&pointer) else { continue };
+            match &node.value {
+                Value::Null => out.add(span, format!("{} is empty: write it", capitalise(name))),
+                Value::Str(s) if s.trim().is_empty() => {
+                    out.add(span, format!("{} is empty: write it", capitalise(name)))
+                }
+                Value::Str(s) => {
+                    if let Some(placeholder) = placeholder(s) {
+                        out.add(span, format!("{} is still a placeholder (`{placeholder}`): replace it with the real text", capitalise(name)));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The nodes a pointer pattern matches, with their pointers.
+fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(String, &'n Node)> {
+    let mut found = vec![(Vec::<String>::new(), root)];
+    for segment in pattern.split('/').skip(1) {
+        found = found
+            .into_iter()
+            .flat_map(|(path, node)| -> Vec<(Vec<String>, &Node)> {
+                if segment == "*" {
+                    node.as_seq().iter().enumerate().map(|(i, n)| (extend(&path, i.to_string()), n)).collect()
+                } else {
+                    node.get(segment).map(|n| (extend(&path, segment.to_owned()), n)).into_iter().collect()
+                }
+            })
+            .collect();
+    }
+    found.into_iter().map(|(path, node)| (pointer_of(path), node)).collect()
+}
+
+fn extend(path: &[String], segment: String) -> Vec<String> {
+    let mut path = path.to_vec();
+    path.push(segment);
+    path
+}
+
+/// The placeholder a text consists of or starts with, if any.
+pub fn placeholder(text: &str) -> Option<&str> {
+    let trimmed = text.trim();
+    let lower = trimmed.to_lowercase();
+    let first_word = lower.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let is_placeholder = matches!(first_word, "tbc" | "tbd" | "todo")
+        || (lower.len() >= 3 && lower.chars().all(|c| c == 'x'))
+        || lower.contains("lorem ipsum")
+        || lower.starts_with("[insert")
+        || lower.starts_with("<insert");
+    is_placeholder.then(|| trimmed.lines().next().unwrap_or(trimmed))
+}

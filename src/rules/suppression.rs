@@ -1,0 +1,155 @@
+//! Inline suppression: `# section55: ignore[rule, other-rule] reason` on the line of a finding or
+//! the line above silences those rules there. `unused-ignore` reports comments that silence
+//! nothing.
+
+use super::{Context, Doc, Findings, Rule};
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Fix, Pos, Severity, Span, TextEdit};
+use crate::document::LineIndex;
+use crate::suggest;
+
+pub const UNUSED_IGNORE: &str = "unused-ignore";
+const MARKER: &str = "# section55: ignore[";
+
+pub const RULES: &[Rule] = &[Rule {
+    name: UNUSED_IGNORE,
+    severity: Severity::Info,
+    summary: "An inline `# section55: ignore[...]` comment silences nothing",
+    doc: Doc {
+        what: "Reports a rule named in an inline `# section55: ignore[rule] reason` comment that silences no finding on that line or the line below, and rule names that do not exist.",
+        why: "A stale suppression hides the next real finding at that place, and a misspelt rule name suppresses nothing while looking as if it does.",
+        example: "# section55: ignore[overdue] published late with the panel's agreement\nresponse_deadline: 2025-12-18    # nothing here is overdue any more",
+        fix: "Remove the comment (the quick fix does), or correct the rule name. `section55 rules` lists the names.",
+    },
+    // Runs after all other rules, in `apply`.
+    check: no_check,
+}];
+
+fn no_check(_: &Context, _: &mut Findings) {}
+
+/// One rule named in an ignore comment.
+struct Named {
+    rule: String,
+    span: Span,
+    used: bool,
+}
+
+struct Comment {
+    line: u32,
+    /// From `#` to the end of the line.
+    span: Span,
+    /// Whether only whitespace precedes the comment on its line.
+    own_line: bool,
+    rules: Vec<Named>,
+}
+
+fn parse_comments(text: &str, lines: &LineIndex) -> Vec<Comment> {
+    let mut comments = Vec::new();
+    for n in 0..lines.line_count() {
+        let line = lines.line(text, n);
+        let Some(start) = line.find(MARKER) else { continue };
+        let before = &line[..start];
+        if !(before.is_empty() || before.ends_with([' ', '\t'])) {
+            continue;
+        }
+        let list_start = start + MARKER.len();
+        let Some(len) = line[list_start..].find(']') else { continue };
+        let col = |byte: usize| line[..byte].chars().count() as u32;
+        let mut rules = Vec::new();
+        let mut offset = list_start;
+        for part in line[list_start..list_start + len].split(',') {
+            let name = part.trim();
+            let name_start = offset + (part.len() - part.trim_start().len());
+            if !name.is_empty() {
+                let span = Span::new(Pos::new(n as u32, col(name_start)), Pos::new(n as u32, col(name_start + name.len())));
+                rules.push(Named { rule: name.to_owned(), span, used: false });
+            }
+            offset += part.len() + 1;
+        }
+        let span = Span::new(Pos::new(n as u32, col(start)), Pos::new(n as u32, col(line.len())));
+        comments.push(Comment { line: n as u32, span, own_line: before.trim().is_empty(), rules });
+    }
+    comments
+}
+
+/// Drops suppressed diagnostics and adds `unused-ignore` findings (at `unused`, if enabled).
+pub fn apply(text: &str, diagnostics: Vec<Diagnostic>, unused: Option<Severity>, config: &Config) -> Vec<Diagnostic> {
+    if !text.contains(MARKER) {
+        return diagnostics;
+    }
+    let lines = LineIndex::new(text);
+    let mut comments = parse_comments(text, &lines);
+    let mut kept: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| !suppress(&mut comments, d))
+        .collect();
+    // When the file cannot be read, no rule ran, so no comment can be judged unused.
+    let unreadable = kept.iter().any(|d| d.rule == "invalid-yaml");
+    if let (Some(severity), false) = (unused, unreadable) {
+        for comment in &comments {
+            kept.extend(unused_findings(text, &lines, comment, severity, config));
+        }
+    }
+    kept
+}
+
+fn suppress(comments: &mut [Comment], d: &Diagnostic) -> bool {
+    let line = d.span.start.line;
+    let applies = |c: &Comment| c.line == line || (c.own_line && c.line + 1 == line);
+    for comment in comments.iter_mut().filter(|c| applies(c)) {
+        if let Some(named) = comment.rules.iter_mut().find(|r| r.rule == d.rule) {
+            named.used = true;
+            return true;
+        }
+    }
+    false
+}
+
+fn unused_findings(text: &str, lines: &LineIndex, comment: &Comment, severity: Severity, config: &Config) -> Vec<Diagnostic> {
+    let all_unused = comment.rules.iter().all(|r| !r.used);
+    comment
+        .rules
+        .iter()
+        .filter(|r| !r.used)
+        .filter_map(|named| {
+            let message = match super::find(&named.rule) {
+                // A rule switched off in configuration cannot fire, so its ignore is not stale.
+                Some(rule) if super::severity_of(rule, config).is_none() => return None,
+                Some(_) => format!("this ignore comment silences no `{}` finding here: remove it", named.rule),
+                None => format!(
+                    "there is no rule `{}`{}; `section55 rules` lists them",
+                    named.rule,
+                    suggest::did_you_mean(&named.rule, super::names())
+                ),
+            };
+            let fixes = if all_unused { vec![removal(text, lines, comment)] } else { Vec::new() };
+            Some(Diagnostic { rule: UNUSED_IGNORE, severity, message, span: named.span, fixes })
+        })
+        .collect()
+}
+
+/// Removes the comment: its whole line when it stands alone, else the comment and the space
+/// before it.
+fn removal(text: &str, lines: &LineIndex, comment: &Comment) -> Fix {
+    let span = if comment.own_line {
+        Span::new(Pos::new(comment.line, 0), Pos::new(comment.line + 1, 0))
+    } else {
+        let line = lines.line(text, comment.line as usize);
+        let before: String = line.chars().take(comment.span.start.col as usize).collect();
+        let start = before.trim_end().chars().count() as u32;
+        Span::new(Pos::new(comment.line, start), comment.span.end)
+    };
+    Fix { title: "Remove the ignore comment".to_owned(), edits: vec![TextEdit { span, new_text: String::new() }] }
+}
+
+/// A fix that silences `d` with an ignore comment on the line above, at the same indentation.
+pub fn ignore_fix(text: &str, d: &Diagnostic) -> Fix {
+    let lines = LineIndex::new(text);
+    let line = lines.line(text, d.span.start.line as usize);
+    let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+    let new_text = format!("{indent}# section55: ignore[{}] reason: \n", d.rule);
+    Fix {
+        title: format!("Ignore `{}` here", d.rule),
+        edits: vec![TextEdit { span: Span::at(Pos::new(d.span.start.line, 0)), new_text }],
+    }
+}
