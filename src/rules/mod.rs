@@ -183,5 +183,3 @@ pub fn severity_of(rule: &Rule, config: &Config) -> Option<Severity> {
     }
 }
 
-#[cfg(test)]
-mod tests;

@@ -75,6 +75,18 @@ fn issues_of(error: &jsonschema::ValidationError) -> Vec<SchemaIssue> {
         K::Format { format } => vec![issue(IssueKind::Format(format.clone()))],
         K::MinItems { .. } => vec![issue(IssueKind::MinItems)],
         K::Minimum { .. } => vec![issue(IssueKind::Minimum)],
+        K::OneOfNotValid { context } if !is_exactly_one(error) => {
+            // An enum documented value by value: `oneOf` of `const`s.
+            let options = context
+                .iter()
+                .flatten()
+                .filter_map(|e| match e.kind() {
+                    K::Constant { expected_value } => expected_value.as_str().map(str::to_owned),
+                    _ => None,
+                })
+                .collect();
+            vec![issue(IssueKind::Enum(options))]
+        }
         K::OneOfNotValid { .. } | K::OneOfMultipleValid { .. } => {
             let pair = if error.schema_path().as_str().contains("/allOf/1/") {
                 ("action", "no_action_reason")
@@ -85,6 +97,11 @@ fn issues_of(error: &jsonschema::ValidationError) -> Vec<SchemaIssue> {
         }
         _ => vec![issue(IssueKind::Other(error.to_string()))],
     }
+}
+
+/// Whether a `oneOf` error comes from a response's exactly-one-of pairs (`allOf/N/oneOf`).
+fn is_exactly_one(error: &jsonschema::ValidationError) -> bool {
+    error.schema_path().as_str().contains("/allOf/")
 }
 
 /// "Single(String)" -> "text"; what the schema expected, in words.
@@ -233,7 +250,8 @@ fn resolve<'s>(schema: &'s Json, at: &'s Json) -> &'s Json {
 fn exactly_one(node: &Node, a: &str, b: &str) -> Described {
     let statute = if a == "action" { " (s.55(5B)(a) or (b))" } else { "" };
     match (node.entry(a), node.entry(b)) {
-        (Some(_), Some(second)) => {
+        (Some(x), Some(y)) => {
+            let second = if x.key_span.start > y.key_span.start { x } else { y };
             (second.key_span, format!("a response gives either `{a}` or `{b}`, not both{statute}; split it in two or remove one"), Vec::new())
         }
         _ => {
