@@ -1,0 +1,252 @@
+// Drives the real VS Code (code-server) in headless Chromium: installs the section55 .vsix, opens a
+// response file and reads the Problems view. Run through vscode.sh, which installs everything and
+// sets the environment:
+//   CODE_SERVER_DIR  code-server install (node_modules/code-server inside)
+//   VSIX             the extension package to test
+//   SECTION55_BIN_DIR  folder holding the section55 binary (put on code-server's PATH)
+//   WORKSPACE        folder to open; FILE: the file in it to open
+//   EXPECT           comma-separated texts that must appear in the Problems view (rule names)
+//   ARTEFACTS        where screenshots go
+// Prints one "ok - ..." / "not ok - ..." line per assertion and exits non-zero on failure.
+
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+const codeServerDir = env("CODE_SERVER_DIR");
+const vsix = env("VSIX");
+const binDir = env("SECTION55_BIN_DIR");
+const workspace = env("WORKSPACE");
+const file = env("FILE");
+const expect = env("EXPECT").split(",").map((s) => s.trim()).filter(Boolean);
+const artefacts = env("ARTEFACTS");
+const entry = path.join(codeServerDir, "node_modules/code-server/out/node/entry.js");
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+let passed = 0;
+let failed = 0;
+const ok = (what) => { passed++; console.log(`ok - ${what}`); };
+const notOk = (what, detail) => {
+  failed++;
+  console.log(`not ok - ${what}`);
+  if (detail) console.log(String(detail).replace(/^/gm, "    "));
+};
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, ms) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+/** Installs the extension into a fresh profile and starts code-server. */
+async function startCodeServer(name, userSettings, pathEnv) {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), `s55-vscode-${name}-`));
+  const userData = path.join(base, "user-data");
+  const extensions = path.join(base, "extensions");
+  fs.mkdirSync(path.join(userData, "User"), { recursive: true });
+  fs.writeFileSync(
+    path.join(userData, "User", "settings.json"),
+    JSON.stringify(
+      {
+        "workbench.startupEditor": "none",
+        "security.workspace.trust.enabled": false,
+        "workbench.tips.enabled": false,
+        "extensions.autoCheckUpdates": false,
+        "extensions.autoUpdate": false,
+        "telemetry.telemetryLevel": "off",
+        "update.mode": "none",
+        ...userSettings,
+      },
+      null,
+      2,
+    ),
+  );
+  const install = spawnSync(
+    process.execPath,
+    [entry, "--extensions-dir", extensions, "--user-data-dir", userData, "--install-extension", vsix],
+    { encoding: "utf8", env: { ...process.env, PATH: pathEnv } },
+  );
+  const installOut = `${install.stdout}\n${install.stderr}`;
+  if (install.status === 0 && /successfully installed/i.test(installOut)) {
+    ok(`[${name}] code-server installs ${path.basename(vsix)}`);
+  } else {
+    notOk(`[${name}] code-server installs ${path.basename(vsix)}`, installOut);
+  }
+
+  const port = await freePort();
+  const log = fs.openSync(path.join(artefacts, `code-server-${name}.log`), "w");
+  const child = spawn(
+    process.execPath,
+    [
+      entry,
+      "--auth", "none",
+      "--bind-addr", `127.0.0.1:${port}`,
+      "--disable-telemetry",
+      "--disable-update-check",
+      "--disable-workspace-trust",
+      "--user-data-dir", userData,
+      "--extensions-dir", extensions,
+      workspace,
+    ],
+    { stdio: ["ignore", log, log], env: { ...process.env, PATH: pathEnv }, detached: false },
+  );
+  await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+  return { name, port, child, base, userData };
+}
+
+async function openFile(browser, port) {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.setDefaultTimeout(60_000);
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector(".explorer-folders-view .monaco-list-row", { timeout: 90_000 });
+  await page.locator(".explorer-folders-view .monaco-list-row", { hasText: file }).first().click();
+  await page.waitForSelector(`.tabs-container .tab[aria-label*="${file}"]`, { timeout: 30_000 });
+  await page.waitForSelector(".monaco-editor .view-lines", { timeout: 30_000 });
+  return page;
+}
+
+/** Polls `read` until `done(value)` or the timeout; returns the last value. */
+async function poll(read, done, ms) {
+  const deadline = Date.now() + ms;
+  let value;
+  while (Date.now() < deadline) {
+    value = await read();
+    if (done(value)) return value;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return value;
+}
+
+const killTree = (child) => {
+  try { child.kill("SIGTERM"); } catch { /* already gone */ }
+};
+
+async function main() {
+  fs.mkdirSync(artefacts, { recursive: true });
+  const withServer = `${binDir}${path.delimiter}${process.env.PATH}`;
+  const withoutServer = (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .filter((dir) => !fs.existsSync(path.join(dir, "section55")))
+    .join(path.delimiter);
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const servers = [];
+  try {
+    // 1. section55 on PATH: the file opens in YAML mode and the Problems view lists the findings.
+    // The server path is given in the settings: VS Code's extension host takes PATH from the
+    // user's login shell, not from the process that started it.
+    const main = await startCodeServer(
+      "diagnostics",
+      { "section55.server.path": path.join(binDir, "section55") },
+      withServer,
+    );
+    servers.push(main);
+    const page = await openFile(browser, main.port);
+    const mode = await poll(
+      () => page.locator("#status\\.editor\\.mode").first().innerText().catch(() => ""),
+      (text) => /yaml/i.test(text),
+      20_000,
+    );
+    if (/yaml/i.test(mode)) ok(`the file keeps the YAML language mode (status bar: ${mode.trim()})`);
+    else notOk("the file keeps the YAML language mode", `status bar language: ${JSON.stringify(mode)}`);
+
+    await page.keyboard.press("Control+Shift+M");
+    await page.waitForSelector(".markers-panel", { timeout: 30_000 });
+    const markers = await poll(
+      () => page.locator(".markers-panel").innerText().catch(() => ""),
+      (text) => expect.every((e) => text.includes(e)),
+      60_000,
+    );
+    const shot = path.join(artefacts, "vscode-problems.png");
+    await page.screenshot({ path: shot });
+    console.log(`# Problems view text:\n${markers.replace(/^/gm, "#   ")}`);
+    console.log(`# screenshot: ${shot}`);
+    for (const e of expect) {
+      if (markers.includes(e)) ok(`Problems view shows ${e}`);
+      else notOk(`Problems view shows ${e}`, `not found in the Problems view (screenshot ${shot})`);
+    }
+    if (/section55/.test(markers)) ok("Problems view attributes the findings to section55");
+    else notOk("Problems view attributes the findings to section55", markers);
+    await page.close();
+
+    // 2. No section55 anywhere: the extension says so instead of failing silently.
+    const missing = await startCodeServer(
+      "missing-binary",
+      { "section55.server.path": "/nonexistent/section55" },
+      withoutServer,
+    );
+    servers.push(missing);
+    const page2 = await openFile(browser, missing.port);
+    const toast = await poll(
+      () => page2.locator(".notifications-toasts").innerText().catch(() => ""),
+      (text) => /cannot find the language server/.test(text),
+      45_000,
+    );
+    const shot2 = path.join(artefacts, "vscode-missing-binary.png");
+    await page2.screenshot({ path: shot2 });
+    if (/cannot find the language server/.test(toast) && toast.includes("/nonexistent/section55")) {
+      const line = toast.split("\n").find((l) => /cannot find/.test(l)) ?? toast;
+      ok(`a missing binary gives a clear message: ${line.slice(0, 200)}`);
+    } else {
+      notOk("a missing binary gives a clear message", `notifications: ${JSON.stringify(toast)} (screenshot ${shot2})`);
+    }
+    await page2.close();
+  } catch (error) {
+    notOk("the VS Code session ran to the end", error?.stack ?? error);
+  } finally {
+    await browser.close().catch(() => {});
+    for (const s of servers) {
+      killTree(s.child);
+      // keep the extension host logs (the "Section 55" output channel) as artefacts
+      const logs = path.join(s.userData, "logs");
+      if (fs.existsSync(logs)) fs.cpSync(logs, path.join(artefacts, `vscode-logs-${s.name}`), { recursive: true });
+      fs.rmSync(s.base, { recursive: true, force: true });
+    }
+  }
+  console.log(`\nvscode: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# (a) VS Code: builds editors/vscode into a .vsix (npm ci, compile, vsce package), installs it into
+# code-server (VS Code in the browser, installed from the npm registry into the cache), opens the
+# main example in headless Chromium (playwright-core) and asserts that the Problems view shows
+# section55's diagnostics; then checks the message shown when the binary cannot be found.
+# Screenshots: target/artefacts/vscode-*.png.
+HARNESS=vscode
+source "$(dirname "$0")/lib.sh"
+
+section "VS Code (code-server + Chromium)"
+ensure_binary
+ensure_node_modules
+ensure_apt chromium chromium
+has_command lsp || missing_feature "section55 lsp does not exist yet"
+[ -f "$MAIN_EXAMPLE" ] || missing_feature "$MAIN_EXAMPLE does not exist yet"
+
+# code-server, cached (first install takes a minute or two).
+CODE_SERVER_DIR=$CACHE/code-server
+if ! no_install; then
+  bash "$HERE/install-code-server.sh" "$CODE_SERVER_DIR" >&2
+fi
+
+# The extension, built the way its README says.
+ext=$ROOT/editors/vscode
+(
+  cd "$ext"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  npm run --silent compile
+  rm -f ./*.vsix
+  npx --no-install vsce package </dev/null >"$ARTEFACTS/vsce-package.log" 2>&1 || {
+    cat "$ARTEFACTS/vsce-package.log" >&2; exit 1; }
+)
+VSIX=$(ls "$ext"/*.vsix)
+ok "npm ci && npm run compile && vsce package produced $(basename "$VSIX")"
+
+# A workspace holding a copy of the example (so nothing else in the repository is opened).
+WORKSPACE=$(mktemp -d /tmp/s55-vscode-ws.XXXXXX)
+cp "$MAIN_EXAMPLE" "$WORKSPACE/"
+FILE=$(basename "$MAIN_EXAMPLE")
+
+CODE_SERVER_DIR=$CODE_SERVER_DIR VSIX=$VSIX SECTION55_BIN_DIR=$(dirname "$SECTION55") \
+WORKSPACE=$WORKSPACE FILE=$FILE EXPECT="deadline-off-by-one,placeholder-link" ARTEFACTS=$ARTEFACTS \
+  node "$HERE/vscode-e2e.mjs" || FAILED=$((FAILED + 1))
+rm -rf "$WORKSPACE"
+finish vscode
