@@ -2,7 +2,8 @@
 
 use super::context::Item;
 use super::{Context, Doc, Findings, Rule};
-use crate::diagnostic::{Severity, Span};
+use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
+use crate::document::{LineIndex, Node, Value};
 use crate::model::Status;
 
 pub const RULES: &[Rule] = &[
@@ -62,14 +63,181 @@ fn id_span(item: &Item) -> Span {
 
 fn check_unanswered(ctx: &Context, out: &mut Findings) {
     let items = ctx.items();
-    for rec in &items.recommendations {
+    let unanswered: Vec<&Item> = items
+        .recommendations
+        .iter()
+        .filter(|rec| {
+            rec.id
+                .is_some_and(|(id, _)| !items.answers_to_recommendation(id).any(|a| a.explains()))
+        })
+        .collect();
+    for rec in &unanswered {
         let Some((id, _)) = rec.id else { continue };
-        if !items.answers_to_recommendation(id).any(|a| a.explains()) {
-            let message = format!(
-                "recommendation {id} is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: {id}`"
-            );
-            out.add(id_span(rec), message);
+        let message = format!(
+            "recommendation {id} is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: {id}`"
+        );
+        let mut fixes: Vec<Fix> = stub_fix(ctx, &[rec]).into_iter().collect();
+        if unanswered.len() > 1 {
+            fixes.extend(stub_fix(ctx, &unanswered));
         }
+        out.add_with_fixes(id_span(rec), message, fixes);
+    }
+}
+
+/// A fix that adds a response stub for each of `recs` at the end of
+/// `chief_constable_response.responses` (creating `responses:` when absent): `action: TODO ...`,
+/// or `no_action_reason: TODO ...` for a recommendation that is not accepted or not applicable.
+/// The TODO is a placeholder `empty-section` reports until it is written.
+fn stub_fix(ctx: &Context, recs: &[&Item]) -> Option<Fix> {
+    let root = ctx.root()?;
+    let section = root.get("chief_constable_response")?;
+    let child_indent = section.as_map().first()?.key_span.start.col as usize;
+    let lines = LineIndex::new(ctx.text);
+    let nl = if ctx.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let stubs = |dash: usize| -> String {
+        recs.iter()
+            .filter_map(|rec| {
+                let (id, _) = rec.id?;
+                let unaccepted = matches!(
+                    rec.status,
+                    Some((Status::NotAccepted | Status::NotApplicable, _))
+                );
+                let body = if unaccepted {
+                    "no_action_reason: TODO explain why no action has been or will be taken"
+                } else {
+                    "action: TODO describe the action taken or proposed"
+                };
+                Some(format!(
+                    "{}- recommendation: {id}{nl}{}{body}{nl}",
+                    " ".repeat(dash),
+                    " ".repeat(dash + 2)
+                ))
+            })
+            .collect()
+    };
+    let (span, new_text) = match section.entry("responses") {
+        None => {
+            let last = section.as_map().last()?;
+            let at = line_after(
+                ctx.text,
+                &lines,
+                last.key_span.start.line,
+                last.value.span.end,
+                child_indent,
+            );
+            let body = format!(
+                "{}responses:{nl}{}",
+                " ".repeat(child_indent),
+                stubs(child_indent + 2)
+            );
+            (Span::at(at), body)
+        }
+        Some(entry) => match &entry.value.value {
+            Value::Null => {
+                let at = line_after(
+                    ctx.text,
+                    &lines,
+                    entry.key_span.start.line,
+                    entry.key_span.end,
+                    child_indent,
+                );
+                (Span::at(at), stubs(child_indent + 2))
+            }
+            Value::Seq(items) if items.is_empty() => {
+                // `responses: []` becomes `responses:` and a block list.
+                let key_line = lines.line(ctx.text, entry.key_span.end.line as usize);
+                let colon_next = key_line.chars().nth(entry.key_span.end.col as usize) == Some(':');
+                let same_line = entry.value.span.start.line == entry.key_span.end.line;
+                let start = if colon_next && same_line {
+                    Pos::new(entry.key_span.end.line, entry.key_span.end.col + 1)
+                } else {
+                    entry.value.span.start
+                };
+                // The flow list's span may reach over a trailing comment: end at its `]`.
+                let value_line = lines.line(ctx.text, entry.value.span.start.line as usize);
+                let bracket = value_line
+                    .chars()
+                    .skip(entry.value.span.start.col as usize)
+                    .position(|c| c == ']');
+                let end = bracket.map_or(entry.value.span.end, |i| {
+                    Pos::new(
+                        entry.value.span.start.line,
+                        entry.value.span.start.col + i as u32 + 1,
+                    )
+                });
+                let body = stubs(child_indent + 2);
+                (
+                    Span::new(start, end),
+                    format!("{nl}{}", body.strip_suffix(nl).unwrap_or(&body)),
+                )
+            }
+            Value::Seq(items) => {
+                let first = items.first()?;
+                let dash = dash_column(ctx.text, &lines, first)?;
+                let last = items.last()?;
+                let at = line_after(ctx.text, &lines, last.span.start.line, last.span.end, dash);
+                (Span::at(at), stubs(dash))
+            }
+            _ => return None,
+        },
+    };
+    // At the end of a last line without a line break, start a new line first.
+    let new_text = if span.start.col > 0 && span.start == span.end {
+        format!("{nl}{new_text}")
+    } else {
+        new_text
+    };
+    let title = match recs {
+        [one] => format!(
+            "Add a response stub for recommendation {}",
+            one.id.map_or(0, |(id, _)| id)
+        ),
+        many => format!(
+            "Add response stubs for all {} unanswered recommendations",
+            many.len()
+        ),
+    };
+    Some(Fix {
+        title,
+        edits: vec![TextEdit { span, new_text }],
+    })
+}
+
+/// The column of the `-` that starts a block sequence item, if the item is written that way.
+fn dash_column(text: &str, lines: &LineIndex, item: &Node) -> Option<usize> {
+    let line = lines.line(text, item.span.start.line as usize);
+    let before: Vec<char> = line.chars().take(item.span.start.col as usize).collect();
+    let dash = before.iter().rposition(|c| *c != ' ')?;
+    (before[dash] == '-' && before[..dash].iter().all(|c| *c == ' ')).then_some(dash)
+}
+
+/// Where to insert lines after a node that starts on `start_line` and ends at `end`: the start
+/// of the line after its last line of content. Blank lines and comments indented no deeper than
+/// `indent` that trail it (block scalars' spans reach the next token) stay after the insertion.
+fn line_after(text: &str, lines: &LineIndex, start_line: u32, end: Pos, indent: usize) -> Pos {
+    let ended_before = |line: &str| line.chars().take(end.col as usize).all(char::is_whitespace);
+    let mut last = end.line;
+    if last > start_line && ended_before(lines.line(text, last as usize)) {
+        last -= 1;
+    }
+    while last > start_line {
+        let line = lines.line(text, last as usize);
+        let content = line.trim_start();
+        let depth = line.len() - content.len();
+        if content.is_empty() || (content.starts_with('#') && depth <= indent) {
+            last -= 1;
+        } else {
+            break;
+        }
+    }
+    if (last as usize + 1) < lines.line_count() {
+        Pos::new(last + 1, 0)
+    } else {
+        Pos::new(last, lines.line(text, last as usize).chars().count() as u32)
     }
 }
 
