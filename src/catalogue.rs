@@ -36,12 +36,17 @@ const FORCES_TSV: &str = include_str!("../catalogues/forces.tsv");
 const PUBLICATION_TYPES_TSV: &str = include_str!("../catalogues/publication-types.tsv");
 
 fn non_empty(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 /// The rows of a TSV file after its header.
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+    tsv.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
 }
 
 pub fn forces() -> &'static [Force] {
@@ -81,11 +86,17 @@ pub fn force_names() -> Vec<&'static str> {
 }
 
 pub fn policing_body_names() -> Vec<&'static str> {
-    forces().iter().filter_map(|f| f.policing_body.as_deref()).collect()
+    forces()
+        .iter()
+        .filter_map(|f| f.policing_body.as_deref())
+        .collect()
 }
 
 pub fn publication_type_names() -> Vec<&'static str> {
-    publication_types().iter().map(|t| t.name.as_str()).collect()
+    publication_types()
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect()
 }
 
 /// The catalogues in use: the built-in ones plus a configuration's extensions.
@@ -125,7 +136,11 @@ impl<'a> ForceMatch<'a> {
 
 /// Names compare ignoring case, surrounding space and runs of inner space.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
     norm(a) == norm(b)
 }
 
@@ -135,7 +150,10 @@ impl Catalogue {
             same_name(&f.name, name) || f.short_name.as_deref().is_some_and(|s| same_name(s, name))
         });
         builtin.map(ForceMatch::Builtin).or_else(|| {
-            self.extra_forces.iter().find(|e| same_name(e, name)).map(|e| ForceMatch::Extra(e))
+            self.extra_forces
+                .iter()
+                .find(|e| same_name(e, name))
+                .map(|e| ForceMatch::Extra(e))
         })
     }
 
@@ -164,7 +182,11 @@ impl Catalogue {
         let candidates = publication_types()
             .iter()
             .map(|t| (t.name.as_str(), t.name.as_str()))
-            .chain(self.extra_publication_types.iter().map(|e| (e.as_str(), e.as_str())));
+            .chain(
+                self.extra_publication_types
+                    .iter()
+                    .map(|e| (e.as_str(), e.as_str())),
+            );
         suggest::closest(name, candidates, 3)
     }
 
@@ -174,7 +196,11 @@ impl Catalogue {
         forces()
             .iter()
             .filter(|f| f.kind == ForceKind::Territorial)
-            .filter(|f| area_names(f).iter().any(|area| text.contains(&format!(" {area} "))))
+            .filter(|f| {
+                area_names(f)
+                    .iter()
+                    .any(|area| text.contains(&format!(" {area} ")))
+            })
             .collect()
     }
 }
@@ -191,9 +217,23 @@ fn words(s: &str) -> String {
 /// The place names a body's title may use for a force's area: its short name and the area its
 /// body is "for" ("Leicester, Leicestershire and Rutland").
 fn area_names(force: &Force) -> Vec<String> {
-    let body_area = force.policing_body.as_deref().and_then(|b| b.rsplit_once(" for ")).map(|(_, a)| a);
-    let mayor_area = force.policing_body.as_deref().and_then(|b| b.strip_prefix("Mayor of "));
-    force.short_name.as_deref().into_iter().chain(body_area).chain(mayor_area).map(words).collect()
+    let body_area = force
+        .policing_body
+        .as_deref()
+        .and_then(|b| b.rsplit_once(" for "))
+        .map(|(_, a)| a);
+    let mayor_area = force
+        .policing_body
+        .as_deref()
+        .and_then(|b| b.strip_prefix("Mayor of "));
+    force
+        .short_name
+        .as_deref()
+        .into_iter()
+        .chain(body_area)
+        .chain(mayor_area)
+        .map(words)
+        .collect()
 }
 
 #[cfg(test)]
@@ -202,32 +242,73 @@ mod tests {
 
     #[test]
     fn catalogue_has_the_43_territorial_forces() {
-        let territorial = forces().iter().filter(|f| f.kind == ForceKind::Territorial).count();
+        let territorial = forces()
+            .iter()
+            .filter(|f| f.kind == ForceKind::Territorial)
+            .count();
         assert_eq!(territorial, 43);
-        assert!(forces().iter().filter(|f| f.kind == ForceKind::Territorial).all(|f| f.policing_body.is_some()));
+        assert!(
+            forces()
+                .iter()
+                .filter(|f| f.kind == ForceKind::Territorial)
+                .all(|f| f.policing_body.is_some())
+        );
     }
 
     #[test]
     fn short_names_and_case_are_aliases() {
         let c = Catalogue::default();
-        assert_eq!(c.find_force("norfolk").map(|f| f.name().to_owned()), Some("Norfolk Constabulary".into()));
-        assert_eq!(c.find_publication_type("Child Protection"), Some("Child protection"));
+        assert_eq!(
+            c.find_force("norfolk").map(|f| f.name().to_owned()),
+            Some("Norfolk Constabulary".into())
+        );
+        assert_eq!(
+            c.find_publication_type("Child Protection"),
+            Some("Child protection")
+        );
     }
 
     #[test]
     fn suggestions_rank_the_closest_first() {
         let c = Catalogue::default();
-        assert_eq!(c.suggest_forces("Norfolk Constabulry").first().map(String::as_str), Some("Norfolk Constabulary"));
-        assert_eq!(c.suggest_publication_types("Child protectoin").first().map(String::as_str), Some("Child protection"));
+        assert_eq!(
+            c.suggest_forces("Norfolk Constabulry")
+                .first()
+                .map(String::as_str),
+            Some("Norfolk Constabulary")
+        );
+        assert_eq!(
+            c.suggest_publication_types("Child protectoin")
+                .first()
+                .map(String::as_str),
+            Some("Child protection")
+        );
     }
 
     #[test]
     fn bodies_name_their_area() {
         let c = Catalogue::default();
-        let names = |b: &str| c.forces_named_in_body(b).iter().map(|f| f.name.clone()).collect::<Vec<_>>();
-        assert_eq!(names("Norfolk's Police and Crime Commissioner"), vec!["Norfolk Constabulary"]);
-        assert_eq!(names("Police and Crime Commissioner for Sussex"), vec!["Sussex Police"]);
-        assert_eq!(names("Mayor of West Yorkshire"), vec!["West Yorkshire Police"]);
-        assert!(names("Police and Crime Commissioner for Leicester, Leicestershire and Rutland").contains(&"Leicestershire Police".to_owned()));
+        let names = |b: &str| {
+            c.forces_named_in_body(b)
+                .iter()
+                .map(|f| f.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("Norfolk's Police and Crime Commissioner"),
+            vec!["Norfolk Constabulary"]
+        );
+        assert_eq!(
+            names("Police and Crime Commissioner for Sussex"),
+            vec!["Sussex Police"]
+        );
+        assert_eq!(
+            names("Mayor of West Yorkshire"),
+            vec!["West Yorkshire Police"]
+        );
+        assert!(
+            names("Police and Crime Commissioner for Leicester, Leicestershire and Rutland")
+                .contains(&"Leicestershire Police".to_owned())
+        );
     }
 }

@@ -64,10 +64,17 @@ struct RawCatalogue {
 impl Config {
     /// Parses a configuration; `rule_names` are the rules it may name.
     pub fn parse(text: &str, rule_names: &[&str]) -> Result<Config, String> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
-        if let Some(unknown) = raw.rules.keys().find(|name| !rule_names.contains(&name.as_str())) {
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
+        if let Some(unknown) = raw
+            .rules
+            .keys()
+            .find(|name| !rule_names.contains(&name.as_str()))
+        {
             let hint = suggest::did_you_mean(unknown, rule_names.iter().copied());
-            return Err(format!("unknown rule `{unknown}` in [rules]{hint}; `section55 rules` lists them"));
+            return Err(format!(
+                "unknown rule `{unknown}` in [rules]{hint}; `section55 rules` lists them"
+            ));
         }
         Ok(Config {
             rules: raw.rules,
@@ -90,7 +97,9 @@ impl Config {
 
     /// The nearest `section55.toml` in `dir` or its ancestors.
     pub fn find(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+        dir.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
     }
 }
 

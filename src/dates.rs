@@ -14,13 +14,28 @@ pub fn miscounted_last_day(published: NaiveDate) -> Option<NaiveDate> {
 }
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "24 October 2025".
 pub fn long(date: NaiveDate) -> String {
-    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 /// "Thursday 18 December 2025".
@@ -87,8 +102,13 @@ fn month(word: &str) -> Option<u32> {
 fn day(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
-    let ok_suffix = matches!(suffix.to_lowercase().as_str(), "" | "st" | "nd" | "rd" | "th");
-    (ok_suffix && (1..=2).contains(&digits.len())).then(|| digits.parse().ok()).flatten()
+    let ok_suffix = matches!(
+        suffix.to_lowercase().as_str(),
+        "" | "st" | "nd" | "rd" | "th"
+    );
+    (ok_suffix && (1..=2).contains(&digits.len()))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 fn year(word: &str) -> Option<i32> {
@@ -96,8 +116,16 @@ fn year(word: &str) -> Option<i32> {
 }
 
 fn is_weekday(word: &str) -> bool {
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        .contains(&word.to_lowercase().as_str())
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .contains(&word.to_lowercase().as_str())
 }
 
 /// A date starting at token `i`: "31 March 2026" or "March 31 2026". Returns the end byte.
@@ -124,7 +152,10 @@ mod tests {
     fn statutory_last_day() {
         assert_eq!(last_day(d(2025, 10, 24)), Some(d(2025, 12, 18)));
         assert_eq!(miscounted_last_day(d(2025, 10, 24)), Some(d(2025, 12, 19)));
-        assert_eq!(long_with_weekday(d(2025, 12, 18)), "Thursday 18 December 2025");
+        assert_eq!(
+            long_with_weekday(d(2025, 12, 18)),
+            "Thursday 18 December 2025"
+        );
     }
 
     #[test]

@@ -32,7 +32,10 @@ impl Span {
 
     /// An empty range at one position, for insertions.
     pub const fn at(pos: Pos) -> Self {
-        Span { start: pos, end: pos }
+        Span {
+            start: pos,
+            end: pos,
+        }
     }
 
     pub fn contains(&self, pos: Pos) -> bool {
@@ -74,7 +77,13 @@ pub struct Fix {
 
 impl Fix {
     pub fn replace(title: impl Into<String>, span: Span, new_text: impl Into<String>) -> Self {
-        Fix { title: title.into(), edits: vec![TextEdit { span, new_text: new_text.into() }] }
+        Fix {
+            title: title.into(),
+            edits: vec![TextEdit {
+                span,
+                new_text: new_text.into(),
+            }],
+        }
     }
 }
 

@@ -80,8 +80,12 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] =
-        [Status::Accepted, Status::PartiallyAccepted, Status::NotAccepted, Status::NotApplicable];
+    pub const ALL: [Status; 4] = [
+        Status::Accepted,
+        Status::PartiallyAccepted,
+        Status::NotAccepted,
+        Status::NotApplicable,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -9,7 +9,12 @@ pub fn closest<'a>(
 ) -> Vec<String> {
     let wanted = name.trim().to_lowercase();
     let mut scored: Vec<(f64, &str)> = candidates
-        .map(|(alias, canonical)| (strsim::jaro_winkler(&wanted, &alias.to_lowercase()), canonical))
+        .map(|(alias, canonical)| {
+            (
+                strsim::jaro_winkler(&wanted, &alias.to_lowercase()),
+                canonical,
+            )
+        })
         .filter(|(score, _)| *score >= 0.75)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -32,5 +37,7 @@ pub fn best<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Op
 
 /// " (did you mean `x`?)" or nothing.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    best(name, candidates).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default()
+    best(name, candidates)
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
 }

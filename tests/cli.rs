@@ -9,12 +9,17 @@ const NORFOLK: &str = include_str!("../examples/norfolk-gbcse-progress-2025.s55.
 
 fn section55() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_section55"));
-    cmd.env("SECTION55_TODAY", "2026-01-15").env_remove("NO_COLOR");
+    cmd.env("SECTION55_TODAY", "2026-01-15")
+        .env_remove("NO_COLOR");
     cmd
 }
 
 fn run(args: &[&str], dir: &Path) -> Output {
-    section55().args(args).current_dir(dir).output().expect("run section55")
+    section55()
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run section55")
 }
 
 fn stdout(o: &Output) -> String {
@@ -52,17 +57,38 @@ fn with_error() -> String {
 
 #[test]
 fn human_output_shows_code_frames_and_exits_0_on_warnings() {
-    let out = run(&["check", "examples/"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    let out = run(
+        &["check", "examples/"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
     assert!(text.contains("warning[deadline-off-by-one]"), "{text}");
-    assert!(text.contains("--> examples/norfolk-gbcse-progress-2025.s55.yaml:19:20"), "{text}");
-    assert!(text.contains("19 | response_deadline: 2025-12-19"), "{text}");
+    assert!(
+        text.contains("--> examples/norfolk-gbcse-progress-2025.s55.yaml:19:20"),
+        "{text}"
+    );
+    assert!(
+        text.contains("19 | response_deadline: 2025-12-19"),
+        "{text}"
+    );
     assert!(text.contains("^^^^^^^^^^"), "{text}");
-    assert!(text.contains("help: Set the deadline to 2025-12-18"), "{text}");
-    assert!(text.contains("Checked 2 files: 0 errors, 3 warnings, 0 infos."), "{text}");
-    assert!(!text.contains('\u{1b}'), "no colour when not a terminal: {text}");
-    let coloured = run(&["check", "--color", "always", "examples/"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    assert!(
+        text.contains("help: Set the deadline to 2025-12-18"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Checked 2 files: 0 errors, 3 warnings, 0 infos."),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour when not a terminal: {text}"
+    );
+    let coloured = run(
+        &["check", "--color", "always", "examples/"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
     assert!(stdout(&coloured).contains('\u{1b}'));
 }
 
@@ -74,16 +100,30 @@ fn concise_output_and_exit_1_on_errors() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("bad.s55.yaml:46:13: error[schema] `acepted` is not an allowed status (did you mean `accepted`?)"), "{text}");
-    assert!(text.contains("bad.s55.yaml:19:20: warning[deadline-off-by-one]"), "{text}");
+    assert!(
+        text.contains("bad.s55.yaml:19:20: warning[deadline-off-by-one]"),
+        "{text}"
+    );
 }
 
 #[test]
 fn json_output_has_the_spec_fields() {
-    let out = run(&["check", "--format", "json", "examples/norfolk-gbcse-progress-2025.s55.yaml"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "examples/norfolk-gbcse-progress-2025.s55.yaml",
+        ],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = &json["diagnostics"][0];
-    assert_eq!(first["path"], "examples/norfolk-gbcse-progress-2025.s55.yaml");
+    assert_eq!(
+        first["path"],
+        "examples/norfolk-gbcse-progress-2025.s55.yaml"
+    );
     assert_eq!(first["rule"], "placeholder-link");
     assert_eq!(first["severity"], "warning");
     assert_eq!(first["range"]["start"]["line"], 17);
@@ -99,18 +139,28 @@ fn json_output_has_the_spec_fields() {
 
 #[test]
 fn sarif_output_describes_rules_and_results() {
-    let out = run(&["check", "--format", "sarif", "examples/"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    let out = run(
+        &["check", "--format", "sarif", "examples/"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
     let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(sarif["version"], "2.1.0");
     let run0 = &sarif["runs"][0];
     let rules = run0["tool"]["driver"]["rules"].as_array().expect("rules");
     assert_eq!(rules.len(), 24);
-    assert!(rules.iter().all(|r| r["help"]["text"].as_str().is_some_and(|h| h.contains("Why"))));
+    assert!(rules.iter().all(|r| {
+        r["help"]["text"]
+            .as_str()
+            .is_some_and(|h| h.contains("Why"))
+    }));
     let result = &run0["results"][1];
     assert_eq!(result["ruleId"], "deadline-off-by-one");
     assert_eq!(result["level"], "warning");
     let location = &result["locations"][0]["physicalLocation"];
-    assert_eq!(location["artifactLocation"]["uri"], "examples/norfolk-gbcse-progress-2025.s55.yaml");
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        "examples/norfolk-gbcse-progress-2025.s55.yaml"
+    );
     assert_eq!(location["region"]["startLine"], 19);
     assert_eq!(location["region"]["startColumn"], 20);
     assert_eq!(location["region"]["endColumn"], 30);
@@ -120,7 +170,10 @@ fn sarif_output_describes_rules_and_results() {
 
 #[test]
 fn github_output_is_workflow_commands() {
-    let out = run(&["check", "--format", "github", "examples/"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    let out = run(
+        &["check", "--format", "github", "examples/"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
     let text = stdout(&out);
     assert!(
         text.lines().any(|l| l.starts_with("::warning file=examples/norfolk-gbcse-progress-2025.s55.yaml,line=19,col=20,endLine=19,endColumn=30,title=deadline-off-by-one::the response deadline is one day late")),
@@ -131,22 +184,41 @@ fn github_output_is_workflow_commands() {
 
 #[test]
 fn deny_warnings_fails_on_warnings() {
-    let out = run(&["check", "--deny-warnings", "examples/"], Path::new(env!("CARGO_MANIFEST_DIR")));
+    let out = run(
+        &["check", "--deny-warnings", "examples/"],
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn stdin_is_read_with_a_dash() {
     let mut child = section55()
-        .args(["check", "--format", "concise", "--stdin-filename", "piped.s55.yaml", "-"])
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "piped.s55.yaml",
+            "-",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
         .expect("spawn");
-    child.stdin.take().expect("stdin").write_all(with_error().as_bytes()).expect("write");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(with_error().as_bytes())
+        .expect("write");
     let out = child.wait_with_output().expect("wait");
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("piped.s55.yaml:46:13: error[schema]"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("piped.s55.yaml:46:13: error[schema]"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -154,7 +226,11 @@ fn folders_are_walked_recursively_respecting_gitignore() {
     let dir = temp_dir("walk");
     write(&dir, "a/one.s55.yaml", CLEAN);
     write(&dir, "a/b/two.s55.yml", CLEAN);
-    write(&dir, "a/not-a-response.yaml", "this: is not checked: at all: [");
+    write(
+        &dir,
+        "a/not-a-response.yaml",
+        "this: is not checked: at all: [",
+    );
     write(&dir, "ignored/three.s55.yaml", &with_error());
     write(&dir, ".gitignore", "ignored/\n");
     let out = run(&["check", "--format", "json", "."], &dir);
@@ -170,7 +246,11 @@ fn folders_are_walked_recursively_respecting_gitignore() {
 fn a_missing_path_exits_2_with_a_clear_message() {
     let out = run(&["check", "no/such/folder"], &examples());
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no/such/folder: no such file or folder"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no/such/folder: no such file or folder"),
+        "{}",
+        stderr(&out)
+    );
     let out = run(&["check", "--today", "tomorrow", "."], &examples());
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("use YYYY-MM-DD"), "{}", stderr(&out));
@@ -179,16 +259,32 @@ fn a_missing_path_exits_2_with_a_clear_message() {
 #[test]
 fn configuration_is_found_by_walking_up() {
     let dir = temp_dir("config");
-    write(&dir, "section55.toml", "[rules]\ndeadline-off-by-one = \"error\"\n");
+    write(
+        &dir,
+        "section55.toml",
+        "[rules]\ndeadline-off-by-one = \"error\"\n",
+    );
     write(&dir, "responses/2025/norfolk.s55.yaml", NORFOLK);
     let out = run(&["check", "--format", "concise", "responses"], &dir);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("error[deadline-off-by-one]"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("error[deadline-off-by-one]"),
+        "{}",
+        stdout(&out)
+    );
     // A typo in the configuration stops the command and says what it should be.
-    write(&dir, "section55.toml", "[rules]\ndeadline-of-by-one = \"off\"\n");
+    write(
+        &dir,
+        "section55.toml",
+        "[rules]\ndeadline-of-by-one = \"off\"\n",
+    );
     let out = run(&["check", "responses"], &dir);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("did you mean `deadline-off-by-one`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("did you mean `deadline-off-by-one`"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -200,7 +296,11 @@ fn invalid_utf8_is_a_finding_not_a_crash() {
     std::fs::write(dir.join("bad.s55.yaml"), bytes).expect("write");
     let out = run(&["check", "--format", "concise", "bad.s55.yaml"], &dir);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("bad.s55.yaml:1:19: error[invalid-yaml] the file is not valid UTF-8"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("bad.s55.yaml:1:19: error[invalid-yaml] the file is not valid UTF-8"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -222,8 +322,14 @@ fn schema_command_writes_once_without_force() {
     let dir = temp_dir("schema");
     let out = run(&["schema", "-o", "s.json"], &dir);
     assert_eq!(out.status.code(), Some(0));
-    let committed = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/section55-response.schema.json")).expect("schema");
-    assert_eq!(std::fs::read_to_string(dir.join("s.json")).expect("written"), committed);
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas/section55-response.schema.json"),
+    )
+    .expect("schema");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("s.json")).expect("written"),
+        committed
+    );
     let out = run(&["schema", "-o", "s.json"], &dir);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--force"));

@@ -19,13 +19,20 @@ fn lint(text: &str) -> Vec<Diagnostic> {
 
 /// The clean example with `from` replaced by `to` (which must occur exactly once).
 fn variant(from: &str, to: &str) -> String {
-    assert_eq!(CLEAN.matches(from).count(), 1, "`{from}` must occur once in the clean example");
+    assert_eq!(
+        CLEAN.matches(from).count(),
+        1,
+        "`{from}` must occur once in the clean example"
+    );
     CLEAN.replacen(from, to, 1)
 }
 
 /// The span of the `nth` occurrence (0-based) of `needle` in `text`, in lines and characters.
 fn span_of(text: &str, needle: &str, nth: usize) -> Span {
-    let (byte, _) = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("`{needle}` #{nth} not in text"));
+    let (byte, _) = text
+        .match_indices(needle)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("`{needle}` #{nth} not in text"));
     let pos = |b: usize| {
         let before = &text[..b];
         let line = before.matches('\n').count() as u32;
@@ -41,8 +48,14 @@ fn assert_fires(text: &str, rule: &str, severity: Severity, spans: &[Span]) -> V
     let found: Vec<Diagnostic> = all.iter().filter(|d| d.rule == rule).cloned().collect();
     let found_spans: Vec<Span> = found.iter().map(|d| d.span).collect();
     assert_eq!(found_spans, spans, "{rule}: all findings: {all:#?}");
-    assert!(found.iter().all(|d| d.severity == severity), "{rule}: {found:#?}");
-    assert!(found.iter().all(|d| d.message.len() > 20), "{rule}: messages should explain: {found:#?}");
+    assert!(
+        found.iter().all(|d| d.severity == severity),
+        "{rule}: {found:#?}"
+    );
+    assert!(
+        found.iter().all(|d| d.message.len() > 20),
+        "{rule}: messages should explain: {found:#?}"
+    );
     found
 }
 
@@ -59,45 +72,107 @@ fn the_clean_example_has_no_findings() {
 #[test]
 fn the_norfolk_example_has_its_honest_findings() {
     let rules: Vec<&str> = lint(NORFOLK).iter().map(|d| d.rule).collect();
-    assert_eq!(rules, ["placeholder-link", "deadline-off-by-one", "statutory-copy-missing"]);
+    assert_eq!(
+        rules,
+        [
+            "placeholder-link",
+            "deadline-off-by-one",
+            "statutory-copy-missing"
+        ]
+    );
 }
 
 #[test]
 fn invalid_yaml() {
     let text = variant("force: Surrey Police", "force: [Surrey Police");
     let found = lint(&text);
-    assert!(found.iter().any(|d| d.rule == "invalid-yaml" && d.severity == Severity::Error), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|d| d.rule == "invalid-yaml" && d.severity == Severity::Error),
+        "{found:#?}"
+    );
     // Duplicate keys: reported at the second key; the rest of the file is still checked.
     let text = variant("key_findings: |", "force: Surrey Police\nkey_findings: |");
-    let found = assert_fires(&text, "invalid-yaml", Severity::Error, &[span_of(&text, "force: Surrey Police", 1).start_len(5)]);
-    assert!(found[0].message.contains("duplicate key `force`"), "{found:#?}");
+    let found = assert_fires(
+        &text,
+        "invalid-yaml",
+        Severity::Error,
+        &[span_of(&text, "force: Surrey Police", 1).start_len(5)],
+    );
+    assert!(
+        found[0].message.contains("duplicate key `force`"),
+        "{found:#?}"
+    );
     // A second document.
     let text = format!("{CLEAN}---\nforce: x\n");
     let dash = span_of(&text, "---", 0);
-    assert_fires(&text, "invalid-yaml", Severity::Error, &[Span::new(dash.start, Pos::new(dash.start.line, 1))]);
+    assert_fires(
+        &text,
+        "invalid-yaml",
+        Severity::Error,
+        &[Span::new(dash.start, Pos::new(dash.start.line, 1))],
+    );
     assert_silent(CLEAN, "invalid-yaml");
 }
 
 #[test]
 fn schema() {
-    let text = variant("    status: accepted\n\ncauses", "    status: agreed\n\ncauses");
-    let found = assert_fires(&text, "schema", Severity::Error, &[span_of(&text, "agreed", 0)]);
-    assert!(found[0].message.contains("accepted, partially-accepted, not-accepted, not-applicable"), "{found:#?}");
+    let text = variant(
+        "    status: accepted\n\ncauses",
+        "    status: agreed\n\ncauses",
+    );
+    let found = assert_fires(
+        &text,
+        "schema",
+        Severity::Error,
+        &[span_of(&text, "agreed", 0)],
+    );
+    assert!(
+        found[0]
+            .message
+            .contains("accepted, partially-accepted, not-accepted, not-applicable"),
+        "{found:#?}"
+    );
     // An unknown key, at the key, with a suggestion and a fix.
     let text = variant("key_findings:", "key_findngs:");
-    let found = assert_fires(&text, "schema", Severity::Error, &[span_of(&text, "key_findngs", 0)]);
-    assert!(found[0].message.contains("did you mean `key_findings`"), "{found:#?}");
-    assert_eq!(found[0].fix().map(|f| f.edits[0].new_text.as_str()), Some("key_findings"));
+    let found = assert_fires(
+        &text,
+        "schema",
+        Severity::Error,
+        &[span_of(&text, "key_findngs", 0)],
+    );
+    assert!(
+        found[0].message.contains("did you mean `key_findings`"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        found[0].fix().map(|f| f.edits[0].new_text.as_str()),
+        Some("key_findings")
+    );
     // A date that is not YYYY-MM-DD, at the value, with the fix to ISO form.
     let text = variant("published: 2025-09-10", "published: 10 September 2025");
-    let found = assert_fires(&text, "schema", Severity::Error, &[span_of(&text, "10 September 2025", 0)]);
-    assert_eq!(found[0].fix().map(|f| f.edits[0].new_text.as_str()), Some("2025-09-10"));
+    let found = assert_fires(
+        &text,
+        "schema",
+        Severity::Error,
+        &[span_of(&text, "10 September 2025", 0)],
+    );
+    assert_eq!(
+        found[0].fix().map(|f| f.edits[0].new_text.as_str()),
+        Some("2025-09-10")
+    );
     // A response with both `action` and `no_action_reason`: at the second.
     let text = variant(
         "      action: Supervisors now review",
         "      no_action_reason: none\n      action: Supervisors now review",
     );
-    assert_fires(&text, "schema", Severity::Error, &[span_of(&text, "action: Supervisors", 0).start_len(6)]);
+    assert_fires(
+        &text,
+        "schema",
+        Severity::Error,
+        &[span_of(&text, "action: Supervisors", 0).start_len(6)],
+    );
     assert_silent(CLEAN, "schema");
 }
 
@@ -118,40 +193,96 @@ fn missing_section() {
     let start = CLEAN.find("key_findings:").expect("key_findings");
     let end = CLEAN.find("recommendations:").expect("recommendations");
     let text = format!("{}{}", &CLEAN[..start], &CLEAN[end..]);
-    let found = assert_fires(&text, "missing-section", Severity::Error, &[span_of(&text, "response_deadline", 0)]);
+    let found = assert_fires(
+        &text,
+        "missing-section",
+        Severity::Error,
+        &[span_of(&text, "response_deadline", 0)],
+    );
     assert!(found[0].message.contains("\"Key Findings\""), "{found:#?}");
     // The fix inserts a skeleton before the next section; applying it removes the finding.
     let fixed = apply(&text, &found[0]);
-    assert!(lint(&fixed).iter().all(|d| d.rule != "missing-section"), "{fixed}");
+    assert!(
+        lint(&fixed).iter().all(|d| d.rule != "missing-section"),
+        "{fixed}"
+    );
     // A missing inspection field is named as the template names it, at `inspection:`.
-    let text = variant("  link: https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-assessment-2025-surrey/\n", "");
-    let found = assert_fires(&text, "missing-section", Severity::Error, &[span_of(&text, "inspection", 0)]);
-    assert!(found[0].message.contains("\"Link to Report\""), "{found:#?}");
+    let text = variant(
+        "  link: https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-assessment-2025-surrey/\n",
+        "",
+    );
+    let found = assert_fires(
+        &text,
+        "missing-section",
+        Severity::Error,
+        &[span_of(&text, "inspection", 0)],
+    );
+    assert!(
+        found[0].message.contains("\"Link to Report\""),
+        "{found:#?}"
+    );
     // An empty file is missing every required section, each reported once.
-    let found: Vec<Diagnostic> = lint("").into_iter().filter(|d| d.rule == "missing-section").collect();
+    let found: Vec<Diagnostic> = lint("")
+        .into_iter()
+        .filter(|d| d.rule == "missing-section")
+        .collect();
     assert_eq!(found.len(), 9, "{found:#?}");
     assert_silent(CLEAN, "missing-section");
 }
 
 #[test]
 fn empty_section() {
-    let text = variant("key_findings: |\n  The inspectorate", "key_findings: TODO\nkept: |\n  The inspectorate");
-    let found: Vec<Diagnostic> = lint(&text).into_iter().filter(|d| d.rule == "empty-section").collect();
-    assert_eq!(found.iter().map(|d| d.span).collect::<Vec<_>>(), [span_of(&text, "TODO", 0)]);
+    let text = variant(
+        "key_findings: |\n  The inspectorate",
+        "key_findings: TODO\nkept: |\n  The inspectorate",
+    );
+    let found: Vec<Diagnostic> = lint(&text)
+        .into_iter()
+        .filter(|d| d.rule == "empty-section")
+        .collect();
+    assert_eq!(
+        found.iter().map(|d| d.span).collect::<Vec<_>>(),
+        [span_of(&text, "TODO", 0)]
+    );
     // Empty text, and nothing at all after the key (reported at the key).
     let text = variant("  title: \"PEEL 2025", "  title: \"\"\n  old: \"PEEL 2025");
-    assert!(lint(&text).iter().any(|d| d.rule == "empty-section" && d.span == span_of(&text, "\"\"", 0)));
-    let text = variant("policing_body: Police and Crime Commissioner for Surrey", "policing_body:");
-    assert_fires(&text, "empty-section", Severity::Error, &[span_of(&text, "policing_body", 0)]);
+    assert!(
+        lint(&text)
+            .iter()
+            .any(|d| d.rule == "empty-section" && d.span == span_of(&text, "\"\"", 0))
+    );
+    let text = variant(
+        "policing_body: Police and Crime Commissioner for Surrey",
+        "policing_body:",
+    );
+    assert_fires(
+        &text,
+        "empty-section",
+        Severity::Error,
+        &[span_of(&text, "policing_body", 0)],
+    );
     let text = variant("force: Surrey Police", "force: \"[insert force name]\"");
-    assert_fires(&text, "empty-section", Severity::Error, &[span_of(&text, "\"[insert force name]\"", 0)]);
+    assert_fires(
+        &text,
+        "empty-section",
+        Severity::Error,
+        &[span_of(&text, "\"[insert force name]\"", 0)],
+    );
     assert_silent(CLEAN, "empty-section");
 }
 
 #[test]
 fn deadline_mismatch() {
-    let text = variant("response_deadline: 2025-11-04", "response_deadline: 2025-11-10");
-    let found = assert_fires(&text, "deadline-mismatch", Severity::Error, &[span_of(&text, "2025-11-10", 0)]);
+    let text = variant(
+        "response_deadline: 2025-11-04",
+        "response_deadline: 2025-11-10",
+    );
+    let found = assert_fires(
+        &text,
+        "deadline-mismatch",
+        Severity::Error,
+        &[span_of(&text, "2025-11-10", 0)],
+    );
     assert!(found[0].message.contains("2025-11-04"), "{found:#?}");
     assert_eq!(lint(&apply(&text, &found[0])), vec![]);
     assert_silent(CLEAN, "deadline-mismatch");
@@ -159,8 +290,16 @@ fn deadline_mismatch() {
 
 #[test]
 fn deadline_off_by_one() {
-    let text = variant("response_deadline: 2025-11-04", "response_deadline: 2025-11-05");
-    let found = assert_fires(&text, "deadline-off-by-one", Severity::Warning, &[span_of(&text, "2025-11-05", 0)]);
+    let text = variant(
+        "response_deadline: 2025-11-04",
+        "response_deadline: 2025-11-05",
+    );
+    let found = assert_fires(
+        &text,
+        "deadline-off-by-one",
+        Severity::Warning,
+        &[span_of(&text, "2025-11-05", 0)],
+    );
     assert_silent(&text, "deadline-mismatch");
     assert_eq!(lint(&apply(&text, &found[0])), vec![]);
     assert_silent(CLEAN, "deadline-off-by-one");
@@ -169,7 +308,12 @@ fn deadline_off_by_one() {
 #[test]
 fn published_late() {
     let text = variant("published_on: 2025-10-30", "published_on: 2025-11-05");
-    let found = assert_fires(&text, "published-late", Severity::Error, &[span_of(&text, "2025-11-05", 0)]);
+    let found = assert_fires(
+        &text,
+        "published-late",
+        Severity::Error,
+        &[span_of(&text, "2025-11-05", 0)],
+    );
     assert!(found[0].message.contains("1 day after"), "{found:#?}");
     let on_the_day = variant("published_on: 2025-10-30", "published_on: 2025-11-04");
     assert_silent(&on_the_day, "published-late");
@@ -178,42 +322,79 @@ fn published_late() {
 
 #[test]
 fn overdue() {
-    let text = variant("  published_on_website: true\n  published_on: 2025-10-30\n", "");
-    let found = assert_fires(&text, "overdue", Severity::Warning, &[span_of(&text, "2025-11-04", 0)]);
-    assert!(found[0].message.contains("overdue by 72 days"), "{found:#?}");
+    let text = variant(
+        "  published_on_website: true\n  published_on: 2025-10-30\n",
+        "",
+    );
+    let found = assert_fires(
+        &text,
+        "overdue",
+        Severity::Warning,
+        &[span_of(&text, "2025-11-04", 0)],
+    );
+    assert!(
+        found[0].message.contains("overdue by 72 days"),
+        "{found:#?}"
+    );
     // Before the last day it is not overdue.
-    let early = rules::lint(&text, &Config::default(), NaiveDate::from_ymd_opt(2025, 11, 4).expect("date"));
+    let early = rules::lint(
+        &text,
+        &Config::default(),
+        NaiveDate::from_ymd_opt(2025, 11, 4).expect("date"),
+    );
     assert!(early.iter().all(|d| d.rule != "overdue"));
     assert_silent(CLEAN, "overdue");
 }
 
 #[test]
 fn publication_in_future() {
-    let text = variant("published: 2025-09-10", "published: 2026-09-10").replace("2025-11-04", "2026-11-04");
-    assert_fires(&text, "publication-in-future", Severity::Warning, &[span_of(&text, "2026-09-10", 0)]);
+    let text = variant("published: 2025-09-10", "published: 2026-09-10")
+        .replace("2025-11-04", "2026-11-04");
+    assert_fires(
+        &text,
+        "publication-in-future",
+        Severity::Warning,
+        &[span_of(&text, "2026-09-10", 0)],
+    );
     assert_silent(CLEAN, "publication-in-future");
 }
 
 #[test]
 fn due_before_publication() {
     let text = variant("      due: 2026-01-31", "      due: 2025-01-31");
-    assert_fires(&text, "due-before-publication", Severity::Warning, &[span_of(&text, "2025-01-31", 0)]);
+    assert_fires(
+        &text,
+        "due-before-publication",
+        Severity::Warning,
+        &[span_of(&text, "2025-01-31", 0)],
+    );
     assert_silent(CLEAN, "due-before-publication");
 }
 
 #[test]
 fn due_date_mismatch() {
     let text = variant("    due: 2026-03-31", "    due: 2026-03-30");
-    let found = assert_fires(&text, "due-date-mismatch", Severity::Warning, &[span_of(&text, "2026-03-30", 0)]);
+    let found = assert_fires(
+        &text,
+        "due-date-mismatch",
+        Severity::Warning,
+        &[span_of(&text, "2026-03-30", 0)],
+    );
     assert_eq!(lint(&apply(&text, &found[0])), vec![]);
     assert_silent(CLEAN, "due-date-mismatch");
 }
 
 #[test]
 fn duplicate_id() {
-    let text = variant("  - id: 2\n    text: The force should make sure", "  - id: 1\n    text: The force should make sure");
+    let text = variant(
+        "  - id: 2\n    text: The force should make sure",
+        "  - id: 1\n    text: The force should make sure",
+    );
     let second = span_of(&text, "id: 1", 3);
-    let span = Span::new(Pos::new(second.start.line, second.start.col + 4), second.end);
+    let span = Span::new(
+        Pos::new(second.start.line, second.start.col + 4),
+        second.end,
+    );
     let found = assert_fires(&text, "duplicate-id", Severity::Error, &[span]);
     assert!(found[0].message.contains("id 1"), "{found:#?}");
     assert_silent(CLEAN, "duplicate-id");
@@ -221,7 +402,10 @@ fn duplicate_id() {
 
 #[test]
 fn unknown_recommendation() {
-    let text = variant("    - area_for_improvement: 2", "    - area_for_improvement: 3");
+    let text = variant(
+        "    - area_for_improvement: 2",
+        "    - area_for_improvement: 3",
+    );
     let at = span_of(&text, "area_for_improvement: 3", 0);
     let span = Span::new(Pos::new(at.start.line, at.end.col - 1), at.end);
     let found = assert_fires(&text, "unknown-recommendation", Severity::Error, &[span]);
@@ -231,8 +415,14 @@ fn unknown_recommendation() {
 
 #[test]
 fn unanswered_recommendation() {
-    let text = variant("    - recommendation: 1\n      action: >-\n        We have added", "    - recommendation: 2\n      action: >-\n        We have added")
-        .replace("    - recommendation: 1\n      action: >-\n        I have provided", "    - recommendation: 2\n      action: >-\n        I have provided");
+    let text = variant(
+        "    - recommendation: 1\n      action: >-\n        We have added",
+        "    - recommendation: 2\n      action: >-\n        We have added",
+    )
+    .replace(
+        "    - recommendation: 1\n      action: >-\n        I have provided",
+        "    - recommendation: 2\n      action: >-\n        I have provided",
+    );
     let id = span_of(&text, "  - id: 1\n    text: >-", 0);
     let span = Span::new(Pos::new(id.start.line, 8), Pos::new(id.start.line, 9));
     assert_fires(&text, "unanswered-recommendation", Severity::Error, &[span]);
@@ -241,53 +431,113 @@ fn unanswered_recommendation() {
 
 #[test]
 fn response_to_unaccepted_recommendation() {
-    let text = variant("    directed_at: [Chief Constable of Surrey Police]\n    status: accepted", "    directed_at: [Chief Constable of Surrey Police]\n    status: not-applicable");
+    let text = variant(
+        "    directed_at: [Chief Constable of Surrey Police]\n    status: accepted",
+        "    directed_at: [Chief Constable of Surrey Police]\n    status: not-applicable",
+    );
     let first = span_of(&text, "action: >-\n        We have added", 0).start_len(6);
     let second = span_of(&text, "action: >-\n        I have provided", 0).start_len(6);
-    assert_fires(&text, "response-to-unaccepted-recommendation", Severity::Warning, &[first, second]);
+    assert_fires(
+        &text,
+        "response-to-unaccepted-recommendation",
+        Severity::Warning,
+        &[first, second],
+    );
     assert_silent(&text, "missing-no-action-reason");
     assert_silent(CLEAN, "response-to-unaccepted-recommendation");
 }
 
 #[test]
 fn missing_no_action_reason() {
-    let text = variant("    directed_at: [Chief Constable of Surrey Police]\n    status: accepted", "    directed_at: [Chief Constable of Surrey Police]\n    status: not-accepted");
-    assert_fires(&text, "missing-no-action-reason", Severity::Error, &[span_of(&text, "not-accepted", 0)]);
+    let text = variant(
+        "    directed_at: [Chief Constable of Surrey Police]\n    status: accepted",
+        "    directed_at: [Chief Constable of Surrey Police]\n    status: not-accepted",
+    );
+    assert_fires(
+        &text,
+        "missing-no-action-reason",
+        Severity::Error,
+        &[span_of(&text, "not-accepted", 0)],
+    );
     // With a reason given in one of the responses, it is satisfied.
-    let reason = text.replace("    - recommendation: 1\n      action: >-\n        I have provided", "    - recommendation: 1\n      no_action_reason: >-\n        I have provided");
+    let reason = text.replace(
+        "    - recommendation: 1\n      action: >-\n        I have provided",
+        "    - recommendation: 1\n      no_action_reason: >-\n        I have provided",
+    );
     assert_silent(&reason, "missing-no-action-reason");
     assert_silent(CLEAN, "missing-no-action-reason");
 }
 
 #[test]
 fn unanswered_area_for_improvement() {
-    let text = variant("    - area_for_improvement: 2\n      action: Supervisors now review every stop and search record within 72 hours.\n", "");
+    let text = variant(
+        "    - area_for_improvement: 2\n      action: Supervisors now review every stop and search record within 72 hours.\n",
+        "",
+    );
     let at = span_of(&text, "  - id: 2\n    text: The force should make sure", 0);
     let span = Span::new(Pos::new(at.start.line, 8), Pos::new(at.start.line, 9));
-    assert_fires(&text, "unanswered-area-for-improvement", Severity::Info, &[span]);
+    assert_fires(
+        &text,
+        "unanswered-area-for-improvement",
+        Severity::Info,
+        &[span],
+    );
     assert_silent(CLEAN, "unanswered-area-for-improvement");
 }
 
 #[test]
 fn unknown_force() {
     let text = variant("force: Surrey Police", "force: Surey Police");
-    let found = assert_fires(&text, "unknown-force", Severity::Warning, &[span_of(&text, "Surey Police", 0)]);
+    let found = assert_fires(
+        &text,
+        "unknown-force",
+        Severity::Warning,
+        &[span_of(&text, "Surey Police", 0)],
+    );
     assert!(found[0].message.contains("\"Surrey Police\""), "{found:#?}");
-    assert_eq!(found[0].fix().map(|f| f.edits[0].new_text.as_str()), Some("Surrey Police"));
+    assert_eq!(
+        found[0].fix().map(|f| f.edits[0].new_text.as_str()),
+        Some("Surrey Police")
+    );
     assert_eq!(lint(&apply(&text, &found[0])), vec![]);
     // Short names are aliases; configuration extends the catalogue.
-    assert_silent(&variant("force: Surrey Police", "force: Surrey"), "unknown-force");
-    let extended = Config::parse("[catalogue]\nforces = [\"Surey Police\"]\n", &rules::names()).expect("config");
-    assert!(rules::lint(&text, &extended, today()).iter().all(|d| d.rule != "unknown-force"));
+    assert_silent(
+        &variant("force: Surrey Police", "force: Surrey"),
+        "unknown-force",
+    );
+    let extended = Config::parse(
+        "[catalogue]\nforces = [\"Surey Police\"]\n",
+        &rules::names(),
+    )
+    .expect("config");
+    assert!(
+        rules::lint(&text, &extended, today())
+            .iter()
+            .all(|d| d.rule != "unknown-force")
+    );
     assert_silent(CLEAN, "unknown-force");
 }
 
 #[test]
 fn unknown_publication_type() {
     let text = variant("publication_types: [PEEL]", "publication_types: [PEL]");
-    let found = assert_fires(&text, "unknown-publication-type", Severity::Warning, &[span_of(&text, "PEL", 0)]);
-    assert_eq!(found[0].fix().map(|f| f.edits[0].new_text.as_str()), Some("PEEL"));
-    assert_silent(&variant("publication_types: [PEEL]", "publication_types: [peel, Child Protection]"), "unknown-publication-type");
+    let found = assert_fires(
+        &text,
+        "unknown-publication-type",
+        Severity::Warning,
+        &[span_of(&text, "PEL", 0)],
+    );
+    assert_eq!(
+        found[0].fix().map(|f| f.edits[0].new_text.as_str()),
+        Some("PEEL")
+    );
+    assert_silent(
+        &variant(
+            "publication_types: [PEEL]",
+            "publication_types: [peel, Child Protection]",
+        ),
+        "unknown-publication-type",
+    );
     assert_silent(CLEAN, "unknown-publication-type");
 }
 
@@ -295,27 +545,60 @@ fn unknown_publication_type() {
 fn force_not_inspected() {
     let text = variant("forces: [Surrey Police]", "forces: [Sussex Police]");
     let force = span_of(&text, "force: Surrey Police", 0);
-    assert_fires(&text, "force-not-inspected", Severity::Warning, &[Span::new(Pos::new(force.start.line, 7), force.end)]);
-    assert_silent(&variant("forces: [Surrey Police]", "forces: [All local forces in England and Wales]"), "force-not-inspected");
+    assert_fires(
+        &text,
+        "force-not-inspected",
+        Severity::Warning,
+        &[Span::new(Pos::new(force.start.line, 7), force.end)],
+    );
+    assert_silent(
+        &variant(
+            "forces: [Surrey Police]",
+            "forces: [All local forces in England and Wales]",
+        ),
+        "force-not-inspected",
+    );
     assert_silent(CLEAN, "force-not-inspected");
 }
 
 #[test]
 fn policing_body_mismatch() {
-    let text = variant("Police and Crime Commissioner for Surrey", "Police and Crime Commissioner for Sussex");
-    let found = assert_fires(&text, "policing-body-mismatch", Severity::Warning, &[span_of(&text, "Police and Crime Commissioner for Sussex", 0)]);
+    let text = variant(
+        "Police and Crime Commissioner for Surrey",
+        "Police and Crime Commissioner for Sussex",
+    );
+    let found = assert_fires(
+        &text,
+        "policing-body-mismatch",
+        Severity::Warning,
+        &[span_of(
+            &text,
+            "Police and Crime Commissioner for Sussex",
+            0,
+        )],
+    );
     assert_eq!(lint(&apply(&text, &found[0])), vec![]);
     assert_silent(CLEAN, "policing-body-mismatch");
 }
 
 #[test]
 fn placeholder_link() {
-    for link in ["\"#\"", "http://hmicfrs.justiceinspectorates.gov.uk/x", "https://example.com/report", "\"\""] {
+    for link in [
+        "\"#\"",
+        "http://hmicfrs.justiceinspectorates.gov.uk/x",
+        "https://example.com/report",
+        "\"\"",
+    ] {
         let text = variant(
             "link: https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-assessment-2025-surrey/",
             &format!("link: {link}"),
         );
-        assert_fires(&text, "placeholder-link", Severity::Warning, &[span_of(&text, link, 0)]);
+        assert_fires(
+            &text,
+            "placeholder-link",
+            Severity::Warning,
+            &[span_of(&text, link, 0)],
+        );
     }
     assert_silent(CLEAN, "placeholder-link");
 }
@@ -323,7 +606,12 @@ fn placeholder_link() {
 #[test]
 fn statutory_copy_missing() {
     let text = variant("  sent_to_home_secretary: true\n", "");
-    let found = assert_fires(&text, "statutory-copy-missing", Severity::Warning, &[span_of(&text, "published_on_website", 0)]);
+    let found = assert_fires(
+        &text,
+        "statutory-copy-missing",
+        Severity::Warning,
+        &[span_of(&text, "published_on_website", 0)],
+    );
     assert!(found[0].message.contains("Home Secretary"), "{found:#?}");
     assert_silent(CLEAN, "statutory-copy-missing");
 }
@@ -331,38 +619,83 @@ fn statutory_copy_missing() {
 #[test]
 fn unused_ignore_and_suppression() {
     // An ignore on the line above silences the finding.
-    let late = variant("response_deadline: 2025-11-04", "# section55: ignore[deadline-off-by-one] agreed with HMICFRS\nresponse_deadline: 2025-11-05");
+    let late = variant(
+        "response_deadline: 2025-11-04",
+        "# section55: ignore[deadline-off-by-one] agreed with HMICFRS\nresponse_deadline: 2025-11-05",
+    );
     assert_eq!(lint(&late), vec![]);
     // On the same line too.
-    let late = variant("response_deadline: 2025-11-04", "response_deadline: 2025-11-05  # section55: ignore[deadline-off-by-one] agreed");
+    let late = variant(
+        "response_deadline: 2025-11-04",
+        "response_deadline: 2025-11-05  # section55: ignore[deadline-off-by-one] agreed",
+    );
     assert_eq!(lint(&late), vec![]);
     // An ignore that silences nothing is reported at the rule name, with a removal fix.
-    let text = variant("response_deadline: 2025-11-04", "# section55: ignore[deadline-off-by-one] agreed\nresponse_deadline: 2025-11-04");
-    let found = assert_fires(&text, "unused-ignore", Severity::Info, &[span_of(&text, "deadline-off-by-one", 0)]);
+    let text = variant(
+        "response_deadline: 2025-11-04",
+        "# section55: ignore[deadline-off-by-one] agreed\nresponse_deadline: 2025-11-04",
+    );
+    let found = assert_fires(
+        &text,
+        "unused-ignore",
+        Severity::Info,
+        &[span_of(&text, "deadline-off-by-one", 0)],
+    );
     assert_eq!(apply(&text, &found[0]), CLEAN);
     // An unknown rule name is reported with a suggestion.
-    let text = variant("response_deadline: 2025-11-04", "response_deadline: 2025-11-04 # section55: ignore[overdeu]");
-    let found = assert_fires(&text, "unused-ignore", Severity::Info, &[span_of(&text, "overdeu", 0)]);
-    assert!(found[0].message.contains("did you mean `overdue`"), "{found:#?}");
+    let text = variant(
+        "response_deadline: 2025-11-04",
+        "response_deadline: 2025-11-04 # section55: ignore[overdeu]",
+    );
+    let found = assert_fires(
+        &text,
+        "unused-ignore",
+        Severity::Info,
+        &[span_of(&text, "overdeu", 0)],
+    );
+    assert!(
+        found[0].message.contains("did you mean `overdue`"),
+        "{found:#?}"
+    );
     assert_eq!(apply(&text, &found[0]), CLEAN);
     assert_silent(CLEAN, "unused-ignore");
 }
 
 #[test]
 fn configuration_changes_severity_and_turns_rules_off() {
-    let text = variant("response_deadline: 2025-11-04", "response_deadline: 2025-11-05");
-    let config = Config::parse("[rules]\ndeadline-off-by-one = \"error\"\n", &rules::names()).expect("config");
+    let text = variant(
+        "response_deadline: 2025-11-04",
+        "response_deadline: 2025-11-05",
+    );
+    let config = Config::parse(
+        "[rules]\ndeadline-off-by-one = \"error\"\n",
+        &rules::names(),
+    )
+    .expect("config");
     let found = rules::lint(&text, &config, today());
-    assert_eq!(found.iter().map(|d| (d.rule, d.severity)).collect::<Vec<_>>(), [("deadline-off-by-one", Severity::Error)]);
-    let off = Config::parse("[rules]\ndeadline-off-by-one = \"off\"\n", &rules::names()).expect("config");
+    assert_eq!(
+        found
+            .iter()
+            .map(|d| (d.rule, d.severity))
+            .collect::<Vec<_>>(),
+        [("deadline-off-by-one", Severity::Error)]
+    );
+    let off =
+        Config::parse("[rules]\ndeadline-off-by-one = \"off\"\n", &rules::names()).expect("config");
     assert_eq!(rules::lint(&text, &off, today()), vec![]);
 }
 
 #[test]
 fn a_schema_error_does_not_hide_other_findings() {
-    let text = variant("    status: accepted\n\ncauses", "    status: agreed\n\ncauses")
-        .replace("response_deadline: 2025-11-04", "response_deadline: 2025-11-05")
-        .replace("force: Surrey Police", "force: Surey Police");
+    let text = variant(
+        "    status: accepted\n\ncauses",
+        "    status: agreed\n\ncauses",
+    )
+    .replace(
+        "response_deadline: 2025-11-04",
+        "response_deadline: 2025-11-05",
+    )
+    .replace("force: Surrey Police", "force: Surey Police");
     let rules: Vec<&str> = lint(&text).iter().map(|d| d.rule).collect();
     for rule in ["schema", "deadline-off-by-one", "unknown-force"] {
         assert!(rules.contains(&rule), "{rule} missing from {rules:?}");
@@ -372,27 +705,59 @@ fn a_schema_error_does_not_hide_other_findings() {
 #[test]
 fn positions_count_characters_after_accents_welsh_emoji_and_crlf() {
     // The unknown force sits after multi-byte characters on its line.
-    let text = variant("forces: [Surrey Police]", "forces: [\"Ŵales 🚓 café\", Surey Police]");
-    let found: Vec<Diagnostic> = lint(&text).into_iter().filter(|d| d.rule == "unknown-force").collect();
+    let text = variant(
+        "forces: [Surrey Police]",
+        "forces: [\"Ŵales 🚓 café\", Surey Police]",
+    );
+    let found: Vec<Diagnostic> = lint(&text)
+        .into_iter()
+        .filter(|d| d.rule == "unknown-force")
+        .collect();
     let line = span_of(&text, "forces:", 0).start.line;
     let col = "  forces: [\"Ŵales 🚓 café\", ".chars().count() as u32;
-    assert!(found.iter().any(|d| d.span == Span::new(Pos::new(line, col), Pos::new(line, col + 12))), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|d| d.span == Span::new(Pos::new(line, col), Pos::new(line, col + 12))),
+        "{found:#?}"
+    );
     // The same file with CRLF line endings gives the same positions.
     let crlf = text.replace('\n', "\r\n");
-    let crlf_found: Vec<Span> = lint(&crlf).into_iter().filter(|d| d.rule == "unknown-force").map(|d| d.span).collect();
+    let crlf_found: Vec<Span> = lint(&crlf)
+        .into_iter()
+        .filter(|d| d.rule == "unknown-force")
+        .map(|d| d.span)
+        .collect();
     assert_eq!(crlf_found, found.iter().map(|d| d.span).collect::<Vec<_>>());
 }
 
 #[test]
 fn every_rule_is_documented_in_four_parts() {
     let expected = [
-        "invalid-yaml", "schema", "missing-section", "empty-section", "deadline-mismatch",
-        "deadline-off-by-one", "published-late", "overdue", "publication-in-future",
-        "due-before-publication", "due-date-mismatch", "duplicate-id", "unknown-recommendation",
-        "unanswered-recommendation", "response-to-unaccepted-recommendation",
-        "missing-no-action-reason", "unanswered-area-for-improvement", "unknown-force",
-        "unknown-publication-type", "force-not-inspected", "policing-body-mismatch",
-        "placeholder-link", "statutory-copy-missing", "unused-ignore",
+        "invalid-yaml",
+        "schema",
+        "missing-section",
+        "empty-section",
+        "deadline-mismatch",
+        "deadline-off-by-one",
+        "published-late",
+        "overdue",
+        "publication-in-future",
+        "due-before-publication",
+        "due-date-mismatch",
+        "duplicate-id",
+        "unknown-recommendation",
+        "unanswered-recommendation",
+        "response-to-unaccepted-recommendation",
+        "missing-no-action-reason",
+        "unanswered-area-for-improvement",
+        "unknown-force",
+        "unknown-publication-type",
+        "force-not-inspected",
+        "policing-body-mismatch",
+        "placeholder-link",
+        "statutory-copy-missing",
+        "unused-ignore",
     ];
     let mut names = rules::names();
     names.sort();
@@ -400,7 +765,12 @@ fn every_rule_is_documented_in_four_parts() {
     sorted.sort();
     assert_eq!(names, sorted);
     for rule in rules::all() {
-        for (part, text) in [("what", rule.doc.what), ("why", rule.doc.why), ("example", rule.doc.example), ("fix", rule.doc.fix)] {
+        for (part, text) in [
+            ("what", rule.doc.what),
+            ("why", rule.doc.why),
+            ("example", rule.doc.example),
+            ("fix", rule.doc.fix),
+        ] {
             assert!(text.trim().len() > 20, "{}: {part} is too short", rule.name);
         }
     }
@@ -408,11 +778,13 @@ fn every_rule_is_documented_in_four_parts() {
 
 /// Applies a finding's first fix to the text.
 fn apply(text: &str, d: &Diagnostic) -> String {
-    let fix = d.fix().unwrap_or_else(|| panic!("{} has no fix: {d:#?}", d.rule));
+    let fix = d
+        .fix()
+        .unwrap_or_else(|| panic!("{} has no fix: {d:#?}", d.rule));
     let lines = section55::document::LineIndex::new(text);
     let mut out = text.to_owned();
     let mut edits = fix.edits.clone();
-    edits.sort_by(|a, b| b.span.start.cmp(&a.span.start));
+    edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
     for edit in edits {
         let start = lines.offset(text, edit.span.start);
         let end = lines.offset(text, edit.span.end);

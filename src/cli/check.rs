@@ -46,7 +46,8 @@ enum Color {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
 }
 
 /// `--today`, else `SECTION55_TODAY`, else the system date.
@@ -55,7 +56,9 @@ pub fn today(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
         return Ok(date);
     }
     match std::env::var("SECTION55_TODAY") {
-        Ok(value) if !value.is_empty() => parse_date(&value).map_err(|e| format!("SECTION55_TODAY: {e}")),
+        Ok(value) if !value.is_empty() => {
+            parse_date(&value).map_err(|e| format!("SECTION55_TODAY: {e}"))
+        }
         _ => Ok(chrono::Local::now().date_naive()),
     }
 }
@@ -77,17 +80,31 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             let (path, bytes, config) = match source {
                 Source::Stdin => {
                     let mut bytes = Vec::new();
-                    std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read stdin: {e}"))?;
-                    (args.stdin_filename.clone(), bytes, configs.for_dir(Path::new("."))?)
+                    std::io::stdin()
+                        .read_to_end(&mut bytes)
+                        .map_err(|e| format!("cannot read stdin: {e}"))?;
+                    (
+                        args.stdin_filename.clone(),
+                        bytes,
+                        configs.for_dir(Path::new("."))?,
+                    )
                 }
                 Source::File(path) => {
-                    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                    let bytes = std::fs::read(path)
+                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    let dir = path
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .unwrap_or(Path::new("."));
                     (display_path(path), bytes, configs.for_dir(dir)?)
                 }
             };
             let (text, diagnostics) = rules::lint_bytes(&bytes, &config, today);
-            Ok(FileReport { path, text, diagnostics })
+            Ok(FileReport {
+                path,
+                text,
+                diagnostics,
+            })
         })
         .collect();
     let reports: Vec<FileReport> = reports
@@ -97,7 +114,10 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let colour = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        Color::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     print!("{}", format::render(args.format, &reports, colour));
     for failure in &failures {
@@ -107,8 +127,13 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(super::EXIT_USAGE));
     }
     let all = reports.iter().flat_map(|r| &r.diagnostics);
-    let failing = |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
-    Ok(if all.clone().any(|d| failing(d.severity)) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let failing =
+        |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
+    Ok(if all.clone().any(|d| failing(d.severity)) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Paths as given, relative to the working directory where possible, with `/` separators.
@@ -118,7 +143,10 @@ fn display_path(path: &Path) -> String {
 }
 
 pub fn is_response_file(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     name.ends_with(".s55.yaml") || name.ends_with(".s55.yml")
 }
 
@@ -135,7 +163,9 @@ fn collect(paths: &[PathBuf]) -> Result<Vec<Source>, String> {
                 .require_git(false)
                 .build()
                 .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_response_file(e.path()))
+                .filter(|e| {
+                    e.file_type().is_some_and(|t| t.is_file()) && is_response_file(e.path())
+                })
                 .map(ignore::DirEntry::into_path)
                 .collect();
             found.sort();
@@ -156,8 +186,13 @@ struct Configs {
 
 impl Configs {
     fn new(explicit: Option<&Path>) -> Result<Self, String> {
-        let fixed = explicit.map(|p| Config::load(p, &rules::names())).transpose()?;
-        Ok(Configs { fixed, found: std::sync::Mutex::new(HashMap::new()) })
+        let fixed = explicit
+            .map(|p| Config::load(p, &rules::names()))
+            .transpose()?;
+        Ok(Configs {
+            fixed,
+            found: std::sync::Mutex::new(HashMap::new()),
+        })
     }
 
     fn for_dir(&self, dir: &Path) -> Result<Config, String> {
@@ -165,8 +200,13 @@ impl Configs {
             return Ok(config.clone());
         }
         let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
-        let Some(file) = Config::find(&dir) else { return Ok(Config::default()) };
-        let mut found = self.found.lock().map_err(|_| "internal error: configuration cache poisoned".to_owned())?;
+        let Some(file) = Config::find(&dir) else {
+            return Ok(Config::default());
+        };
+        let mut found = self
+            .found
+            .lock()
+            .map_err(|_| "internal error: configuration cache poisoned".to_owned())?;
         if let Some(config) = found.get(&file) {
             return Ok(config.clone());
         }

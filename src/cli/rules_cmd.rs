@@ -8,7 +8,12 @@ use crate::suggest;
 pub fn list() -> Result<ExitCode, String> {
     let width = rules::all().iter().map(|r| r.name.len()).max().unwrap_or(0);
     for rule in rules::all() {
-        println!("{:width$}  {:7}  {}", rule.name, rule.severity.as_str(), rule.summary);
+        println!(
+            "{:width$}  {:7}  {}",
+            rule.name,
+            rule.severity.as_str(),
+            rule.summary
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

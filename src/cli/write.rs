@@ -7,14 +7,23 @@ use std::path::Path;
 
 pub fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), String> {
     if !force && path.exists() {
-        return Err(format!("{} already exists; pass --force to overwrite it", path.display()));
+        return Err(format!(
+            "{} already exists; pass --force to overwrite it",
+            path.display()
+        ));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path.file_name().ok_or_else(|| format!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(".{}.section55-tmp-{}", name.to_string_lossy(), std::process::id()));
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{} is not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.section55-tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
     let result = std::fs::File::create(&tmp)
         .and_then(|mut f| f.write_all(contents).and_then(|()| f.sync_all()))
         .and_then(|()| std::fs::rename(&tmp, path));

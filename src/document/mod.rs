@@ -105,7 +105,8 @@ impl Node {
 
     /// A date value (`YYYY-MM-DD`), if this node is one.
     pub fn as_date(&self) -> Option<chrono::NaiveDate> {
-        self.as_str().and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        self.as_str()
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
     }
 
     /// The node a JSON pointer (RFC 6901, e.g. `/recommendations/0/id`) refers to.
@@ -176,9 +177,12 @@ impl Node {
             Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
             Value::Str(s) => J::String(s.clone()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
-            Value::Map(entries) => {
-                J::Object(entries.iter().map(|e| (e.key.clone(), e.value.to_json())).collect())
-            }
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
         }
     }
 
@@ -245,15 +249,25 @@ impl LineIndex {
 
     /// The text of line `n` without its line ending ("" past the end).
     pub fn line<'t>(&self, text: &'t str, n: usize) -> &'t str {
-        let Some(&start) = self.starts.get(n) else { return "" };
+        let Some(&start) = self.starts.get(n) else {
+            return "";
+        };
         let end = self.starts.get(n + 1).copied().unwrap_or(text.len());
-        text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        text.get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 
     /// The byte offset of a position, clamped to its line.
     pub fn offset(&self, text: &str, pos: Pos) -> usize {
-        let Some(&start) = self.starts.get(pos.line as usize) else { return text.len() };
+        let Some(&start) = self.starts.get(pos.line as usize) else {
+            return text.len();
+        };
         let line = self.line(text, pos.line as usize);
-        start + line.char_indices().nth(pos.col as usize).map_or(line.len(), |(i, _)| i)
+        start
+            + line
+                .char_indices()
+                .nth(pos.col as usize)
+                .map_or(line.len(), |(i, _)| i)
     }
 }

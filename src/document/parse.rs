@@ -34,8 +34,17 @@ pub fn parse(text: &str) -> Document {
 }
 
 enum Frame {
-    Seq { start: Span, anchor: usize, items: Vec<Node> },
-    Map { start: Span, anchor: usize, entries: Vec<Entry>, key: Option<(String, Span)> },
+    Seq {
+        start: Span,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: Span,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Span)>,
+    },
 }
 
 #[derive(Default)]
@@ -90,12 +99,23 @@ impl Builder {
                 };
                 self.complete(Node { value, span: s }, anchor)
             }
-            Event::SequenceStart(anchor, _) => {
-                self.open(Frame::Seq { start: s, anchor, items: Vec::new() }, s)
-            }
-            Event::MappingStart(anchor, _) => {
-                self.open(Frame::Map { start: s, anchor, entries: Vec::new(), key: None }, s)
-            }
+            Event::SequenceStart(anchor, _) => self.open(
+                Frame::Seq {
+                    start: s,
+                    anchor,
+                    items: Vec::new(),
+                },
+                s,
+            ),
+            Event::MappingStart(anchor, _) => self.open(
+                Frame::Map {
+                    start: s,
+                    anchor,
+                    entries: Vec::new(),
+                    key: None,
+                },
+                s,
+            ),
             Event::SequenceEnd | Event::MappingEnd => self.close(s),
             Event::Alias(id) => self.alias(id, s),
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => false,
@@ -105,7 +125,9 @@ impl Builder {
     fn open(&mut self, frame: Frame, s: Span) -> bool {
         if self.stack.len() >= MAX_DEPTH {
             return self.fail(
-                format!("nesting is deeper than {MAX_DEPTH} levels; a response file needs at most 5"),
+                format!(
+                    "nesting is deeper than {MAX_DEPTH} levels; a response file needs at most 5"
+                ),
                 point(s.start),
             );
         }
@@ -120,10 +142,21 @@ impl Builder {
     }
 
     fn close(&mut self, end: Span) -> bool {
-        let Some(frame) = self.stack.pop() else { return false };
+        let Some(frame) = self.stack.pop() else {
+            return false;
+        };
         let (start, anchor, value) = match frame {
-            Frame::Seq { start, anchor, items } => (start, anchor, Value::Seq(items)),
-            Frame::Map { start, anchor, entries, .. } => (start, anchor, Value::Map(entries)),
+            Frame::Seq {
+                start,
+                anchor,
+                items,
+            } => (start, anchor, Value::Seq(items)),
+            Frame::Map {
+                start,
+                anchor,
+                entries,
+                ..
+            } => (start, anchor, Value::Map(entries)),
         };
         let last_end = match &value {
             Value::Seq(items) => items.last().map(|n| n.span.end),
@@ -131,13 +164,26 @@ impl Builder {
             _ => None,
         };
         // Flow collections end at their bracket; block ones at their last child.
-        let end_pos = if end.start != end.end { end.end } else { last_end.unwrap_or(start.end) };
-        self.complete(Node { value, span: Span::new(start.start, end_pos.max(start.start)) }, anchor)
+        let end_pos = if end.start != end.end {
+            end.end
+        } else {
+            last_end.unwrap_or(start.end)
+        };
+        self.complete(
+            Node {
+                value,
+                span: Span::new(start.start, end_pos.max(start.start)),
+            },
+            anchor,
+        )
     }
 
     fn alias(&mut self, id: usize, s: Span) -> bool {
         let Some((node, count)) = self.anchors.get(&id).cloned() else {
-            return self.fail("this alias refers to an anchor that is not defined before it", point(s.start));
+            return self.fail(
+                "this alias refers to an anchor that is not defined before it",
+                point(s.start),
+            );
         };
         self.alias_nodes += count;
         if self.alias_nodes > MAX_ALIAS_NODES {
@@ -154,7 +200,13 @@ impl Builder {
             self.set_key(key, s);
             return false;
         }
-        self.complete(Node { value: node.value, span: s }, 0)
+        self.complete(
+            Node {
+                value: node.value,
+                span: s,
+            },
+            0,
+        )
     }
 
     fn set_key(&mut self, key: String, s: Span) {
@@ -173,7 +225,9 @@ impl Builder {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
             Some(Frame::Map { entries, key, .. }) => {
-                let Some((key, key_span)) = key.take() else { return false };
+                let Some((key, key_span)) = key.take() else {
+                    return false;
+                };
                 if let Some(first) = entries.iter().find(|e| e.key == key) {
                     let line = first.key_span.start.line + 1;
                     self.errors.push(SyntaxError {
@@ -184,7 +238,11 @@ impl Builder {
                     });
                     return false;
                 }
-                entries.push(Entry { key, key_span, value: node });
+                entries.push(Entry {
+                    key,
+                    key_span,
+                    value: node,
+                });
             }
         }
         false
@@ -194,18 +252,24 @@ impl Builder {
         let p = pos(error.marker());
         let info = error.info();
         let message = if info.contains("recursion limit") {
-            format!("nesting is too deep; a response file needs at most 5 levels")
+            "nesting is too deep; a response file needs at most 5 levels".to_owned()
         } else if info.contains("tab") {
             format!("{info}: YAML does not allow tabs for indentation; indent with spaces")
         } else {
             format!("the file is not well-formed YAML: {info}")
         };
-        self.errors.push(SyntaxError { message, span: point(p) });
+        self.errors.push(SyntaxError {
+            message,
+            span: point(p),
+        });
         self.fatal = true;
     }
 
     fn fail(&mut self, message: impl Into<String>, span: Span) -> bool {
-        self.errors.push(SyntaxError { message: message.into(), span });
+        self.errors.push(SyntaxError {
+            message: message.into(),
+            span,
+        });
         self.fatal = true;
         true
     }
@@ -213,7 +277,10 @@ impl Builder {
     fn finish(self) -> Document {
         // A duplicate key leaves a usable tree (the first value); anything else does not.
         let root = if self.fatal { None } else { self.root };
-        Document { root, errors: self.errors }
+        Document {
+            root,
+            errors: self.errors,
+        }
     }
 }
 

@@ -8,7 +8,9 @@ pub fn resolve_plain(text: &str) -> Value {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
         "false" | "False" | "FALSE" => return Value::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => return Value::Float(f64::INFINITY),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Value::Float(f64::INFINITY);
+        }
         "-.inf" | "-.Inf" | "-.INF" => return Value::Float(f64::NEG_INFINITY),
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
@@ -16,17 +18,17 @@ pub fn resolve_plain(text: &str) -> Value {
     if let Some(value) = resolve_int(text) {
         return value;
     }
-    if is_float(text) {
-        if let Ok(f) = text.parse::<f64>() {
-            return Value::Float(f);
-        }
+    if let Some(f) = is_float(text).then(|| text.parse::<f64>().ok()).flatten() {
+        return Value::Float(f);
     }
     Value::Str(text.to_owned())
 }
 
 fn resolve_int(text: &str) -> Option<Value> {
     let radix_int = |digits: &str, radix| {
-        (!digits.is_empty()).then(|| i64::from_str_radix(digits, radix).ok()).flatten()
+        (!digits.is_empty())
+            .then(|| i64::from_str_radix(digits, radix).ok())
+            .flatten()
     };
     if let Some(hex) = text.strip_prefix("0x") {
         return radix_int(hex, 16).map(Value::Int);
@@ -39,7 +41,10 @@ fn resolve_int(text: &str) -> Option<Value> {
         return None;
     }
     // Too large for i64: still a number, so the schema reports it as one.
-    Some(text.parse::<i64>().map_or_else(|_| Value::Float(text.parse().unwrap_or(f64::MAX)), Value::Int))
+    Some(text.parse::<i64>().map_or_else(
+        |_| Value::Float(text.parse().unwrap_or(f64::MAX)),
+        Value::Int,
+    ))
 }
 
 /// `[-+]? ( \. [0-9]+ | [0-9]+ ( \. [0-9]* )? ) ( [eE] [-+]? [0-9]+ )?`
@@ -89,6 +94,9 @@ mod tests {
         assert_eq!(resolve_plain("yes"), Value::Str("yes".into()));
         assert_eq!(resolve_plain("1."), Value::Float(1.0));
         assert_eq!(resolve_plain("."), Value::Str(".".into()));
-        assert!(matches!(resolve_plain("99999999999999999999"), Value::Float(_)));
+        assert!(matches!(
+            resolve_plain("99999999999999999999"),
+            Value::Float(_)
+        ));
     }
 }

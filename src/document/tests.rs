@@ -23,13 +23,22 @@ fn spans_count_characters_after_emoji_accents_and_welsh() {
 
 #[test]
 fn crlf_and_lone_cr_line_endings() {
-    assert_eq!(span_of("a: 1\r\nb: two\r\n", "/b"), (Pos::new(1, 3), Pos::new(1, 6)));
-    assert_eq!(span_of("a: 1\rb: two\r", "/b"), (Pos::new(1, 3), Pos::new(1, 6)));
+    assert_eq!(
+        span_of("a: 1\r\nb: two\r\n", "/b"),
+        (Pos::new(1, 3), Pos::new(1, 6))
+    );
+    assert_eq!(
+        span_of("a: 1\rb: two\r", "/b"),
+        (Pos::new(1, 3), Pos::new(1, 6))
+    );
 }
 
 #[test]
 fn bom_is_not_a_column() {
-    assert_eq!(span_of("\u{feff}a: x\n", "/a"), (Pos::new(0, 3), Pos::new(0, 4)));
+    assert_eq!(
+        span_of("\u{feff}a: x\n", "/a"),
+        (Pos::new(0, 3), Pos::new(0, 4))
+    );
 }
 
 #[test]
@@ -41,7 +50,12 @@ fn key_spans_and_pointers() {
     assert_eq!(key, Some(Span::new(Pos::new(2, 6), Pos::new(2, 8))));
     assert_eq!(
         r.path_at(Pos::new(3, 13)),
-        vec![Step::Key("top".into()), Step::Key("list".into()), Step::Index(0), Step::Key("text".into())]
+        vec![
+            Step::Key("top".into()),
+            Step::Key("list".into()),
+            Step::Index(0),
+            Step::Key("text".into())
+        ]
     );
 }
 
@@ -50,7 +64,10 @@ fn duplicate_keys_are_reported_at_the_second_key() {
     let doc = parse("a: 1\nb: 2\na: 3\n");
     assert_eq!(doc.errors.len(), 1);
     assert_eq!(doc.errors[0].span.start, Pos::new(2, 0));
-    assert_eq!(doc.root.expect("root").get("a").and_then(Node::as_int), Some(1));
+    assert_eq!(
+        doc.root.expect("root").get("a").and_then(Node::as_int),
+        Some(1)
+    );
 }
 
 #[test]
@@ -63,11 +80,22 @@ fn second_document_is_an_error() {
 
 #[test]
 fn deep_nesting_is_bounded() {
-    let block: String = (0..100_000).map(|i| format!("{}- \n", " ".repeat(i % 500))).collect();
-    for text in ["[".repeat(100_000), "{a: ".repeat(100_000), "- ".repeat(100_000), block] {
+    let block: String = (0..100_000)
+        .map(|i| format!("{}- \n", " ".repeat(i % 500)))
+        .collect();
+    for text in [
+        "[".repeat(100_000),
+        "{a: ".repeat(100_000),
+        "- ".repeat(100_000),
+        block,
+    ] {
         let doc = parse(&text);
         assert!(doc.root.is_none());
-        assert!(doc.errors[0].message.contains("nesting"), "{:?}", doc.errors);
+        assert!(
+            doc.errors[0].message.contains("nesting"),
+            "{:?}",
+            doc.errors
+        );
     }
 }
 
@@ -80,7 +108,11 @@ fn alias_bomb_is_bounded() {
     }
     let doc = parse(&text);
     assert!(doc.root.is_none());
-    assert!(doc.errors[0].message.contains("aliases"), "{:?}", doc.errors);
+    assert!(
+        doc.errors[0].message.contains("aliases"),
+        "{:?}",
+        doc.errors
+    );
 }
 
 #[test]
@@ -95,6 +127,12 @@ fn tabs_and_nul_are_errors_not_panics() {
 fn block_scalar_and_flow_spans() {
     let text = "k: |\n  line one\n  line two\nf: [a, b]\n";
     let r = root(text);
-    assert_eq!(r.get("k").and_then(Node::as_str), Some("line one\nline two\n"));
-    assert_eq!(r.pointer("/f").map(|n| n.span), Some(Span::new(Pos::new(3, 3), Pos::new(3, 9))));
+    assert_eq!(
+        r.get("k").and_then(Node::as_str),
+        Some("line one\nline two\n")
+    );
+    assert_eq!(
+        r.pointer("/f").map(|n| n.span),
+        Some(Span::new(Pos::new(3, 3), Pos::new(3, 9)))
+    );
 }

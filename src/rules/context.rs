@@ -13,7 +13,10 @@ use crate::document::{Document, Entry, Node, Value};
 use crate::model::Status;
 
 /// The tree of an empty file: a mapping with nothing in it, so every section is reported missing.
-static EMPTY: Node = Node { value: Value::Map(Vec::new()), span: Span::at(Pos::new(0, 0)) };
+static EMPTY: Node = Node {
+    value: Value::Map(Vec::new()),
+    span: Span::at(Pos::new(0, 0)),
+};
 
 pub struct Context<'a> {
     pub text: &'a str,
@@ -51,8 +54,20 @@ pub struct Items<'a> {
 pub const RESPONSE_SECTIONS: [&str; 2] = ["chief_constable_response", "pcc_response"];
 
 impl<'a> Context<'a> {
-    pub fn new(text: &'a str, doc: &'a Document, catalogue: &'a Catalogue, today: NaiveDate) -> Self {
-        Context { text, doc, catalogue, today, schema_issues: OnceCell::new(), items: OnceCell::new() }
+    pub fn new(
+        text: &'a str,
+        doc: &'a Document,
+        catalogue: &'a Catalogue,
+        today: NaiveDate,
+    ) -> Self {
+        Context {
+            text,
+            doc,
+            catalogue,
+            today,
+            schema_issues: OnceCell::new(),
+            items: OnceCell::new(),
+        }
     }
 
     /// The tree, or `None` when the text is not well-formed YAML (then only `invalid-yaml` runs).
@@ -80,7 +95,8 @@ impl<'a> Context<'a> {
     }
 
     pub fn schema_issues(&self) -> &[SchemaIssue] {
-        self.schema_issues.get_or_init(|| self.root().map(schema::validate).unwrap_or_default())
+        self.schema_issues
+            .get_or_init(|| self.root().map(schema::validate).unwrap_or_default())
     }
 
     pub fn published(&self) -> Option<NaiveDate> {
@@ -111,14 +127,22 @@ fn id_of<'n>(node: &'n Node, key: &str) -> Option<(i64, &'n Node)> {
 }
 
 fn item(node: &Node) -> Item<'_> {
-    let status = node.get("status").and_then(|s| Some((Status::parse(s.as_str()?)?, s)));
-    Item { node, id: id_of(node, "id"), status }
+    let status = node
+        .get("status")
+        .and_then(|s| Some((Status::parse(s.as_str()?)?, s)));
+    Item {
+        node,
+        id: id_of(node, "id"),
+        status,
+    }
 }
 
 impl<'a> Items<'a> {
     fn collect(root: Option<&'a Node>) -> Self {
         let list = |key: &str| -> Vec<Item<'a>> {
-            root.and_then(|r| r.get(key)).map(|n| n.as_seq().iter().map(item).collect()).unwrap_or_default()
+            root.and_then(|r| r.get(key))
+                .map(|n| n.as_seq().iter().map(item).collect())
+                .unwrap_or_default()
         };
         let answers = RESPONSE_SECTIONS
             .iter()
@@ -142,11 +166,15 @@ impl<'a> Items<'a> {
 
     /// The answers to recommendation `id`.
     pub fn answers_to_recommendation(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
-        self.answers.iter().filter(move |a| a.recommendation.is_some_and(|(r, _)| r == id))
+        self.answers
+            .iter()
+            .filter(move |a| a.recommendation.is_some_and(|(r, _)| r == id))
     }
 
     pub fn answers_to_area(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
-        self.answers.iter().filter(move |a| a.area_for_improvement.is_some_and(|(r, _)| r == id))
+        self.answers
+            .iter()
+            .filter(move |a| a.area_for_improvement.is_some_and(|(r, _)| r == id))
     }
 }
 

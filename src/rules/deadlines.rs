@@ -107,15 +107,26 @@ fn deadline_facts(ctx: &Context) -> Option<(NaiveDate, NaiveDate, NaiveDate)> {
 
 fn set_deadline_fix(ctx: &Context, last: NaiveDate) -> Vec<Fix> {
     let span = ctx.span_at("/response_deadline");
-    span.map(|s| vec![Fix::replace(format!("Set the deadline to {}", iso(last)), s, iso(last))]).unwrap_or_default()
+    span.map(|s| {
+        vec![Fix::replace(
+            format!("Set the deadline to {}", iso(last)),
+            s,
+            iso(last),
+        )]
+    })
+    .unwrap_or_default()
 }
 
 fn check_deadline(ctx: &Context, out: &mut Findings) {
-    let Some((published, deadline, last)) = deadline_facts(ctx) else { return };
+    let Some((published, deadline, last)) = deadline_facts(ctx) else {
+        return;
+    };
     if deadline == last || Some(deadline) == dates::miscounted_last_day(published) {
         return;
     }
-    let Some(span) = ctx.span_at("/response_deadline") else { return };
+    let Some(span) = ctx.span_at("/response_deadline") else {
+        return;
+    };
     let message = format!(
         "the response deadline should be {} ({}): the report was published on {}, and s.55(5A) allows 56 days beginning with that day",
         iso(last),
@@ -126,11 +137,15 @@ fn check_deadline(ctx: &Context, out: &mut Findings) {
 }
 
 fn check_off_by_one(ctx: &Context, out: &mut Findings) {
-    let Some((published, deadline, last)) = deadline_facts(ctx) else { return };
+    let Some((published, deadline, last)) = deadline_facts(ctx) else {
+        return;
+    };
     if Some(deadline) != dates::miscounted_last_day(published) {
         return;
     }
-    let Some(span) = ctx.span_at("/response_deadline") else { return };
+    let Some(span) = ctx.span_at("/response_deadline") else {
+        return;
+    };
     let message = format!(
         "the response deadline is one day late: 56 days beginning with {} (the publication day is day 1, s.55(5A)) end on {}, not {}",
         dates::long(published),
@@ -141,8 +156,12 @@ fn check_off_by_one(ctx: &Context, out: &mut Findings) {
 }
 
 fn check_published_late(ctx: &Context, out: &mut Findings) {
-    let (Some(last), Some(node)) = (ctx.last_day(), ctx.get("/office_use/published_on")) else { return };
-    let Some(published_on) = node.as_date() else { return };
+    let (Some(last), Some(node)) = (ctx.last_day(), ctx.get("/office_use/published_on")) else {
+        return;
+    };
+    let Some(published_on) = node.as_date() else {
+        return;
+    };
     if published_on > last {
         let days = (published_on - last).num_days();
         let message = format!(
@@ -156,8 +175,12 @@ fn check_published_late(ctx: &Context, out: &mut Findings) {
 
 /// Whether `office_use` records the response as published.
 fn marked_published(ctx: &Context) -> bool {
-    ctx.get("/office_use/published_on").is_some_and(|n| n.as_date().is_some())
-        || ctx.get("/office_use/published_on_website").and_then(|n| n.as_bool()) == Some(true)
+    ctx.get("/office_use/published_on")
+        .is_some_and(|n| n.as_date().is_some())
+        || ctx
+            .get("/office_use/published_on_website")
+            .and_then(|n| n.as_bool())
+            == Some(true)
 }
 
 fn check_overdue(ctx: &Context, out: &mut Findings) {
@@ -165,7 +188,9 @@ fn check_overdue(ctx: &Context, out: &mut Findings) {
     if ctx.today <= last || marked_published(ctx) {
         return;
     }
-    let span = ctx.span_at("/response_deadline").or_else(|| ctx.span_at("/inspection/published"));
+    let span = ctx
+        .span_at("/response_deadline")
+        .or_else(|| ctx.span_at("/inspection/published"));
     let Some(span) = span else { return };
     let days = (ctx.today - last).num_days();
     let message = format!(
@@ -177,39 +202,76 @@ fn check_overdue(ctx: &Context, out: &mut Findings) {
 }
 
 fn check_future(ctx: &Context, out: &mut Findings) {
-    let Some(published) = ctx.published() else { return };
+    let Some(published) = ctx.published() else {
+        return;
+    };
     if published <= ctx.today {
         return;
     }
-    let Some(span) = ctx.span_at("/inspection/published") else { return };
+    let Some(span) = ctx.span_at("/inspection/published") else {
+        return;
+    };
     out.add(span, format!("the report's publication date {} is in the future (today is {}): check the year and month", dates::long(published), dates::long(ctx.today)));
 }
 
 fn check_due_before_publication(ctx: &Context, out: &mut Findings) {
-    let (Some(root), Some(published)) = (ctx.root(), ctx.published()) else { return };
-    let recommendation_dues = root.get("recommendations").map(|r| r.as_seq()).unwrap_or_default().iter();
+    let (Some(root), Some(published)) = (ctx.root(), ctx.published()) else {
+        return;
+    };
+    let recommendation_dues = root
+        .get("recommendations")
+        .map(|r| r.as_seq())
+        .unwrap_or_default()
+        .iter();
     let response_dues = RESPONSE_SECTIONS
         .iter()
         .filter_map(|s| root.get(s).and_then(|n| n.get("responses")))
         .flat_map(|r| r.as_seq());
     for item in recommendation_dues.chain(response_dues) {
-        let Some(due_node) = item.get("due") else { continue };
-        let Some(due) = due_node.as_date() else { continue };
+        let Some(due_node) = item.get("due") else {
+            continue;
+        };
+        let Some(due) = due_node.as_date() else {
+            continue;
+        };
         if due < published {
-            out.add(due_node.span, format!("due {} is before the report was published ({}): check the date", dates::long(due), dates::long(published)));
+            out.add(
+                due_node.span,
+                format!(
+                    "due {} is before the report was published ({}): check the date",
+                    dates::long(due),
+                    dates::long(published)
+                ),
+            );
         }
     }
 }
 
 fn check_due_date_mismatch(ctx: &Context, out: &mut Findings) {
     for rec in &ctx.items().recommendations {
-        let Some(text) = rec.node.get("text").and_then(|t| t.as_str()) else { continue };
-        let Some(due_node) = rec.node.get("due") else { continue };
-        let Some(due) = due_node.as_date() else { continue };
-        let Some((stated, _)) = dates::find_long_date(text) else { continue };
+        let Some(text) = rec.node.get("text").and_then(|t| t.as_str()) else {
+            continue;
+        };
+        let Some(due_node) = rec.node.get("due") else {
+            continue;
+        };
+        let Some(due) = due_node.as_date() else {
+            continue;
+        };
+        let Some((stated, _)) = dates::find_long_date(text) else {
+            continue;
+        };
         if stated != due {
-            let fix = Fix::replace(format!("Set `due` to {}", iso(stated)), due_node.span, iso(stated));
-            let message = format!("the recommendation's text says {} but `due` is {}", dates::long(stated), dates::long(due));
+            let fix = Fix::replace(
+                format!("Set `due` to {}", iso(stated)),
+                due_node.span,
+                iso(stated),
+            );
+            let message = format!(
+                "the recommendation's text says {} but `due` is {}",
+                dates::long(stated),
+                dates::long(due)
+            );
             out.add_with_fixes(due_node.span, message, vec![fix]);
         }
     }

@@ -6,9 +6,9 @@ mod answers;
 mod context;
 mod deadlines;
 mod names;
+mod publication;
 mod references;
 mod schema;
-mod publication;
 mod sections;
 mod suppression;
 mod syntax;
@@ -57,11 +57,19 @@ pub struct Finding {
 
 impl Findings {
     pub fn add(&mut self, span: Span, message: impl Into<String>) {
-        self.items.push(Finding { span, message: message.into(), fixes: Vec::new() });
+        self.items.push(Finding {
+            span,
+            message: message.into(),
+            fixes: Vec::new(),
+        });
     }
 
     pub fn add_with_fixes(&mut self, span: Span, message: impl Into<String>, fixes: Vec<Fix>) {
-        self.items.push(Finding { span, message: message.into(), fixes });
+        self.items.push(Finding {
+            span,
+            message: message.into(),
+            fixes,
+        });
     }
 }
 
@@ -106,9 +114,18 @@ pub fn lint_bytes(bytes: &[u8], config: &Config, today: NaiveDate) -> (String, V
             let col = lines.line(valid, last).chars().count() as u32;
             let at = crate::diagnostic::Pos::new(last as u32, col);
             let span = Span::new(at, crate::diagnostic::Pos::new(at.line, at.col + 1));
-            let message = format!("the file is not valid UTF-8 (byte {} is not part of a UTF-8 character): save it as UTF-8", error.valid_up_to() + 1);
+            let message = format!(
+                "the file is not valid UTF-8 (byte {} is not part of a UTF-8 character): save it as UTF-8",
+                error.valid_up_to() + 1
+            );
             let diagnostics = match find("invalid-yaml").and_then(|r| severity_of(r, config)) {
-                Some(severity) => vec![Diagnostic { rule: "invalid-yaml", severity, message, span, fixes: Vec::new() }],
+                Some(severity) => vec![Diagnostic {
+                    rule: "invalid-yaml",
+                    severity,
+                    message,
+                    span,
+                    fixes: Vec::new(),
+                }],
                 None => Vec::new(),
             };
             (String::from_utf8_lossy(bytes).into_owned(), diagnostics)
@@ -122,14 +139,21 @@ pub fn lint(text: &str, config: &Config, today: NaiveDate) -> Vec<Diagnostic> {
 }
 
 /// Lints an already parsed document (the language server keeps it for completion and hover).
-pub fn lint_document(text: &str, doc: &Document, config: &Config, today: NaiveDate) -> Vec<Diagnostic> {
+pub fn lint_document(
+    text: &str,
+    doc: &Document,
+    config: &Config,
+    today: NaiveDate,
+) -> Vec<Diagnostic> {
     let ctx = Context::new(text, doc, &config.catalogue, today);
     let mut diagnostics = Vec::new();
     for rule in all() {
         if rule.name == suppression::UNUSED_IGNORE {
             continue;
         }
-        let Some(severity) = severity_of(rule, config) else { continue };
+        let Some(severity) = severity_of(rule, config) else {
+            continue;
+        };
         let mut findings = Findings::default();
         (rule.check)(&ctx, &mut findings);
         diagnostics.extend(findings.items.into_iter().map(|f| Diagnostic {
@@ -182,4 +206,3 @@ pub fn severity_of(rule: &Rule, config: &Config) -> Option<Severity> {
         None => Some(rule.severity),
     }
 }
-

@@ -59,10 +59,19 @@ pub const RULES: &[Rule] = &[
 /// A force name node and where it is, if it names no known force.
 fn unknown_force_finding(ctx: &Context, node: &Node, out: &mut Findings) {
     let Some(name) = node.as_str() else { return };
-    if name.trim().is_empty() || super::sections::placeholder(name).is_some() || ctx.catalogue.find_force(name).is_some() {
+    if name.trim().is_empty()
+        || super::sections::placeholder(name).is_some()
+        || ctx.catalogue.find_force(name).is_some()
+    {
         return;
     }
-    report_unknown(out, node.span, name, "force", &ctx.catalogue.suggest_forces(name));
+    report_unknown(
+        out,
+        node.span,
+        name,
+        "force",
+        &ctx.catalogue.suggest_forces(name),
+    );
 }
 
 /// An unknown name with the closest suggestions as fixes.
@@ -70,10 +79,21 @@ fn report_unknown(out: &mut Findings, span: Span, name: &str, what: &str, sugges
     let hint = match suggestions {
         [] => String::new(),
         [one] => format!(" (did you mean \"{one}\"?)"),
-        many => format!(" (did you mean one of: {}?)", many.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>().join(", ")),
+        many => format!(
+            " (did you mean one of: {}?)",
+            many.iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
-    let fixes = suggestions.iter().map(|s| Fix::replace(format!("Change to \"{s}\""), span, s.clone())).collect();
-    let message = format!("\"{name}\" is not a known {what}{hint}; add it to section55.toml's [catalogue] if it is right");
+    let fixes = suggestions
+        .iter()
+        .map(|s| Fix::replace(format!("Change to \"{s}\""), span, s.clone()))
+        .collect();
+    let message = format!(
+        "\"{name}\" is not a known {what}{hint}; add it to section55.toml's [catalogue] if it is right"
+    );
     out.add_with_fixes(span, message, fixes);
 }
 
@@ -82,24 +102,48 @@ fn check_unknown_force(ctx: &Context, out: &mut Findings) {
     if let Some(force) = root.get("force") {
         unknown_force_finding(ctx, force, out);
     }
-    for node in root.pointer("/inspection/forces").map(Node::as_seq).unwrap_or_default() {
+    for node in root
+        .pointer("/inspection/forces")
+        .map(Node::as_seq)
+        .unwrap_or_default()
+    {
         unknown_force_finding(ctx, node, out);
     }
 }
 
 fn check_unknown_type(ctx: &Context, out: &mut Findings) {
-    for node in ctx.get("/inspection/publication_types").map(Node::as_seq).unwrap_or_default() {
+    for node in ctx
+        .get("/inspection/publication_types")
+        .map(Node::as_seq)
+        .unwrap_or_default()
+    {
         let Some(name) = node.as_str() else { continue };
-        if name.trim().is_empty() || super::sections::placeholder(name).is_some() || ctx.catalogue.find_publication_type(name).is_some() {
+        if name.trim().is_empty()
+            || super::sections::placeholder(name).is_some()
+            || ctx.catalogue.find_publication_type(name).is_some()
+        {
             continue;
         }
-        report_unknown(out, node.span, name, "HMICFRS publication type", &ctx.catalogue.suggest_publication_types(name));
+        report_unknown(
+            out,
+            node.span,
+            name,
+            "HMICFRS publication type",
+            &ctx.catalogue.suggest_publication_types(name),
+        );
     }
 }
 
 fn check_not_inspected(ctx: &Context, out: &mut Findings) {
-    let Some(force_node) = ctx.get("/force") else { return };
-    let Some(force) = force_node.as_str().and_then(|f| ctx.catalogue.find_force(f)) else { return };
+    let Some(force_node) = ctx.get("/force") else {
+        return;
+    };
+    let Some(force) = force_node
+        .as_str()
+        .and_then(|f| ctx.catalogue.find_force(f))
+    else {
+        return;
+    };
     let inspected: Vec<ForceMatch> = ctx
         .get("/inspection/forces")
         .map(Node::as_seq)
@@ -107,7 +151,11 @@ fn check_not_inspected(ctx: &Context, out: &mut Findings) {
         .iter()
         .filter_map(|n| ctx.catalogue.find_force(n.as_str()?))
         .collect();
-    if inspected.is_empty() || inspected.iter().any(|f| f.is_collective() || f.name() == force.name()) {
+    if inspected.is_empty()
+        || inspected
+            .iter()
+            .any(|f| f.is_collective() || f.name() == force.name())
+    {
         return;
     }
     let names: Vec<&str> = inspected.iter().map(|f| f.name()).collect();
@@ -115,16 +163,37 @@ fn check_not_inspected(ctx: &Context, out: &mut Findings) {
 }
 
 fn check_body(ctx: &Context, out: &mut Findings) {
-    let (Some(body_node), Some(force_node)) = (ctx.get("/policing_body"), ctx.get("/force")) else { return };
-    let (Some(body), Some(force_name)) = (body_node.as_str(), force_node.as_str()) else { return };
-    let Some(force) = ctx.catalogue.find_force(force_name).and_then(|f| f.force()) else { return };
+    let (Some(body_node), Some(force_node)) = (ctx.get("/policing_body"), ctx.get("/force")) else {
+        return;
+    };
+    let (Some(body), Some(force_name)) = (body_node.as_str(), force_node.as_str()) else {
+        return;
+    };
+    let Some(force) = ctx.catalogue.find_force(force_name).and_then(|f| f.force()) else {
+        return;
+    };
     let named = ctx.catalogue.forces_named_in_body(body);
     if named.is_empty() || named.iter().any(|f| f.name == force.name) {
         return;
     }
-    let other = named.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(", ");
-    let fixes: Vec<Fix> = force.policing_body.iter().map(|b| Fix::replace(format!("Change to \"{b}\""), body_node.span, b.clone())).collect();
-    let expected = force.policing_body.as_deref().map(|b| format!("; {}'s is \"{b}\"", force.name)).unwrap_or_default();
-    let message = format!("\"{body}\" is the local policing body for {other}, not {}{expected}", force.name);
+    let other = named
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let fixes: Vec<Fix> = force
+        .policing_body
+        .iter()
+        .map(|b| Fix::replace(format!("Change to \"{b}\""), body_node.span, b.clone()))
+        .collect();
+    let expected = force
+        .policing_body
+        .as_deref()
+        .map(|b| format!("; {}'s is \"{b}\"", force.name))
+        .unwrap_or_default();
+    let message = format!(
+        "\"{body}\" is the local policing body for {other}, not {}{expected}",
+        force.name
+    );
     out.add_with_fixes(body_node.span, message, fixes);
 }

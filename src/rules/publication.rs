@@ -39,8 +39,17 @@ fn link_problem(link: &str) -> Option<&'static str> {
     let Some(rest) = link.strip_prefix("https://") else {
         return Some("is not an https:// address");
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("").to_lowercase();
-    let host = host.rsplit_once('@').map_or(host.as_str(), |(_, h)| h).split(':').next().unwrap_or("");
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let host = host
+        .rsplit_once('@')
+        .map_or(host.as_str(), |(_, h)| h)
+        .split(':')
+        .next()
+        .unwrap_or("");
     if host == "justiceinspectorates.gov.uk" || host.ends_with(".justiceinspectorates.gov.uk") {
         None
     } else {
@@ -49,22 +58,39 @@ fn link_problem(link: &str) -> Option<&'static str> {
 }
 
 fn check_link(ctx: &Context, out: &mut Findings) {
-    let Some(node) = ctx.get("/inspection/link") else { return };
+    let Some(node) = ctx.get("/inspection/link") else {
+        return;
+    };
     let text = node.as_str().map(str::to_owned).unwrap_or_default();
     if !(node.is_null() || node.as_str().is_some()) {
         return; // the `schema` rule reports the wrong type
     }
-    let Some(problem) = link_problem(&text) else { return };
-    let Some(span) = ctx.span_at("/inspection/link") else { return };
+    let Some(problem) = link_problem(&text) else {
+        return;
+    };
+    let Some(span) = ctx.span_at("/inspection/link") else {
+        return;
+    };
     out.add(span, format!("the link to the report `{text}` {problem}: copy the report's address from hmicfrs.justiceinspectorates.gov.uk"));
 }
 
 fn check_copies(ctx: &Context, out: &mut Findings) {
-    let Some(office) = ctx.get("/office_use") else { return };
-    let published = office.entry("published_on_website").filter(|e| e.value.as_bool() == Some(true))
-        .or_else(|| office.entry("published_on").filter(|e| e.value.as_date().is_some()));
+    let Some(office) = ctx.get("/office_use") else {
+        return;
+    };
+    let published = office
+        .entry("published_on_website")
+        .filter(|e| e.value.as_bool() == Some(true))
+        .or_else(|| {
+            office
+                .entry("published_on")
+                .filter(|e| e.value.as_date().is_some())
+        });
     let Some(published) = published else { return };
-    let copies = [("submitted_to_hmicfrs", "HMICFRS"), ("sent_to_home_secretary", "the Home Secretary")];
+    let copies = [
+        ("submitted_to_hmicfrs", "HMICFRS"),
+        ("sent_to_home_secretary", "the Home Secretary"),
+    ];
     for (key, whom) in copies {
         if office.get(key).and_then(|n| n.as_bool()) != Some(true) {
             out.add(published.key_span, format!("the response is marked published but not as sent to {whom} (`{key}: true`): s.55(6) requires a copy to go to {whom}"));
@@ -78,7 +104,9 @@ mod tests {
 
     #[test]
     fn links() {
-        assert!(link_problem("https://hmicfrs.justiceinspectorates.gov.uk/publications/x/").is_none());
+        assert!(
+            link_problem("https://hmicfrs.justiceinspectorates.gov.uk/publications/x/").is_none()
+        );
         assert!(link_problem("https://www.justiceinspectorates.gov.uk/hmicfrs/x").is_none());
         assert!(link_problem("#").is_some());
         assert!(link_problem("").is_some());

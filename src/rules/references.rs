@@ -45,7 +45,13 @@ fn check_duplicates(ctx: &Context, out: &mut Findings) {
         for item in list.iter() {
             let Some((id, node)) = item.id else { continue };
             match first_line.get(&id) {
-                Some(line) => out.add(node.span, format!("another {what} already has id {id} (line {}); ids must be unique", line + 1)),
+                Some(line) => out.add(
+                    node.span,
+                    format!(
+                        "another {what} already has id {id} (line {}); ids must be unique",
+                        line + 1
+                    ),
+                ),
                 None => {
                     first_line.insert(id, node.span.start.line);
                 }
@@ -71,18 +77,46 @@ fn check_unknown(ctx: &Context, out: &mut Findings) {
     let recommendations = ids(&items.recommendations);
     let areas = ids(&items.areas_for_improvement);
     for answer in &items.answers {
-        if let Some((id, node)) = answer.recommendation.filter(|(id, _)| !recommendations.contains(id)) {
-            out.add(node.span, format!("there is no recommendation {id} in this file ({})", listed(&recommendations)));
+        if let Some((id, node)) = answer
+            .recommendation
+            .filter(|(id, _)| !recommendations.contains(id))
+        {
+            out.add(
+                node.span,
+                format!(
+                    "there is no recommendation {id} in this file ({})",
+                    listed(&recommendations)
+                ),
+            );
         }
-        if let Some((id, node)) = answer.area_for_improvement.filter(|(id, _)| !areas.contains(id)) {
-            out.add(node.span, format!("there is no area for improvement {id} in this file ({})", listed(&areas)));
+        if let Some((id, node)) = answer
+            .area_for_improvement
+            .filter(|(id, _)| !areas.contains(id))
+        {
+            out.add(
+                node.span,
+                format!(
+                    "there is no area for improvement {id} in this file ({})",
+                    listed(&areas)
+                ),
+            );
         }
     }
     for cause in &items.causes_of_concern {
-        let refs = cause.node.get("recommendations").map(|r| r.as_seq()).unwrap_or_default();
+        let refs = cause
+            .node
+            .get("recommendations")
+            .map(|r| r.as_seq())
+            .unwrap_or_default();
         for node in refs {
             if let Some(id) = node.as_int().filter(|id| !recommendations.contains(id)) {
-                out.add(node.span, format!("there is no recommendation {id} in this file ({})", listed(&recommendations)));
+                out.add(
+                    node.span,
+                    format!(
+                        "there is no recommendation {id} in this file ({})",
+                        listed(&recommendations)
+                    ),
+                );
             }
         }
     }

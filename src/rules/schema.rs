@@ -59,17 +59,28 @@ pub fn validate(root: &Node) -> Vec<SchemaIssue> {
 fn issues_of(error: &jsonschema::ValidationError) -> Vec<SchemaIssue> {
     use jsonschema::error::ValidationErrorKind as K;
     let pointer = error.instance_path().as_str().to_owned();
-    let issue = |kind| SchemaIssue { pointer: pointer.clone(), kind };
+    let issue = |kind| SchemaIssue {
+        pointer: pointer.clone(),
+        kind,
+    };
     match error.kind() {
-        K::AdditionalProperties { unexpected } => {
-            unexpected.iter().map(|key| issue(IssueKind::UnknownKey(key.clone()))).collect()
-        }
+        K::AdditionalProperties { unexpected } => unexpected
+            .iter()
+            .map(|key| issue(IssueKind::UnknownKey(key.clone())))
+            .collect(),
         K::Required { property } => {
-            vec![issue(IssueKind::Required(property.as_str().unwrap_or_default().to_owned()))]
+            vec![issue(IssueKind::Required(
+                property.as_str().unwrap_or_default().to_owned(),
+            ))]
         }
         K::Type { kind } => vec![issue(IssueKind::Type(type_words(&format!("{kind:?}"))))],
         K::Enum { options } => {
-            let options = options.as_array().map(|o| o.iter().filter_map(Json::as_str).map(str::to_owned).collect());
+            let options = options.as_array().map(|o| {
+                o.iter()
+                    .filter_map(Json::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            });
             vec![issue(IssueKind::Enum(options.unwrap_or_default()))]
         }
         K::Format { format } => vec![issue(IssueKind::Format(format.clone()))],
@@ -114,8 +125,16 @@ fn type_words(debug: &str) -> String {
         ("Array", "a list"),
         ("Object", "a mapping of keys to values"),
     ];
-    let found: Vec<&str> = words.iter().filter(|(t, _)| debug.contains(t)).map(|(_, w)| *w).collect();
-    if found.is_empty() { "another kind of value".to_owned() } else { found.join(" or ") }
+    let found: Vec<&str> = words
+        .iter()
+        .filter(|(t, _)| debug.contains(t))
+        .map(|(_, w)| *w)
+        .collect();
+    if found.is_empty() {
+        "another kind of value".to_owned()
+    } else {
+        found.join(" or ")
+    }
 }
 
 fn check(ctx: &Context, out: &mut Findings) {
@@ -135,7 +154,9 @@ fn field_name(pointer: &str) -> &str {
 /// The span to report an issue about the mapping at `pointer`: its key, or for a list item its
 /// first key, or the node itself.
 pub fn anchor_span(root: &Node, pointer: &str) -> Span {
-    let Some((node, key)) = root.pointer_entry(pointer) else { return root.span };
+    let Some((node, key)) = root.pointer_entry(pointer) else {
+        return root.span;
+    };
     match (key, node.as_map().first()) {
         (Some(key), _) => key,
         (None, Some(first)) => first.key_span,
@@ -157,9 +178,17 @@ fn describe(root: &Node, issue: &SchemaIssue) -> Option<Described> {
             if section_title(&format!("{pointer}/{property}")).is_some() {
                 return None;
             }
-            let allowed = if property == "status" { status_list() } else { String::new() };
+            let allowed = if property == "status" {
+                status_list()
+            } else {
+                String::new()
+            };
             let span = anchor_span(root, pointer);
-            (span, format!("missing required key `{property}`{allowed}"), Vec::new())
+            (
+                span,
+                format!("missing required key `{property}`{allowed}"),
+                Vec::new(),
+            )
         }
         IssueKind::Type(expected) => {
             if node.is_null() && is_text_field(pointer) {
@@ -169,17 +198,33 @@ fn describe(root: &Node, issue: &SchemaIssue) -> Option<Described> {
                 let message = "a response file must be a mapping of keys to values (`policing_body: ...`); start from `section55 new`".to_owned();
                 (at_value, message, Vec::new())
             } else if node.is_null() {
-                (at_value, format!("`{name}` is empty: expected {expected}"), Vec::new())
+                (
+                    at_value,
+                    format!("`{name}` is empty: expected {expected}"),
+                    Vec::new(),
+                )
             } else {
-                (at_value, format!("`{name}` must be {expected}, not {}", node.kind_name()), Vec::new())
+                (
+                    at_value,
+                    format!("`{name}` must be {expected}, not {}", node.kind_name()),
+                    Vec::new(),
+                )
             }
         }
         IssueKind::Enum(options) => {
             let given = node.as_str().unwrap_or_default();
             let best = suggest::best(given, options.iter().map(String::as_str));
-            let hint = best.as_ref().map(|b| format!(" (did you mean `{b}`?)")).unwrap_or_default();
-            let fixes = best.map(|b| vec![Fix::replace(format!("Change to `{b}`"), at_value, b)]).unwrap_or_default();
-            let message = format!("`{given}` is not an allowed {name}{hint}; use one of: {}", options.join(", "));
+            let hint = best
+                .as_ref()
+                .map(|b| format!(" (did you mean `{b}`?)"))
+                .unwrap_or_default();
+            let fixes = best
+                .map(|b| vec![Fix::replace(format!("Change to `{b}`"), at_value, b)])
+                .unwrap_or_default();
+            let message = format!(
+                "`{given}` is not an allowed {name}{hint}; use one of: {}",
+                options.join(", ")
+            );
             (at_value, message, fixes)
         }
         IssueKind::Format(format) if format == "date" => {
@@ -187,17 +232,33 @@ fn describe(root: &Node, issue: &SchemaIssue) -> Option<Described> {
             let fixes = crate::dates::parse_long_date(given)
                 .map(|d| {
                     let iso = d.format("%Y-%m-%d").to_string();
-                    vec![Fix::replace(format!("Write the date as {iso}"), at_value, iso)]
+                    vec![Fix::replace(
+                        format!("Write the date as {iso}"),
+                        at_value,
+                        iso,
+                    )]
                 })
                 .unwrap_or_default();
-            let message = format!("`{given}` is not a valid date: write dates as YYYY-MM-DD, e.g. 2025-10-24");
+            let message = format!(
+                "`{given}` is not a valid date: write dates as YYYY-MM-DD, e.g. 2025-10-24"
+            );
             (at_value, message, fixes)
         }
-        IssueKind::Format(format) => (at_value, format!("`{name}` is not a valid {format}"), Vec::new()),
-        IssueKind::MinItems => (at_value, format!("`{name}` must list at least one entry"), Vec::new()),
-        IssueKind::Minimum => {
-            (at_value, "ids are positive whole numbers, as numbered in the report (1, 2, 3, ...)".to_owned(), Vec::new())
-        }
+        IssueKind::Format(format) => (
+            at_value,
+            format!("`{name}` is not a valid {format}"),
+            Vec::new(),
+        ),
+        IssueKind::MinItems => (
+            at_value,
+            format!("`{name}` must list at least one entry"),
+            Vec::new(),
+        ),
+        IssueKind::Minimum => (
+            at_value,
+            "ids are positive whole numbers, as numbered in the report (1, 2, 3, ...)".to_owned(),
+            Vec::new(),
+        ),
         IssueKind::ExactlyOne(a, b) => exactly_one(node, a, b),
         IssueKind::Other(message) => (at_value, message.clone(), Vec::new()),
     })
@@ -214,9 +275,14 @@ fn unknown_key(node: &Node, pointer: &str, unknown: &str) -> Option<Described> {
     let best = suggest::best(unknown, known.iter().map(String::as_str));
     let message = match &best {
         Some(b) => format!("unknown key `{unknown}` (did you mean `{b}`?)"),
-        None => format!("unknown key `{unknown}`; allowed here: {}", known.join(", ")),
+        None => format!(
+            "unknown key `{unknown}`; allowed here: {}",
+            known.join(", ")
+        ),
     };
-    let fixes = best.map(|b| vec![Fix::replace(format!("Rename to `{b}`"), entry.key_span, b)]).unwrap_or_default();
+    let fixes = best
+        .map(|b| vec![Fix::replace(format!("Rename to `{b}`"), entry.key_span, b)])
+        .unwrap_or_default();
     Some((entry.key_span, message, fixes))
 }
 
@@ -236,27 +302,52 @@ pub fn known_keys(pointer: &str) -> Vec<String> {
         };
     }
     let at = resolve(schema, at);
-    at.get("properties").and_then(Json::as_object).map(|p| p.keys().cloned().collect()).unwrap_or_default()
+    at.get("properties")
+        .and_then(Json::as_object)
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 /// Follows a local `$ref`.
 fn resolve<'s>(schema: &'s Json, at: &'s Json) -> &'s Json {
-    match at.get("$ref").and_then(Json::as_str).and_then(|r| r.strip_prefix('#')) {
+    match at
+        .get("$ref")
+        .and_then(Json::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+    {
         Some(path) => schema.pointer(path).unwrap_or(at),
         None => at,
     }
 }
 
 fn exactly_one(node: &Node, a: &str, b: &str) -> Described {
-    let statute = if a == "action" { " (s.55(5B)(a) or (b))" } else { "" };
+    let statute = if a == "action" {
+        " (s.55(5B)(a) or (b))"
+    } else {
+        ""
+    };
     match (node.entry(a), node.entry(b)) {
         (Some(x), Some(y)) => {
-            let second = if x.key_span.start > y.key_span.start { x } else { y };
-            (second.key_span, format!("a response gives either `{a}` or `{b}`, not both{statute}; split it in two or remove one"), Vec::new())
+            let second = if x.key_span.start > y.key_span.start {
+                x
+            } else {
+                y
+            };
+            (
+                second.key_span,
+                format!(
+                    "a response gives either `{a}` or `{b}`, not both{statute}; split it in two or remove one"
+                ),
+                Vec::new(),
+            )
         }
         _ => {
             let span = node.as_map().first().map_or(node.span, |e| e.key_span);
-            (span, format!("this response needs `{a}` or `{b}`{statute}"), Vec::new())
+            (
+                span,
+                format!("this response needs `{a}` or `{b}`{statute}"),
+                Vec::new(),
+            )
         }
     }
 }

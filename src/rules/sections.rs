@@ -42,8 +42,14 @@ const TEMPLATE: &[(&str, &str)] = &[
     ("recommendations", "Recommendations"),
     ("causes_of_concern", "Causes of Concern"),
     ("areas_for_improvement", "Areas For Improvement"),
-    ("chief_constable_response", "Chief Constable response to report and any Recommendations/Areas For Improvement"),
-    ("pcc_response", "PCC response to report and any Recommendations/Areas For Improvement"),
+    (
+        "chief_constable_response",
+        "Chief Constable response to report and any Recommendations/Areas For Improvement",
+    ),
+    (
+        "pcc_response",
+        "PCC response to report and any Recommendations/Areas For Improvement",
+    ),
     ("office_use", "For Office Use Only"),
 ];
 
@@ -58,7 +64,9 @@ const INSPECTION: &[(&str, &str)] = &[
 /// The template's name for the section at `pointer`, if it is a template section.
 pub fn section_title(pointer: &str) -> Option<&'static str> {
     let path: Vec<&str> = pointer.split('/').skip(1).collect();
-    let find = |list: &[(&str, &'static str)], key: &str| list.iter().find(|(k, _)| *k == key).map(|(_, t)| *t);
+    let find = |list: &[(&str, &'static str)], key: &str| {
+        list.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
+    };
     match path.as_slice() {
         [key] => find(TEMPLATE, key),
         ["inspection", key] => find(INSPECTION, key),
@@ -70,16 +78,24 @@ fn check_missing(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
     let lines = LineIndex::new(ctx.text);
     for issue in ctx.schema_issues() {
-        let IssueKind::Required(key) = &issue.kind else { continue };
+        let IssueKind::Required(key) = &issue.kind else {
+            continue;
+        };
         let pointer = format!("{}/{key}", issue.pointer);
-        let Some(title) = section_title(&pointer) else { continue };
+        let Some(title) = section_title(&pointer) else {
+            continue;
+        };
         let (span, fix) = if issue.pointer.is_empty() {
             top_level_placement(ctx, root, &lines, key)
         } else {
             inspection_placement(ctx, root, &lines, key)
         };
         let empty_list = matches!(key.as_str(), "recommendations" | "areas_for_improvement");
-        let hint = if empty_list { format!("; write `{key}: []` if the report made none") } else { String::new() };
+        let hint = if empty_list {
+            format!("; write `{key}: []` if the report made none")
+        } else {
+            String::new()
+        };
         let message = format!("missing section \"{title}\" (`{key}`){hint}");
         out.add_with_fixes(span, message, fix.into_iter().collect());
     }
@@ -87,12 +103,25 @@ fn check_missing(ctx: &Context, out: &mut Findings) {
 
 /// Where to point at and insert a missing top-level section: before the next section in
 /// template order that is present, else at the end of the file.
-fn top_level_placement(ctx: &Context, root: &Node, lines: &LineIndex, key: &str) -> (Span, Option<Fix>) {
+fn top_level_placement(
+    ctx: &Context,
+    root: &Node,
+    lines: &LineIndex,
+    key: &str,
+) -> (Span, Option<Fix>) {
     let order = TEMPLATE.iter().position(|(k, _)| *k == key).unwrap_or(0);
     let entries = root.as_map();
-    let previous = TEMPLATE[..order].iter().rev().find_map(|(k, _)| root.entry(k));
-    let next = TEMPLATE[order + 1..].iter().find_map(|(k, _)| root.entry(k));
-    let span = previous.or(next).or(entries.first()).map_or(root.span, |e| e.key_span);
+    let previous = TEMPLATE[..order]
+        .iter()
+        .rev()
+        .find_map(|(k, _)| root.entry(k));
+    let next = TEMPLATE[order + 1..]
+        .iter()
+        .find_map(|(k, _)| root.entry(k));
+    let span = previous
+        .or(next)
+        .or(entries.first())
+        .map_or(root.span, |e| e.key_span);
     let insert_at = match next {
         Some(next) => Pos::new(next.key_span.start.line, 0),
         None => end_of_text(ctx.text, lines),
@@ -102,14 +131,31 @@ fn top_level_placement(ctx: &Context, root: &Node, lines: &LineIndex, key: &str)
 }
 
 /// Missing keys of `inspection` are reported at `inspection:` and inserted after its last key.
-fn inspection_placement(ctx: &Context, root: &Node, lines: &LineIndex, key: &str) -> (Span, Option<Fix>) {
-    let Some(entry) = root.entry("inspection") else { return (root.span, None) };
+fn inspection_placement(
+    ctx: &Context,
+    root: &Node,
+    lines: &LineIndex,
+    key: &str,
+) -> (Span, Option<Fix>) {
+    let Some(entry) = root.entry("inspection") else {
+        return (root.span, None);
+    };
     let children = entry.value.as_map();
-    let Some(last) = children.last() else { return (entry.key_span, None) };
+    let Some(last) = children.last() else {
+        return (entry.key_span, None);
+    };
     let indent = " ".repeat(children[0].key_span.start.col as usize);
     let end = last.value.span.end.max(last.key_span.end);
-    let insert_at = if end.col == 0 { end } else { Pos::new(end.line + 1, 0) };
-    let insert_at = if (insert_at.line as usize) < lines.line_count() { insert_at } else { end_of_text(ctx.text, lines) };
+    let insert_at = if end.col == 0 {
+        end
+    } else {
+        Pos::new(end.line + 1, 0)
+    };
+    let insert_at = if (insert_at.line as usize) < lines.line_count() {
+        insert_at
+    } else {
+        end_of_text(ctx.text, lines)
+    };
     let fix = skeleton(ctx, key, &indent).map(|text| insertion(insert_at, key, text));
     (entry.key_span, fix)
 }
@@ -121,8 +167,18 @@ fn end_of_text(text: &str, lines: &LineIndex) -> Pos {
 
 fn insertion(at: Pos, key: &str, body: String) -> Fix {
     // At the end of a last line without a line break, start a new line first.
-    let body = if at.col > 0 { format!("\n{body}") } else { body };
-    Fix { title: format!("Insert the `{key}` section"), edits: vec![TextEdit { span: Span::at(at), new_text: body }] }
+    let body = if at.col > 0 {
+        format!("\n{body}")
+    } else {
+        body
+    };
+    Fix {
+        title: format!("Insert the `{key}` section"),
+        edits: vec![TextEdit {
+            span: Span::at(at),
+            new_text: body,
+        }],
+    }
 }
 
 /// The text of a new section, indented by `indent`, with placeholders `empty-section` flags.
@@ -154,20 +210,41 @@ const TEXT_FIELDS: &[(&str, &str)] = &[
     ("/key_findings", "Key Findings"),
     ("/recommendations/*/text", "this recommendation's text"),
     ("/causes_of_concern/*/text", "this cause of concern's text"),
-    ("/areas_for_improvement/*/text", "this area for improvement's text"),
-    ("/chief_constable_response/text", "the chief constable's response"),
+    (
+        "/areas_for_improvement/*/text",
+        "this area for improvement's text",
+    ),
+    (
+        "/chief_constable_response/text",
+        "the chief constable's response",
+    ),
     ("/pcc_response/text", "the PCC's response"),
-    ("/chief_constable_response/responses/*/action", "this action"),
-    ("/chief_constable_response/responses/*/no_action_reason", "this reason for taking no action"),
+    (
+        "/chief_constable_response/responses/*/action",
+        "this action",
+    ),
+    (
+        "/chief_constable_response/responses/*/no_action_reason",
+        "this reason for taking no action",
+    ),
     ("/pcc_response/responses/*/action", "this action"),
-    ("/pcc_response/responses/*/no_action_reason", "this reason for taking no action"),
+    (
+        "/pcc_response/responses/*/no_action_reason",
+        "this reason for taking no action",
+    ),
 ];
 
 /// Whether `pointer` is one of the required texts.
 pub fn is_text_field(pointer: &str) -> bool {
     let pattern = pointer
         .split('/')
-        .map(|s| if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) { "*" } else { s })
+        .map(|s| {
+            if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+                "*"
+            } else {
+                s
+            }
+        })
         .collect::<Vec<_>>()
         .join("/");
     TEXT_FIELDS.iter().any(|(p, _)| *p == pattern)
@@ -177,7 +254,9 @@ fn check_empty(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
     for (pattern, name) in TEXT_FIELDS {
         for (pointer, node) in expand(root, pattern) {
-            let Some(span) = ctx.span_at(&pointer) else { continue };
+            let Some(span) = ctx.span_at(&pointer) else {
+                continue;
+            };
             match &node.value {
                 Value::Null => out.add(span, format!("{} is empty: write it", capitalise(name))),
                 Value::Str(s) if s.trim().is_empty() => {
@@ -196,7 +275,10 @@ fn check_empty(ctx: &Context, out: &mut Findings) {
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The nodes a pointer pattern matches, with their pointers.
@@ -207,14 +289,24 @@ fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(String, &'n Node)> {
             .into_iter()
             .flat_map(|(path, node)| -> Vec<(Vec<String>, &Node)> {
                 if segment == "*" {
-                    node.as_seq().iter().enumerate().map(|(i, n)| (extend(&path, i.to_string()), n)).collect()
+                    node.as_seq()
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| (extend(&path, i.to_string()), n))
+                        .collect()
                 } else {
-                    node.get(segment).map(|n| (extend(&path, segment.to_owned()), n)).into_iter().collect()
+                    node.get(segment)
+                        .map(|n| (extend(&path, segment.to_owned()), n))
+                        .into_iter()
+                        .collect()
                 }
             })
             .collect();
     }
-    found.into_iter().map(|(path, node)| (pointer_of(path), node)).collect()
+    found
+        .into_iter()
+        .map(|(path, node)| (pointer_of(path), node))
+        .collect()
 }
 
 fn extend(path: &[String], segment: String) -> Vec<String> {
@@ -227,7 +319,10 @@ fn extend(path: &[String], segment: String) -> Vec<String> {
 pub fn placeholder(text: &str) -> Option<&str> {
     let trimmed = text.trim();
     let lower = trimmed.to_lowercase();
-    let first_word = lower.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let first_word = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     let is_placeholder = matches!(first_word, "tbc" | "tbd" | "todo")
         || (lower.len() >= 3 && lower.chars().all(|c| c == 'x'))
         || lower.contains("lorem ipsum")

@@ -47,13 +47,17 @@ fn parse_comments(text: &str, lines: &LineIndex) -> Vec<Comment> {
     let mut comments = Vec::new();
     for n in 0..lines.line_count() {
         let line = lines.line(text, n);
-        let Some(start) = line.find(MARKER) else { continue };
+        let Some(start) = line.find(MARKER) else {
+            continue;
+        };
         let before = &line[..start];
         if !(before.is_empty() || before.ends_with([' ', '\t'])) {
             continue;
         }
         let list_start = start + MARKER.len();
-        let Some(len) = line[list_start..].find(']') else { continue };
+        let Some(len) = line[list_start..].find(']') else {
+            continue;
+        };
         let col = |byte: usize| line[..byte].chars().count() as u32;
         let mut rules = Vec::new();
         let mut offset = list_start;
@@ -61,19 +65,39 @@ fn parse_comments(text: &str, lines: &LineIndex) -> Vec<Comment> {
             let name = part.trim();
             let name_start = offset + (part.len() - part.trim_start().len());
             if !name.is_empty() {
-                let span = Span::new(Pos::new(n as u32, col(name_start)), Pos::new(n as u32, col(name_start + name.len())));
-                rules.push(Named { rule: name.to_owned(), span, used: false });
+                let span = Span::new(
+                    Pos::new(n as u32, col(name_start)),
+                    Pos::new(n as u32, col(name_start + name.len())),
+                );
+                rules.push(Named {
+                    rule: name.to_owned(),
+                    span,
+                    used: false,
+                });
             }
             offset += part.len() + 1;
         }
-        let span = Span::new(Pos::new(n as u32, col(start)), Pos::new(n as u32, col(line.len())));
-        comments.push(Comment { line: n as u32, span, own_line: before.trim().is_empty(), rules });
+        let span = Span::new(
+            Pos::new(n as u32, col(start)),
+            Pos::new(n as u32, col(line.len())),
+        );
+        comments.push(Comment {
+            line: n as u32,
+            span,
+            own_line: before.trim().is_empty(),
+            rules,
+        });
     }
     comments
 }
 
 /// Drops suppressed diagnostics and adds `unused-ignore` findings (at `unused`, if enabled).
-pub fn apply(text: &str, diagnostics: Vec<Diagnostic>, unused: Option<Severity>, config: &Config) -> Vec<Diagnostic> {
+pub fn apply(
+    text: &str,
+    diagnostics: Vec<Diagnostic>,
+    unused: Option<Severity>,
+    config: &Config,
+) -> Vec<Diagnostic> {
     if !text.contains(MARKER) {
         return diagnostics;
     }
@@ -105,7 +129,13 @@ fn suppress(comments: &mut [Comment], d: &Diagnostic) -> bool {
     false
 }
 
-fn unused_findings(text: &str, lines: &LineIndex, comment: &Comment, severity: Severity, config: &Config) -> Vec<Diagnostic> {
+fn unused_findings(
+    text: &str,
+    lines: &LineIndex,
+    comment: &Comment,
+    severity: Severity,
+    config: &Config,
+) -> Vec<Diagnostic> {
     let all_unused = comment.rules.iter().all(|r| !r.used);
     comment
         .rules
@@ -115,15 +145,28 @@ fn unused_findings(text: &str, lines: &LineIndex, comment: &Comment, severity: S
             let message = match super::find(&named.rule) {
                 // A rule switched off in configuration cannot fire, so its ignore is not stale.
                 Some(rule) if super::severity_of(rule, config).is_none() => return None,
-                Some(_) => format!("this ignore comment silences no `{}` finding here: remove it", named.rule),
+                Some(_) => format!(
+                    "this ignore comment silences no `{}` finding here: remove it",
+                    named.rule
+                ),
                 None => format!(
                     "there is no rule `{}`{}; `section55 rules` lists them",
                     named.rule,
                     suggest::did_you_mean(&named.rule, super::names())
                 ),
             };
-            let fixes = if all_unused { vec![removal(text, lines, comment)] } else { Vec::new() };
-            Some(Diagnostic { rule: UNUSED_IGNORE, severity, message, span: named.span, fixes })
+            let fixes = if all_unused {
+                vec![removal(text, lines, comment)]
+            } else {
+                Vec::new()
+            };
+            Some(Diagnostic {
+                rule: UNUSED_IGNORE,
+                severity,
+                message,
+                span: named.span,
+                fixes,
+            })
         })
         .collect()
 }
@@ -139,7 +182,13 @@ fn removal(text: &str, lines: &LineIndex, comment: &Comment) -> Fix {
         let start = before.trim_end().chars().count() as u32;
         Span::new(Pos::new(comment.line, start), comment.span.end)
     };
-    Fix { title: "Remove the ignore comment".to_owned(), edits: vec![TextEdit { span, new_text: String::new() }] }
+    Fix {
+        title: "Remove the ignore comment".to_owned(),
+        edits: vec![TextEdit {
+            span,
+            new_text: String::new(),
+        }],
+    }
 }
 
 /// A fix that silences `d` with an ignore comment on the line above, at the same indentation.
@@ -150,6 +199,9 @@ pub fn ignore_fix(text: &str, d: &Diagnostic) -> Fix {
     let new_text = format!("{indent}# section55: ignore[{}] reason: \n", d.rule);
     Fix {
         title: format!("Ignore `{}` here", d.rule),
-        edits: vec![TextEdit { span: Span::at(Pos::new(d.span.start.line, 0)), new_text }],
+        edits: vec![TextEdit {
+            span: Span::at(Pos::new(d.span.start.line, 0)),
+            new_text,
+        }],
     }
 }

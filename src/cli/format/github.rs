@@ -25,7 +25,9 @@ pub fn render(reports: &[FileReport]) -> String {
 
 /// Escaping for the message, as the runner's toolkit does it.
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escaping for property values, which also may not contain `:` or `,`.

@@ -16,7 +16,11 @@ fn level(severity: Severity) -> Level<'static> {
 }
 
 pub fn render(reports: &[FileReport], colour: bool) -> String {
-    let renderer = if colour { Renderer::styled() } else { Renderer::plain() };
+    let renderer = if colour {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
     let mut out = String::new();
     for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
         let lines = LineIndex::new(&report.text);
@@ -33,19 +37,36 @@ pub fn render(reports: &[FileReport], colour: bool) -> String {
 fn frame<'a>(report: &'a FileReport, lines: &LineIndex, d: &'a Diagnostic) -> Vec<Group<'a>> {
     let line_no = d.span.start.line as usize;
     let line = lines.line(&report.text, line_no);
-    let byte = |col: u32| line.char_indices().nth(col as usize).map_or(line.len(), |(i, _)| i);
+    let byte = |col: u32| {
+        line.char_indices()
+            .nth(col as usize)
+            .map_or(line.len(), |(i, _)| i)
+    };
     let start = byte(d.span.start.col);
-    let end = if d.span.end.line == d.span.start.line { byte(d.span.end.col) } else { line.len() };
+    let end = if d.span.end.line == d.span.start.line {
+        byte(d.span.end.col)
+    } else {
+        line.len()
+    };
     // An empty range (an insertion point) is shown as a caret under one character.
-    let end = if end > start { end } else { (start + 1).min(line.len() + 1) };
+    let end = if end > start {
+        end
+    } else {
+        (start + 1).min(line.len() + 1)
+    };
     let snippet = Snippet::source(line)
         .line_start(line_no + 1)
         .path(report.path.as_str())
         .annotation(AnnotationKind::Primary.span(start..end));
-    let title = level(d.severity).primary_title(d.message.as_str()).id(d.rule).element(snippet);
+    let title = level(d.severity)
+        .primary_title(d.message.as_str())
+        .id(d.rule)
+        .element(snippet);
     let mut groups = vec![title];
     if let Some(fix) = d.fix() {
-        groups.push(Group::with_title(Level::HELP.secondary_title(fix.title.as_str())));
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(fix.title.as_str()),
+        ));
     }
     groups
 }

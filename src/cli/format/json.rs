@@ -13,8 +13,11 @@ fn range(span: Span) -> Value {
 }
 
 fn fix(fix: &Fix) -> Value {
-    let edits: Vec<Value> =
-        fix.edits.iter().map(|e| json!({"range": range(e.span), "new_text": e.new_text})).collect();
+    let edits: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| json!({"range": range(e.span), "new_text": e.new_text}))
+        .collect();
     json!({"title": fix.title, "edits": edits})
 }
 
@@ -39,5 +42,8 @@ pub fn render(reports: &[FileReport]) -> String {
         "diagnostics": diagnostics,
         "summary": {"files": c.files, "errors": c.errors, "warnings": c.warnings, "infos": c.infos},
     });
-    format!("{}\n", serde_json::to_string_pretty(&out).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&out).unwrap_or_default()
+    )
 }

@@ -54,7 +54,10 @@ pub struct Counts {
 }
 
 pub fn counts(reports: &[FileReport]) -> Counts {
-    let mut counts = Counts { files: reports.len(), ..Counts::default() };
+    let mut counts = Counts {
+        files: reports.len(),
+        ..Counts::default()
+    };
     for d in reports.iter().flat_map(|r| &r.diagnostics) {
         match d.severity {
             Severity::Error => counts.errors += 1,
@@ -72,5 +75,7 @@ pub fn plural(n: usize, word: &str) -> String {
 
 /// Every finding with its file, in report order.
 fn all(reports: &[FileReport]) -> impl Iterator<Item = (&FileReport, &Diagnostic)> {
-    reports.iter().flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
+    reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
 }

@@ -65,7 +65,10 @@ pub fn render(reports: &[FileReport]) -> String {
             "results": results,
         }],
     });
-    format!("{}\n", serde_json::to_string_pretty(&log).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&log).unwrap_or_default()
+    )
 }
 
 /// A relative URI reference for a path: `/` separators, and characters outside the unreserved
@@ -74,7 +77,9 @@ fn uri(path: &str) -> String {
     let mut out = String::new();
     for byte in path.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
