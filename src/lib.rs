@@ -10,6 +10,8 @@ pub mod model;
 pub mod schema;
 pub mod suggest;
 pub mod dates;
+pub mod render;
+pub mod import;
 
 pub mod cli;
 pub mod rules;

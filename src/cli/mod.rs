@@ -3,6 +3,10 @@
 
 mod check;
 mod format;
+mod import;
+mod input;
+mod new;
+mod render;
 mod rules_cmd;
 mod schema_cmd;
 mod write;
@@ -37,6 +41,12 @@ enum Command {
     },
     /// Print or write the JSON Schema of response files.
     Schema(schema_cmd::Args),
+    /// Start a response file: the force's policing body, the statutory deadline, TODO texts.
+    New(new::Args),
+    /// Write the publishable document (Markdown or HTML) in the template's shape.
+    Render(render::Args),
+    /// Convert a template-shaped Markdown or text response into a response file.
+    Import(import::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -52,6 +62,9 @@ pub fn main() -> ExitCode {
         Command::Rules => rules_cmd::list(),
         Command::Rule { name } => rules_cmd::show(&name),
         Command::Schema(args) => schema_cmd::run(&args),
+        Command::New(args) => new::run(&args),
+        Command::Render(args) => render::run(&args),
+        Command::Import(args) => import::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,74 @@
+//! `section55 new --force NAME --title TITLE --published DATE [--type T]... [--link URL] -o FILE`.
+//! Here `--force` names the police force (as the template does), so overwriting an existing
+//! output file is `--overwrite`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::config::Config;
+use crate::dates;
+use crate::render::skeleton::{self, NewResponse};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The police force the report is about: "Norfolk Constabulary" or its short name "Norfolk".
+    #[arg(long = "force", value_name = "NAME")]
+    police_force: String,
+    /// The report's title, as on the HMICFRS website.
+    #[arg(long, value_name = "TITLE")]
+    title: String,
+    /// The day HMICFRS published the report: 2025-10-24 or "24 October 2025".
+    #[arg(long, value_name = "DATE")]
+    published: String,
+    /// A publication type of the report, e.g. "PEEL" (repeat for several).
+    #[arg(long = "type", value_name = "TYPE")]
+    types: Vec<String>,
+    /// The report's address on justiceinspectorates.gov.uk.
+    #[arg(long, value_name = "URL")]
+    link: Option<String>,
+    /// A force the report covers, e.g. "All local forces in England and Wales" (repeat for
+    /// several; default: the force).
+    #[arg(long, value_name = "NAME")]
+    inspected: Vec<String>,
+    /// The local policing body, if the catalogue does not know the force's.
+    #[arg(long, value_name = "BODY")]
+    policing_body: Option<String>,
+    /// Write the new response to this file (printed without it).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    overwrite: bool,
+}
+
+pub fn run(args: &Args) -> Result<ExitCode, String> {
+    let published = dates::parse_long_date(&args.published).ok_or_else(|| {
+        format!("--published: `{}` is not a date: write 2025-10-24 or \"24 October 2025\"", args.published)
+    })?;
+    let new = NewResponse {
+        force: args.police_force.clone(),
+        title: args.title.clone(),
+        published,
+        publication_types: args.types.clone(),
+        link: args.link.clone(),
+        inspected: args.inspected.clone(),
+        policing_body: args.policing_body.clone(),
+    };
+    let folder = args.output.as_deref().and_then(Path::parent).filter(|p| !p.as_os_str().is_empty());
+    let config = config_for(folder.unwrap_or(Path::new(".")))?;
+    let text = skeleton::file(&new, &config.catalogue)?;
+    match &args.output {
+        Some(path) => super::write_file(path, text.as_bytes(), args.overwrite)
+            .map_err(|e| e.replace("pass --force to overwrite", "pass --overwrite to replace"))?,
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The `section55.toml` that applies in `folder`, for its catalogue extensions.
+fn config_for(folder: &Path) -> Result<Config, String> {
+    match Config::find(folder) {
+        Some(path) => Config::load(&path, &crate::rules::names()),
+        None => Ok(Config::default()),
+    }
+}

@@ -1,0 +1,270 @@
+//! Reading a document line by line: which lines are headings or labels the template uses (bold
+//! or plain, at any heading level, with the value on the same line or below), and which are
+//! content. Offices vary the wording, so each label has the variants seen in practice.
+
+use crate::render::labels as l;
+
+/// What a heading or label line introduces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// "{body} response to inspections published by ...".
+    Title { policing_body: String },
+    /// "Section 55 of the Police Act 1996 ...": the template's fixed paragraph.
+    Statute,
+    Force,
+    InspectionTitle,
+    Published,
+    PublicationTypes,
+    Forces,
+    Link,
+    Deadline,
+    KeyFindings,
+    Recommendations,
+    CausesOfConcern,
+    AreasForImprovement,
+    ChiefConstableResponse,
+    PccResponse,
+    OfficeUse,
+    /// "Recommendation 3:", "Area for improvement 2 –", "Response to Recommendation 1".
+    Item { kind: ItemKind, id: u32 },
+    DirectedAt,
+    Due,
+    Status,
+    RelatedRecommendations,
+    Action,
+    NoActionReason,
+    PlannedCompletion,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    Recommendation,
+    CauseOfConcern,
+    AreaForImprovement,
+}
+
+/// One line of the document, numbered from 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub number: usize,
+    /// The line as written (trailing space removed).
+    pub raw: String,
+    /// The label it starts with and the value after the label on the same line.
+    pub label: Option<(Label, String)>,
+}
+
+/// The document's lines, with CRLF, a byte-order mark and no-break spaces normalised.
+pub fn read(text: &str) -> Vec<Line> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines()
+        .enumerate()
+        .map(|(i, raw)| {
+            let raw = raw.replace('\u{a0}', " ").trim_end().to_owned();
+            let label = label(&raw);
+            Line { number: i + 1, raw, label }
+        })
+        .collect()
+}
+
+/// Exact label wordings (compared lower-case, without markup or a final colon).
+const ALIASES: &[(Label, &[&str])] = &[
+    (Label::Force, &["force", "police force", "force name", "responding force"]),
+    (Label::InspectionTitle, &["inspection title", "title of inspection", "title of the inspection", "report title", "title of report", "title of the report", "inspection report title"]),
+    (Label::Published, &["published on", "published", "date published", "publication date", "date of publication", "report published", "report publication date", "published date"]),
+    (Label::PublicationTypes, &["publication types", "publication type", "publication type(s)", "type of publication"]),
+    (Label::Forces, &["police forces", "forces", "force(s)", "police force(s)", "forces inspected", "forces covered"]),
+    (Label::Link, &["link to report", "link to the report", "link", "report link", "link to inspection report", "url", "web link"]),
+    (Label::Deadline, &["section 55 response deadline", "s55 response deadline", "section 55 deadline", "response deadline", "deadline for response", "deadline"]),
+    (Label::KeyFindings, &["key findings", "summary of key findings", "summary of findings"]),
+    (Label::Recommendations, &["recommendations", "new recommendations", "recommendations made", "report recommendations"]),
+    (Label::CausesOfConcern, &["causes of concern", "cause of concern", "causes for concern"]),
+    (Label::AreasForImprovement, &["areas for improvement", "area for improvement", "areas for improvement (afis)", "afis"]),
+    (Label::OfficeUse, &["for office use only", "office use only", "for office use", "office use"]),
+    (Label::DirectedAt, &["directed at", "directed to", "addressed to"]),
+    (Label::Due, &["due", "due date", "due by", "date due"]),
+    (Label::Status, &["status", "recommendation status"]),
+    (Label::RelatedRecommendations, &["related recommendations", "linked recommendations", "addressed by recommendations"]),
+    (Label::Action, &["action taken or proposed", "action taken or planned", "action", "actions", "action taken", "proposed action", "planned action", "action proposed", "actions taken"]),
+    (Label::NoActionReason, &["reason no action will be taken", "reason no action has been or will be taken", "why no action will be taken", "reason for no action", "no action reason", "no action"]),
+    (Label::PlannedCompletion, &["planned completion", "planned completion date", "completion date", "target date", "target completion date"]),
+];
+
+/// The label a line starts with, and the rest of the line.
+fn label(raw: &str) -> Option<(Label, String)> {
+    let (is_heading, rest) = strip_heading_marker(raw.trim());
+    let (emphasised, line) = strip_emphasis(rest);
+    if line.is_empty() {
+        return None;
+    }
+    if let Some(found) = item(&line) {
+        return Some(found);
+    }
+    if starts_with_ignore_case(&line, "section 55 of the police act") {
+        return Some((Label::Statute, line));
+    }
+    if let Some((name, value)) = line.split_once(':') {
+        if let Some(label) = exact(name) {
+            return Some((label, clean_value(value)));
+        }
+    }
+    if let Some(label) = exact(&line) {
+        return Some((label, String::new()));
+    }
+    section_heading(&line, is_heading || emphasised).map(|label| (label, String::new()))
+}
+
+/// `### Title` → (true, "Title"). Setext underlines and rules are not headings of their own.
+fn strip_heading_marker(line: &str) -> (bool, &str) {
+    let rest = line.trim_start_matches('#');
+    let hashes = line.len() - rest.len();
+    if (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with(' ')) {
+        (true, rest.trim())
+    } else {
+        (false, line)
+    }
+}
+
+/// Removes the emphasis around a label: `**Published on:** 1 May` → "Published on: 1 May",
+/// `**Published on**: 1 May` → "Published on: 1 May". Returns whether there was any.
+fn strip_emphasis(line: &str) -> (bool, String) {
+    for marker in ["**", "__", "*", "_"] {
+        let Some(inner) = line.strip_prefix(marker) else { continue };
+        if marker == "*" && inner.starts_with(' ') {
+            continue; // a bullet, not emphasis
+        }
+        if let Some(end) = inner.find(marker) {
+            let (label, after) = (&inner[..end], &inner[end + marker.len()..]);
+            return (true, format!("{}{}", label.trim(), after).trim().to_owned());
+        }
+    }
+    (false, line.trim().to_owned())
+}
+
+/// Text after a label's colon, without emphasis left over from `**Label:** value`.
+fn clean_value(value: &str) -> String {
+    value.trim().trim_start_matches(['*', '_']).trim().to_owned()
+}
+
+/// Lower case, straight apostrophes, single spaces, no final colon or markup.
+pub fn normalise(s: &str) -> String {
+    let s = s.replace(['\u{2019}', '\u{2018}'], "'").to_lowercase();
+    let s = s.trim().trim_matches(|c: char| c == '*' || c == '_').trim().trim_end_matches(':').trim();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn exact(name: &str) -> Option<Label> {
+    let name = normalise(name);
+    ALIASES.iter().find(|(_, words)| words.contains(&name.as_str())).map(|(label, _)| label.clone())
+}
+
+fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+/// Headings recognised by their wording rather than exactly: the title line, and the two
+/// response sections (on a plain line only when it is short, so a sentence in a text that
+/// mentions a response is not taken for a heading).
+fn section_heading(line: &str, marked: bool) -> Option<Label> {
+    if line.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    if let Some(at) = find_ignore_case(line, " response to inspection") {
+        let policing_body = line[..at].trim().to_owned();
+        return Some(Label::Title { policing_body });
+    }
+    let lower = normalise(line);
+    let template_wording = lower.contains("response to report") || lower.contains("response to the report");
+    let short = lower.split_whitespace().count() <= 14;
+    if !lower.contains("response") || !(marked || short || template_wording) {
+        return None;
+    }
+    let chief = ["chief constable", "chief officer", "chief fire officer"];
+    let body = ["pcc", "pfcc", "commissioner", "mayor", "policing body", "common council", "opcc"];
+    if chief.iter().any(|w| lower.contains(w)) && !lower.starts_with("pcc") {
+        Some(Label::ChiefConstableResponse)
+    } else if body.iter().any(|w| lower.contains(w)) || lower.contains(&l::PCC_RESPONSE_SUFFIX.to_lowercase()) {
+        Some(Label::PccResponse)
+    } else {
+        None
+    }
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.char_indices().map(|(i, _)| i).find(|&i| starts_with_ignore_case(&haystack[i..], needle))
+}
+
+/// "Recommendation 3:", "Recommendation 3 – text", "Response to Area for improvement 2",
+/// "AFI 2:", "Cause of concern 1".
+fn item(line: &str) -> Option<(Label, String)> {
+    let mut rest = line;
+    for prefix in ["our response to ", "response to "] {
+        rest = strip_prefix_ignore_case(rest, prefix).unwrap_or(rest);
+    }
+    let kinds = [
+        ("recommendation", ItemKind::Recommendation),
+        ("cause of concern", ItemKind::CauseOfConcern),
+        ("area for improvement", ItemKind::AreaForImprovement),
+        ("areas for improvement", ItemKind::AreaForImprovement),
+        ("afi", ItemKind::AreaForImprovement),
+    ];
+    let (kind, after) = kinds.iter().find_map(|(word, kind)| {
+        strip_prefix_ignore_case(rest, word).filter(|a| a.starts_with(' ')).map(|a| (*kind, a.trim_start()))
+    })?;
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let id: u32 = after[..digits].parse().ok().filter(|id| *id > 0)?;
+    let tail = after[digits..].trim_start();
+    let text = match tail.chars().next() {
+        None => "",
+        Some(c @ (':' | '.' | '-' | '\u{2013}' | '\u{2014}')) => &tail[c.len_utf8()..],
+        Some(_) => return None,
+    };
+    Some((Label::Item { kind, id }, clean_value(text)))
+}
+
+fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    starts_with_ignore_case(s, prefix).then(|| &s[prefix.len()..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label_of(line: &str) -> Option<(Label, String)> {
+        label(line)
+    }
+
+    #[test]
+    fn labels_bold_or_plain_at_any_level() {
+        for line in ["### **Published on:**", "**Published on:**", "Published on:", "## Published on", "__Published on__:", "Publication date"] {
+            assert_eq!(label_of(line), Some((Label::Published, String::new())), "{line}");
+        }
+        for line in ["**Published on:** 12 June 2025", "**Published on**: 12 June 2025", "Published on: 12 June 2025", "### Published on: 12 June 2025"] {
+            assert_eq!(label_of(line), Some((Label::Published, "12 June 2025".into())), "{line}");
+        }
+    }
+
+    #[test]
+    fn items_with_colon_or_dash_and_text_on_the_line() {
+        let rec = |id| Label::Item { kind: ItemKind::Recommendation, id };
+        assert_eq!(label_of("### **Recommendation 1:**"), Some((rec(1), String::new())));
+        assert_eq!(label_of("Recommendation 3 – By 31 March 2026, forces"), Some((rec(3), "By 31 March 2026, forces".into())));
+        assert_eq!(label_of("**Recommendation 3:** By 31 March"), Some((rec(3), "By 31 March".into())));
+        assert_eq!(label_of("Recommendation 3 has been met."), None);
+        assert_eq!(label_of("### **Response to Area for improvement 2:**"), Some((Label::Item { kind: ItemKind::AreaForImprovement, id: 2 }, String::new())));
+        assert_eq!(label_of("AFI 4: Forces should"), Some((Label::Item { kind: ItemKind::AreaForImprovement, id: 4 }, "Forces should".into())));
+    }
+
+    #[test]
+    fn section_headings_by_wording() {
+        assert_eq!(
+            label_of("## **Norfolk's Police and Crime Commissioner (PCC) response to inspections published by HMICFRS**"),
+            Some((Label::Title { policing_body: "Norfolk's Police and Crime Commissioner (PCC)".into() }, String::new()))
+        );
+        assert_eq!(label_of("## **Chief Constable response to report and any Recommendations/Areas For Improvement**").map(|l| l.0), Some(Label::ChiefConstableResponse));
+        assert_eq!(label_of("## **PCC response to report and any Recommendations/Areas For Improvement**").map(|l| l.0), Some(Label::PccResponse));
+        assert_eq!(label_of("Common Council of the City of London response to report and any Recommendations/Areas For Improvement").map(|l| l.0), Some(Label::PccResponse));
+        assert_eq!(label_of("The Chief Constable's response to the report was positive."), None);
+        assert_eq!(label_of("An inspection of the police response to group-based child sexual exploitation: A progress report by the Mayor's office and others"), None);
+        assert_eq!(label_of("### **Section 55 Response Deadline:**").map(|l| l.0), Some(Label::Deadline));
+    }
+}

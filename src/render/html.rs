@@ -1,0 +1,281 @@
+//! The outline as one standalone HTML page: semantic headings, `lang="en-GB"`, no scripts and no
+//! external assets (the style sheet is inline), readable on screen and on paper. Every piece of
+//! text from the file is escaped; texts are read as a small subset of Markdown (paragraphs,
+//! bullet lists, bold, links) because that is how offices write them.
+
+use std::fmt::Write as _;
+
+use super::{Check, Field, Item, Outline, Section, Value};
+use crate::dates;
+
+const STYLE: &str = "
+:root { color-scheme: light; }
+body { margin: 0; background: #fff; color: #1b1b1b; font: 1rem/1.55 system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif; }
+main { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin: 0 0 1rem; }
+h2 { font-size: 1.3rem; line-height: 1.3; margin: 2.5rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid #b1b4b6; }
+h3 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
+p, ul { margin: 0 0 .9rem; }
+.statute { color: #3d3d3d; }
+dl { margin: 0 0 1rem; }
+.details { display: grid; grid-template-columns: max-content 1fr; gap: .45rem 1.25rem; padding: 1rem 1.25rem; background: #f3f2f1; border-left: 4px solid #1d70b8; }
+.details dt { font-weight: 600; }
+.details dd { margin: 0; }
+.details ul { margin: 0; padding-left: 1.1rem; }
+.attributes > div { margin: 0 0 .4rem; }
+.attributes dt { display: inline; font-weight: 600; }
+.attributes dt::after { content: ':'; }
+.attributes dd { display: inline; margin: 0; }
+.attributes dd > p:first-child { display: inline; }
+.note { font-style: italic; }
+.checklist { list-style: none; padding-left: 0; }
+.checklist input { margin: 0 .5rem 0 0; }
+a { color: #1d4f91; }
+@media (max-width: 36rem) { .details { grid-template-columns: 1fr; } .details dd { margin-bottom: .5rem; } }
+@media print {
+  main { max-width: none; padding: 0; }
+  .details { background: none; border: 1px solid #b1b4b6; }
+  h2, h3 { break-after: avoid; }
+  a[href^='http']::after { content: ' (' attr(href) ')'; font-size: .85em; word-break: break-all; }
+}
+";
+
+pub fn write(outline: &Outline) -> String {
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p class=\"statute\">{}</p>\n",
+        escape(&outline.page_title),
+        escape(&outline.title),
+        escape(outline.statute),
+    );
+    html.push_str("<dl class=\"details\">\n");
+    for field in &outline.details {
+        let _ = writeln!(html, "<dt>{}</dt><dd>{}</dd>", escape(field.label), value(&field.value));
+    }
+    html.push_str("</dl>\n");
+    for (index, section) in outline.sections.iter().enumerate() {
+        write_section(&mut html, section, index + 1);
+    }
+    html.push_str("</main>\n</body>\n</html>\n");
+    html
+}
+
+fn write_section(html: &mut String, section: &Section, number: usize) {
+    let id = format!("section-{number}");
+    let _ = writeln!(html, "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>", heading(&section.heading));
+    if let Some(t) = section.text {
+        html.push_str(&text(t));
+    }
+    for item in &section.items {
+        write_item(html, item);
+    }
+    if let Some(note) = section.note {
+        let _ = writeln!(html, "<p class=\"note\">{}</p>", escape(note));
+    }
+    if !section.checklist.is_empty() {
+        html.push_str("<ul class=\"checklist\">\n");
+        for entry in &section.checklist {
+            let _ = writeln!(html, "<li>{}</li>", check(entry));
+        }
+        html.push_str("</ul>\n");
+    }
+    html.push_str("</section>\n");
+}
+
+fn write_item(html: &mut String, item: &Item) {
+    let _ = writeln!(html, "<h3>{}</h3>", heading(&item.heading));
+    if let Some(t) = item.text {
+        html.push_str(&text(t));
+    }
+    if !item.fields.is_empty() {
+        html.push_str("<dl class=\"attributes\">\n");
+        for field in &item.fields {
+            html.push_str(&attribute(field));
+        }
+        html.push_str("</dl>\n");
+    }
+}
+
+fn attribute(field: &Field) -> String {
+    let value = match &field.value {
+        Value::List(items) => escape(&items.join("; ")),
+        other => value(other),
+    };
+    format!("<div><dt>{}</dt><dd>{}</dd></div>\n", escape(field.label), value)
+}
+
+/// Headings without the template's trailing colon.
+fn heading(text: &str) -> String {
+    escape(text.trim().trim_end_matches(':'))
+}
+
+fn value(value: &Value) -> String {
+    match value {
+        Value::Line(s) => escape(s),
+        Value::Date(d) => date(*d),
+        Value::List([one]) => escape(one),
+        Value::List(items) => {
+            let items: String = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+            format!("<ul>{items}</ul>")
+        }
+        Value::Link { text, url } => link(text, url),
+        Value::Text(t) => text(t),
+    }
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    format!("<time datetime=\"{}\">{}</time>", d.format("%Y-%m-%d"), escape(&dates::long(d)))
+}
+
+fn check(entry: &Check) -> String {
+    match entry {
+        Check::Step { label, done } => {
+            let checked = if *done { " checked" } else { "" };
+            format!("<label><input type=\"checkbox\" disabled{checked}>{}</label>", escape(label))
+        }
+        Check::Date { label, date: d } => format!("{}: {}", escape(label), date(*d)),
+    }
+}
+
+/// A link when the address is a web address; otherwise the text, with the address shown so a
+/// placeholder such as `#` is visible rather than silently dead.
+fn link(text: &str, url: &str) -> String {
+    let url = url.trim();
+    if is_web_address(url) {
+        format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
+    } else if url.is_empty() {
+        escape(text)
+    } else {
+        format!("{} (address: <code>{}</code>)", escape(text), escape(url))
+    }
+}
+
+fn is_web_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
+}
+
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A text as paragraphs and bullet lists. Headings inside a text become bold paragraphs, so the
+/// page's own heading structure stays intact.
+pub fn text(t: &str) -> String {
+    let mut html = String::new();
+    for block in t.replace("\r\n", "\n").split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        if block.lines().next().is_some_and(|l| bullet(l).is_some()) {
+            html.push_str(&list(block));
+        } else if let Some(title) = markdown_heading(block) {
+            let _ = writeln!(html, "<p><strong>{}</strong></p>", inline(title));
+        } else {
+            let _ = writeln!(html, "<p>{}</p>", inline(block));
+        }
+    }
+    html
+}
+
+fn bullet(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    ["- ", "* ", "• "].iter().find_map(|m| line.strip_prefix(m))
+}
+
+fn markdown_heading(block: &str) -> Option<&str> {
+    let rest = block.trim_start_matches('#');
+    (rest.len() < block.len() && rest.starts_with(' ') && !block.contains('\n'))
+        .then(|| rest.trim().trim_matches('*').trim())
+}
+
+/// Bullet lines start items; other lines continue the item before them.
+fn list(block: &str) -> String {
+    let mut items: Vec<String> = Vec::new();
+    for line in block.lines() {
+        match (bullet(line), items.last_mut()) {
+            (Some(start), _) => items.push(start.to_owned()),
+            (None, Some(last)) => {
+                last.push('\n');
+                last.push_str(line.trim());
+            }
+            (None, None) => items.push(line.to_owned()),
+        }
+    }
+    let items: String = items.iter().map(|i| format!("<li>{}</li>\n", inline(i))).collect();
+    format!("<ul>\n{items}</ul>\n")
+}
+
+/// Escapes a run of text, keeping `**bold**`, `[text](address)` and bare web addresses.
+fn inline(s: &str) -> String {
+    let mut html = String::new();
+    let mut rest = s;
+    let mut bold = false;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("**").filter(|after| bold || after.contains("**")) {
+            html.push_str(if bold { "</strong>" } else { "<strong>" });
+            bold = !bold;
+            rest = after;
+        } else if let Some((anchor, after)) = markdown_link(rest).or_else(|| bare_address(rest)) {
+            html.push_str(&anchor);
+            rest = after;
+        } else {
+            html.push_str(&escape(&c.to_string()));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if bold {
+        html.push_str("</strong>");
+    }
+    html
+}
+
+/// `[text](address)` at the start of `s`: the HTML and the rest of `s`.
+fn markdown_link(s: &str) -> Option<(String, &str)> {
+    let inner = s.strip_prefix('[')?;
+    let close = inner.find("](")?;
+    let (text, after) = (&inner[..close], &inner[close + 2..]);
+    let end = after.find(')')?;
+    let url = after[..end].trim().trim_start_matches('<').trim_end_matches('>');
+    (!text.contains('[')).then(|| (link(text, url), &after[end + 1..]))
+}
+
+fn bare_address(s: &str) -> Option<(String, &str)> {
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    let url = s[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
+    (is_web_address(url) && !url.ends_with("//"))
+        .then(|| (format!("<a href=\"{0}\">{0}</a>", escape(url)), &s[url.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_everything() {
+        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        assert_eq!(inline("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    #[test]
+    fn reads_a_little_markdown() {
+        assert_eq!(inline("a **b** c"), "a <strong>b</strong> c");
+        assert_eq!(inline("2 ** 3"), "2 ** 3");
+        assert_eq!(inline("[the report](https://x.gov.uk/a?b=1&c=2)."), "<a href=\"https://x.gov.uk/a?b=1&amp;c=2\">the report</a>.");
+        assert_eq!(inline("see https://x.gov.uk/r."), "see <a href=\"https://x.gov.uk/r\">https://x.gov.uk/r</a>.");
+        assert_eq!(inline("[x](javascript:alert(1))"), "x (address: <code>javascript:alert(1</code>))");
+        assert_eq!(text("one\ntwo\n\n- a\n- b\n"), "<p>one\ntwo</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
+        assert_eq!(text("### **Background**"), "<p><strong>Background</strong></p>\n");
+    }
+}

@@ -1,0 +1,429 @@
+//! `section55 import`: the reference document, each style offices write in, what is left out
+//! and reported, and the property that importing a rendered response gives it back.
+
+use std::num::NonZeroU32;
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use section55::model::{ItemResponse, Response, Status};
+
+const BIN: &str = env!("CARGO_BIN_EXE_section55");
+const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/norfolk-pcc-response-gbcse-progress-2025.md");
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `section55 import PATH`: the YAML it prints and its notes.
+fn import(path: &str) -> (String, String) {
+    let out = Command::new(BIN).args(["import", path]).output().expect("runs");
+    assert!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
+    (String::from_utf8(out.stdout).expect("utf-8"), String::from_utf8(out.stderr).expect("utf-8"))
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn id(n: u32) -> NonZeroU32 {
+    NonZeroU32::new(n).expect("positive")
+}
+
+/// The imported YAML as a tree, for files that leave required keys out.
+fn tree(yaml: &str) -> serde_json::Value {
+    section55::document::parse(yaml).root.expect("YAML").to_json()
+}
+
+#[test]
+fn reference_document() {
+    if !Path::new(REFERENCE).exists() {
+        eprintln!("skipped: {REFERENCE} is not here");
+        return;
+    }
+    let (yaml, notes) = import(REFERENCE);
+    let t = tree(&yaml);
+    assert_eq!(t["policing_body"], "Norfolk's Police and Crime Commissioner (PCC)");
+    assert_eq!(t["force"], "Norfolk Constabulary");
+    assert!(notes.contains("force: the document does not name it"), "{notes}");
+    let inspection = &t["inspection"];
+    assert_eq!(
+        inspection["title"],
+        "An inspection of the effectiveness of the police and law enforcement bodies' response to group-based child sexual exploitation: A progress report"
+    );
+    assert_eq!(inspection["published"], "2025-10-24");
+    assert_eq!(inspection["publication_types"], serde_json::json!(["Child Protection"]));
+    assert_eq!(inspection["forces"], serde_json::json!(["All local forces in England and Wales"]));
+    assert_eq!(inspection["link"], "#");
+    assert_eq!(t["response_deadline"], "2025-12-19");
+    assert!(t["key_findings"].as_str().expect("text").starts_with("Between 2015 and 2022"));
+    let recs = t["recommendations"].as_array().expect("list");
+    let ids: Vec<_> = recs.iter().map(|r| r["id"].as_i64().expect("id")).collect();
+    assert_eq!(ids, [1, 2, 4, 6]);
+    let dues: Vec<_> = recs.iter().map(|r| r["due"].as_str().expect("due")).collect();
+    assert_eq!(dues, ["2026-03-31", "2026-03-31", "2026-07-31", "2026-07-31"]);
+    assert!(recs.iter().all(|r| r.get("status").is_none()), "status is not stated, so it is not invented");
+    assert!(notes.contains("Recommendation 4: the document does not state its status"), "{notes}");
+    assert!(notes.contains("not mapped") && notes.contains("There were six new recommendations"), "{notes}");
+    assert_eq!(t["areas_for_improvement"], serde_json::json!([]));
+    assert!(t["chief_constable_response"]["text"].as_str().expect("text").starts_with("I acknowledge this report"));
+    assert!(t["pcc_response"]["text"].as_str().expect("text").starts_with("I welcome the HMICFRS report"));
+    assert_eq!(
+        t["office_use"],
+        serde_json::json!({
+            "forwarded_to_chief_constable": true,
+            "forwarded_to_police_and_crime_panel": true,
+            "submitted_to_hmicfrs": true,
+            "published_on_website": true
+        })
+    );
+    assert!(yaml.contains("key_findings: |\n"), "multi-line text is a block scalar:\n{yaml}");
+}
+
+#[test]
+fn plain_text_with_crlf_and_labels_with_their_values() {
+    let (yaml, notes) = import(&fixture("plain-crlf.txt"));
+    let r = section55::render::read(&yaml).expect("a complete response");
+    assert_eq!(r.policing_body, "Police and Crime Commissioner for Suffolk");
+    assert_eq!(r.force, "Suffolk Constabulary");
+    assert_eq!(r.inspection.title, "PEEL 2025: Police effectiveness, efficiency and legitimacy – An inspection of Suffolk Constabulary");
+    assert_eq!(r.inspection.published, date(2025, 5, 1), "Thursday 1 May 2025");
+    assert_eq!(r.inspection.publication_types, ["PEEL"]);
+    assert_eq!(r.inspection.link, "https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025-suffolk/");
+    assert_eq!(r.response_deadline, date(2025, 6, 1), "1st June 2025");
+    assert_eq!(r.key_findings, "The force is good at preventing crime.\nIt requires improvement at investigating crime.\n");
+    assert_eq!(r.recommendations, [], "There were no recommendations.");
+    let areas: Vec<_> = r.areas_for_improvement.iter().map(|a| (a.id.get(), a.text.as_str(), a.status)).collect();
+    assert_eq!(
+        areas,
+        [
+            (1, "The force should improve how it records crime.", Some(Status::Accepted)),
+            (2, "The force should make sure that officers understand the use of force.", None),
+        ]
+    );
+    assert_eq!(r.chief_constable_response.text, "I welcome the report.\n");
+    assert_eq!(
+        r.chief_constable_response.responses,
+        Some(vec![ItemResponse {
+            recommendation: None,
+            area_for_improvement: Some(id(1)),
+            action: Some("A crime recording audit team now reviews incidents daily.".into()),
+            no_action_reason: None,
+            due: Some(date(2025, 9, 30)),
+        }])
+    );
+    let office = r.office_use.expect("office use");
+    assert_eq!(office.forwarded_to_chief_constable, Some(true));
+    assert_eq!(office.forwarded_to_police_and_crime_panel, Some(false));
+    assert_eq!(office.submitted_to_hmicfrs, None);
+    assert!(!notes.contains("not mapped"), "{notes}");
+}
+
+#[test]
+fn bold_labels_with_inline_values_dashes_and_no_action_reasons() {
+    let (yaml, notes) = import(&fixture("bold-inline.md"));
+    let r = section55::render::read(&yaml).expect("a complete response");
+    assert_eq!(r.policing_body, "Police, Fire and Crime Commissioner for Essex");
+    assert_eq!(r.force, "Essex Police");
+    assert_eq!(r.inspection.title, "An inspection of Essex Police's custody suites");
+    assert_eq!(r.inspection.published, date(2025, 6, 12));
+    assert_eq!(r.inspection.link, "https://hmicfrs.justiceinspectorates.gov.uk/publications/essex-custody-2025/");
+    assert_eq!(r.key_findings, "Detainees were treated with respect.\n\nSome cells were not clean.\n");
+    let [first, second] = r.recommendations.as_slice() else { panic!("two recommendations: {yaml}") };
+    assert_eq!((first.id.get(), first.due, first.status), (1, Some(date(2026, 3, 31)), Status::PartiallyAccepted));
+    assert_eq!((second.id.get(), second.due, second.status), (2, None, Status::NotAccepted));
+    assert_eq!(second.text, "The force should review its custody estate.");
+    assert_eq!(second.directed_at, Some(vec!["Chief constable".into(), "Police, fire and crime commissioner".into()]));
+    assert_eq!(r.areas_for_improvement, []);
+    let responses = r.chief_constable_response.responses.expect("responses");
+    assert_eq!(responses[0].action.as_deref(), Some("Custody sergeants now complete risk assessments at booking in."));
+    assert_eq!(responses[1].recommendation, Some(id(2)));
+    assert_eq!(responses[1].no_action_reason.as_deref(), Some("A new custody centre opens in 2027 and replaces the suites reviewed."));
+    assert_eq!(r.pcc_response.text, "I support the Chief Constable's response.\n");
+    let office = r.office_use.expect("office use");
+    assert_eq!(office.sent_to_home_secretary, Some(true));
+    assert_eq!(office.published_on, Some(date(2025, 8, 1)));
+    assert!(!notes.contains("not mapped"), "{notes}");
+}
+
+#[test]
+fn free_text_under_a_recommendation_stays_in_the_response_and_is_reported() {
+    let text = "## Chief Constable response\n\nWe accept the report.\n\n### Recommendation 1\n\nWe have started work.\n";
+    let imported = section55::import::import(text).expect("imports");
+    let t = tree(&imported.yaml);
+    assert_eq!(t["chief_constable_response"]["text"], "We accept the report.\n\n### Recommendation 1\n\nWe have started work.\n");
+    assert!(t["chief_constable_response"].get("responses").is_none());
+    assert!(imported.notes.iter().any(|n| n.line == Some(5) && n.message.contains("does not say whether it is an action")));
+}
+
+#[test]
+fn what_is_missing_is_left_out_and_reported() {
+    let imported = section55::import::import("Key Findings\n\nSome findings.\n").expect("imports");
+    let t = tree(&imported.yaml);
+    assert_eq!(t, serde_json::json!({"key_findings": "Some findings.\n"}));
+    let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
+    assert!(notes.iter().any(|n| n.contains("no Published on found: `inspection.published` is left out")), "{notes:?}");
+    assert!(notes.iter().any(|n| n.contains("no Chief Constable response found")), "{notes:?}");
+}
+
+#[test]
+fn writes_with_o_and_refuses_to_overwrite() {
+    let dir = std::env::temp_dir().join(format!("s55-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let out = dir.join("bold.s55.yaml");
+    let run = |extra: &[&str]| {
+        Command::new(BIN).args(["import", &fixture("bold-inline.md"), "-o"]).arg(&out).args(extra).output().expect("runs")
+    };
+    assert!(run(&[]).status.success());
+    let second = run(&[]);
+    assert_eq!(second.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&second.stderr).contains("--force"));
+    assert!(run(&["--force"]).status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn refuses_text_that_is_not_utf8() {
+    let dir = std::env::temp_dir().join(format!("s55-import-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("latin1.txt");
+    std::fs::write(&file, b"Key Findings\n\nCaf\xe9\n").expect("write");
+    let out = Command::new(BIN).arg("import").arg(&file).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("save it as UTF-8"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Examples in `examples/` come back unchanged through render and import.
+#[test]
+fn examples_round_trip() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for path in entries.flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".s55.yaml")) {
+        let text = std::fs::read_to_string(&path).expect("read");
+        let mut original = section55::render::read(&text).expect("example reads");
+        original.schema = None;
+        let markdown = section55::render::render(&original, section55::render::Format::Markdown);
+        let imported = section55::import::import(&markdown).expect("imports");
+        let back = section55::render::read(&imported.yaml).expect("reads back");
+        assert_eq!(back, original, "{} does not round-trip", path.display());
+        assert!(imported.notes.is_empty(), "{}: {:?}", path.display(), imported.notes);
+    }
+}
+
+/// For generated valid responses, `import(render(x)) == x`.
+#[test]
+fn import_of_render_is_identity() {
+    for seed in 1..=1000u64 {
+        let original = generate::response(&mut generate::Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        let markdown = section55::render::render(&original, section55::render::Format::Markdown);
+        let imported = section55::import::import(&markdown).expect("imports");
+        let back = section55::render::read(&imported.yaml);
+        assert!(
+            back.as_ref() == Ok(&original),
+            "seed {seed}: not the same after render and import\n--- markdown\n{markdown}\n--- yaml\n{}\n--- notes\n{:?}\n--- original\n{original:#?}\n--- back\n{back:#?}",
+            imported.yaml,
+            imported.notes
+        );
+        assert!(imported.notes.is_empty(), "seed {seed}: {:?}\n{markdown}", imported.notes);
+    }
+}
+
+/// Valid responses in the file's canonical shape: texts without surrounding space, section texts
+/// and multi-line texts ending in a newline (as YAML's `|` gives), `due` matching a "By DATE," text unless set
+/// apart, and lists that are stated either as absent or non-empty where the document cannot
+/// tell the two apart (`directed_at`, `responses`).
+mod generate {
+    use super::*;
+    use section55::model::*;
+
+    pub struct Rng(pub u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            // xorshift64*
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+        fn chance(&mut self, percent: usize) -> bool {
+            self.below(100) < percent
+        }
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[self.below(items.len())]
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "police", "force", "children", "safeguarding", "data", "review", "officers", "should", "training", "the",
+        "of", "and", "HMICFRS", "'organised network'", "2025/26", "&", "50%", "(IICSA)", "café", "naïve", "—",
+        "🚓", "it’s", "<b>", "x: y", "#7", "a_b", "Norfolk's", "\"quoted\"", "[note]", "O'Brien", "colon:", "https://example.gov.uk/x",
+    ];
+    const BODIES: &[&str] = &[
+        "Police and Crime Commissioner for Norfolk",
+        "Mayor of London",
+        "Common Council of the City of London",
+        "Police, Fire and Crime Commissioner for Essex",
+        "Norfolk's Police and Crime Commissioner (PCC)",
+    ];
+    const FORCES: &[&str] = &["Norfolk Constabulary", "Metropolitan Police Service", "All local forces in England and Wales", "Essex Police", "Ruritania Police"];
+    const TYPES: &[&str] = &["PEEL", "Child protection", "Custody suites", "A new type"];
+
+    fn words(rng: &mut Rng, min: usize) -> String {
+        let n = min + rng.below(8);
+        (0..n).map(|_| rng.pick(WORDS)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// A sentence that starts with a capitalised ordinary word, so it is never read as a label.
+    fn sentence(rng: &mut Rng) -> String {
+        let start = rng.pick(&["Officers", "We", "The force", "Children", "This"]);
+        format!("{start} {}.", words(rng, 2))
+    }
+
+    fn paragraph(rng: &mut Rng) -> String {
+        let n = 1 + rng.below(3);
+        let separator = if rng.chance(30) { "\n" } else { " " };
+        (0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(separator)
+    }
+
+    /// A section's text (key findings, a response's comments): always ends in a newline.
+    pub fn section_text(rng: &mut Rng) -> String {
+        let mut text = text(rng);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text
+    }
+
+    /// One line, or paragraphs (sometimes a bullet list) ending in a newline.
+    pub fn text(rng: &mut Rng) -> String {
+        if rng.chance(40) {
+            return sentence(rng);
+        }
+        let n = 1 + rng.below(3);
+        let mut blocks: Vec<String> = (0..n).map(|_| paragraph(rng)).collect();
+        if rng.chance(25) {
+            blocks.push(format!("- {}\n- {}", sentence(rng), sentence(rng)));
+        }
+        let mut text = blocks.join("\n\n");
+        if text.contains('\n') {
+            text.push('\n');
+        }
+        text
+    }
+
+    fn date(rng: &mut Rng) -> NaiveDate {
+        let start = NaiveDate::from_ymd_opt(2015, 1, 1).expect("date");
+        start + chrono::Days::new(rng.below(5000) as u64)
+    }
+
+    fn ids(rng: &mut Rng, n: usize) -> Vec<NonZeroU32> {
+        let mut ids: Vec<u32> = (1..=(n as u32 + 3)).collect();
+        for i in (1..ids.len()).rev() {
+            ids.swap(i, rng.below(i + 1));
+        }
+        ids.into_iter().take(n).map(super::id).collect()
+    }
+
+    fn status(rng: &mut Rng) -> Status {
+        Status::ALL[rng.below(4)]
+    }
+
+    fn recommendation(rng: &mut Rng, id: NonZeroU32) -> Recommendation {
+        let stated = rng.chance(60).then(|| date(rng));
+        let text = match stated {
+            Some(d) => format!("By {}, {}", section55::dates::long(d), text(rng)),
+            None => text(rng),
+        };
+        // A text that states a date is read as the due date unless a Due line says otherwise.
+        let due = match stated {
+            Some(d) if rng.chance(80) => Some(d),
+            Some(_) => Some(date(rng)),
+            None => rng.chance(50).then(|| date(rng)),
+        };
+        let directed_at = rng.chance(50).then(|| (0..1 + rng.below(2)).map(|_| rng.pick(&["Chief constables", "Home Office", "Police and crime commissioners, and mayors"]).to_owned()).collect());
+        Recommendation { id, text, due, directed_at, status: status(rng) }
+    }
+
+    fn section(rng: &mut Rng, recs: &[NonZeroU32], areas: &[NonZeroU32]) -> ResponseSection {
+        let targets: Vec<(bool, NonZeroU32)> = recs.iter().map(|i| (true, *i)).chain(areas.iter().map(|i| (false, *i))).collect();
+        let responses = (!targets.is_empty() && rng.chance(70)).then(|| {
+            (0..1 + rng.below(3))
+                .map(|_| {
+                    let (is_rec, target) = targets[rng.below(targets.len())];
+                    let answer = text(rng);
+                    let action = rng.chance(70);
+                    ItemResponse {
+                        recommendation: is_rec.then_some(target),
+                        area_for_improvement: (!is_rec).then_some(target),
+                        action: action.then(|| answer.clone()),
+                        no_action_reason: (!action).then_some(answer),
+                        due: rng.chance(40).then(|| date(rng)),
+                    }
+                })
+                .collect()
+        });
+        ResponseSection { text: section_text(rng), responses }
+    }
+
+    fn office(rng: &mut Rng) -> OfficeUse {
+        let flag = |rng: &mut Rng| match rng.below(3) {
+            0 => None,
+            1 => Some(true),
+            _ => Some(false),
+        };
+        OfficeUse {
+            forwarded_to_chief_constable: flag(rng),
+            forwarded_to_police_and_crime_panel: flag(rng),
+            submitted_to_hmicfrs: flag(rng),
+            sent_to_home_secretary: flag(rng),
+            published_on_website: flag(rng),
+            published_on: rng.chance(50).then(|| date(rng)),
+        }
+    }
+
+    pub fn response(rng: &mut Rng) -> Response {
+        let (recs, areas) = (rng.below(5), rng.below(4));
+        let rec_ids = ids(rng, recs);
+        let area_ids = ids(rng, areas);
+        let list = |rng: &mut Rng, from: &[&str]| -> Vec<String> { (0..1 + rng.below(3)).map(|_| rng.pick(from).to_owned()).collect() };
+        let causes = match rng.below(3) {
+            0 => None,
+            1 => Some(Vec::new()),
+            _ => Some({
+                let n = 1 + rng.below(2);
+                ids(rng, n)
+                    .into_iter()
+                    .map(|id| CauseOfConcern { id, text: text(rng), recommendations: rec_ids.iter().copied().filter(|_| rng.chance(50)).collect() })
+                    .collect()
+            }),
+        };
+        Response {
+            schema: None,
+            policing_body: rng.pick(BODIES).to_owned(),
+            force: rng.pick(FORCES).to_owned(),
+            inspection: Inspection {
+                title: format!("An inspection of {}", words(rng, 1)),
+                published: date(rng),
+                publication_types: list(rng, TYPES),
+                forces: list(rng, FORCES),
+                link: rng.pick(&["https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025/", "#", "", "https://example.org/a report (draft)"]).to_owned(),
+            },
+            response_deadline: date(rng),
+            key_findings: section_text(rng),
+            recommendations: rec_ids.iter().map(|id| recommendation(rng, *id)).collect(),
+            causes_of_concern: causes,
+            areas_for_improvement: area_ids
+                .iter()
+                .map(|id| AreaForImprovement { id: *id, text: text(rng), status: rng.chance(50).then(|| status(rng)) })
+                .collect(),
+            chief_constable_response: section(rng, &rec_ids, &area_ids),
+            pcc_response: section(rng, &rec_ids, &area_ids),
+            office_use: rng.chance(70).then(|| office(rng)),
+        }
+    }
+}
