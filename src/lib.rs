@@ -14,4 +14,5 @@ pub mod render;
 pub mod import;
 
 pub mod cli;
+pub mod lsp;
 pub mod rules;

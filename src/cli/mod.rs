@@ -41,6 +41,12 @@ enum Command {
     },
     /// Print or write the JSON Schema of response files.
     Schema(schema_cmd::Args),
+    /// Run the language server on stdin and stdout (for editors).
+    Lsp {
+        /// Accepted for editors that pass it (the server always uses stdio).
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Start a response file: the force's policing body, the statutory deadline, TODO texts.
     New(new::Args),
     /// Write the publishable document (Markdown or HTML) in the template's shape.
@@ -62,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Rules => rules_cmd::list(),
         Command::Rule { name } => rules_cmd::show(&name),
         Command::Schema(args) => schema_cmd::run(&args),
+        Command::Lsp { .. } => Ok(crate::lsp::run()),
         Command::New(args) => new::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Import(args) => import::run(&args),

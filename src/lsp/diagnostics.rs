@@ -1,0 +1,96 @@
+//! Findings as LSP diagnostics: `code` is the rule name, `source` is "section55", the severity is
+//! the configured one, and `data` carries the quick fixes (already in the client's positions),
+//! so a client can apply them from the diagnostic alone. Used for both push
+//! (`textDocument/publishDiagnostics`) and pull (`textDocument/diagnostic`).
+
+use serde_json::json;
+use tower_lsp_server::ls_types::{
+    self as lsp, DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticReport,
+    DocumentDiagnosticReportResult, FullDocumentDiagnosticReport, NumberOrString,
+    RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
+    UnchangedDocumentDiagnosticReport,
+};
+
+use super::position::{Converter, Encoding};
+use super::state::Snapshot;
+use crate::diagnostic::{Diagnostic, Fix, Severity};
+
+pub const SOURCE: &str = "section55";
+
+pub fn severity(s: Severity) -> DiagnosticSeverity {
+    match s {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Info => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// A fix's edits in the client's positions, with line breaks as the document writes them.
+pub fn lsp_edits(fix: &Fix, conv: &Converter, newline: &str) -> Vec<lsp::TextEdit> {
+    fix.edits
+        .iter()
+        .map(|e| lsp::TextEdit {
+            range: conv.range(e.span),
+            new_text: if newline == "\n" {
+                e.new_text.clone()
+            } else {
+                e.new_text.replace("\r\n", "\n").replace('\n', newline)
+            },
+        })
+        .collect()
+}
+
+pub fn to_lsp(d: &Diagnostic, conv: &Converter, newline: &str) -> lsp::Diagnostic {
+    let fixes: Vec<_> = d
+        .fixes
+        .iter()
+        .map(|f| json!({"title": f.title, "edits": lsp_edits(f, conv, newline)}))
+        .collect();
+    lsp::Diagnostic {
+        range: conv.range(d.span),
+        severity: Some(severity(d.severity)),
+        code: Some(NumberOrString::String(d.rule.to_owned())),
+        code_description: None,
+        source: Some(SOURCE.to_owned()),
+        message: d.message.clone(),
+        related_information: None,
+        tags: (d.rule == "unused-ignore").then(|| vec![DiagnosticTag::UNNECESSARY]),
+        data: Some(json!({"rule": d.rule, "fixes": fixes})),
+    }
+}
+
+/// All of a snapshot's diagnostics in the client's positions.
+pub fn all(snapshot: &Snapshot, encoding: Encoding) -> Vec<lsp::Diagnostic> {
+    let conv = snapshot.converter(encoding);
+    let newline = snapshot.newline();
+    snapshot
+        .analysis()
+        .diagnostics
+        .iter()
+        .map(|d| to_lsp(d, &conv, newline))
+        .collect()
+}
+
+/// The pull report: unchanged when the client already has this snapshot's results.
+pub fn report(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    previous: Option<&str>,
+) -> DocumentDiagnosticReportResult {
+    let result_id = snapshot.id.to_string();
+    let report = if previous == Some(result_id.as_str()) {
+        DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+            related_documents: None,
+            unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
+        })
+    } else {
+        DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport {
+                result_id: Some(result_id),
+                items: all(snapshot, encoding),
+            },
+        })
+    };
+    DocumentDiagnosticReportResult::Report(report)
+}

@@ -1,0 +1,659 @@
+//! `section55 lsp`: the language server, on stdio, with `tower-lsp-server` and a current-thread
+//! `tokio` runtime.
+//!
+//! - [`transport`] frames stdin and stdout itself so that no malformed message ends the session.
+//! - [`state`] keeps each open document as an immutable snapshot: text, version, line index,
+//!   configuration, and the parse + lint computed once per change, shared by every feature.
+//! - One module per feature: [`diagnostics`], [`completion`], [`hover`], [`code_action`],
+//!   [`symbols`], [`definition`], [`inlay_hint`]; settings in [`config`]; positions in
+//!   [`position`]; the line-based reading of a cursor's place in [`context`].
+//!
+//! Every handler body runs under [`guard`]: a panic is caught, logged to stderr and answered as
+//! an internal error (notifications are just logged), and the server stays up. `shutdown` then
+//! `exit` ends with exit code 0; `exit` without `shutdown`, or stdin closing first, with 1.
+//!
+//! For tests, `SECTION55_LSP_PANIC=hover,didChange` makes the named handlers panic on purpose.
+
+mod code_action;
+mod completion;
+mod config;
+mod context;
+mod definition;
+mod diagnostics;
+mod facts;
+mod hover;
+mod inlay_hint;
+mod position;
+mod schema_info;
+mod state;
+mod symbols;
+mod transport;
+
+use std::collections::HashSet;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use chrono::NaiveDate;
+use serde_json::{Value as Json, json};
+use tower_lsp_server::jsonrpc::{Error as RpcError, ErrorCode, Result as RpcResult};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer, LspService, Server};
+
+use self::config::{Configs, Settings};
+use self::position::Encoding;
+use self::state::{Snapshot, Store};
+
+/// Today for the rules: `SECTION55_TODAY` if set (tests), else the system date.
+pub fn today() -> NaiveDate {
+    crate::cli::today(None).unwrap_or_else(|_| chrono::Local::now().date_naive())
+}
+
+/// Runs the server on stdin/stdout until `exit` or the end of stdin.
+pub fn run() -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_current_thread().build() {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("section55 lsp: cannot start: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let (out_tx, out_rx) = std::sync::mpsc::channel();
+    let writer = std::thread::spawn(move || transport::write_messages(out_rx, std::io::stdout()));
+    let (in_tx, in_rx) = tokio::sync::mpsc::unbounded_channel();
+    let reader_out = out_tx.clone();
+    // Not joined: at `exit` it may still be blocked reading stdin, and ends with the process.
+    std::thread::spawn(move || {
+        transport::read_messages(std::io::stdin().lock(), in_tx, reader_out)
+    });
+
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let flag = shut_down.clone();
+    let forward_out = out_tx.clone();
+    runtime.block_on(async move {
+        let (client_in, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, client_out) = tokio::io::duplex(1 << 16);
+        let pump = tokio::spawn(transport::pump_input(in_rx, client_in));
+        let forward = tokio::spawn(transport::forward_output(client_out, forward_out));
+        let (service, socket) = LspService::new(|client| Backend::new(client, flag));
+        // One message at a time, in order: every handler is synchronous apart from sending, so
+        // nothing waits, and changes are applied in the order they were sent.
+        Server::new(server_in, server_out, socket)
+            .concurrency_level(1)
+            .serve(service)
+            .await;
+        let _ = forward.await;
+        pump.abort();
+    });
+    let _ = out_tx.send(transport::Out::Done);
+    let _ = writer.join();
+    runtime.shutdown_background();
+    if shut_down.load(Ordering::SeqCst) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// Runs a handler body, turning a panic into an internal error (logged to stderr).
+fn guard<T>(panic_in: &[String], name: &str, body: impl FnOnce() -> T) -> RpcResult<T> {
+    let deliberate = panic_in.iter().any(|p| p == name);
+    match catch_unwind(AssertUnwindSafe(|| {
+        if deliberate {
+            panic!("deliberate panic in {name} (SECTION55_LSP_PANIC)");
+        }
+        body()
+    })) {
+        Ok(value) => Ok(value),
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_owned());
+            eprintln!("section55 lsp: internal error in {name}: {what}; the server carries on");
+            Err(RpcError {
+                code: ErrorCode::InternalError,
+                message: format!("section55: internal error in {name}: {what}").into(),
+                data: None,
+            })
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// What the client said it supports, and the settings it gave.
+#[derive(Clone, Debug, Default)]
+struct Session {
+    encoding: Encoding,
+    completion: completion::Support,
+    document_changes: bool,
+    link_support: bool,
+    hierarchical_symbols: bool,
+    pull: bool,
+    configuration: bool,
+    diagnostic_refresh: bool,
+    watch_registration: bool,
+    configuration_registration: bool,
+    settings: Settings,
+}
+
+struct Inner {
+    store: Mutex<Store>,
+    session: Mutex<Session>,
+    configs: Mutex<Configs>,
+    /// Documents the client pulls diagnostics for: no longer pushed, so they are not shown twice.
+    pulled: Mutex<HashSet<Uri>>,
+    /// Configuration problems already shown, so each is shown once.
+    reported: Mutex<HashSet<String>>,
+    /// Publishing is serialised, and each publish checks that its snapshot is still current.
+    publishing: tokio::sync::Mutex<()>,
+    shut_down: Arc<AtomicBool>,
+    panic_in: Vec<String>,
+}
+
+pub struct Backend {
+    client: Client,
+    inner: Arc<Inner>,
+}
+
+impl Backend {
+    fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
+        let panic_in = std::env::var("SECTION55_LSP_PANIC")
+            .map(|v| {
+                v.split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Backend {
+            client,
+            inner: Arc::new(Inner {
+                store: Mutex::default(),
+                session: Mutex::default(),
+                configs: Mutex::default(),
+                pulled: Mutex::default(),
+                reported: Mutex::default(),
+                publishing: tokio::sync::Mutex::new(()),
+                shut_down,
+                panic_in,
+            }),
+        }
+    }
+
+    fn guard<T>(&self, name: &str, body: impl FnOnce() -> T) -> RpcResult<T> {
+        guard(&self.inner.panic_in, name, body)
+    }
+
+    fn session(&self) -> Session {
+        lock(&self.inner.session).clone()
+    }
+
+    fn snapshot(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        lock(&self.inner.store).get(uri)
+    }
+
+    /// Publishes a snapshot's diagnostics in the background, unless by then a newer version
+    /// (or a close) has replaced it.
+    fn schedule_publish(&self, snapshot: Arc<Snapshot>) {
+        let inner = self.inner.clone();
+        let client = self.client.clone();
+        tokio::spawn(async move { inner.publish(&client, snapshot).await });
+    }
+
+    fn log(&self, kind: MessageType, message: String) {
+        let client = self.client.clone();
+        tokio::spawn(async move { client.log_message(kind, message).await });
+    }
+
+    /// Shows a configuration problem once.
+    fn report_problem(&self, message: String) {
+        if lock(&self.inner.reported).insert(message.clone()) {
+            eprintln!("section55 lsp: {message}");
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                client
+                    .show_message(MessageType::WARNING, format!("section55: {message}"))
+                    .await
+            });
+        }
+    }
+
+    fn config_for(&self, uri: &Uri) -> Arc<crate::config::Config> {
+        let settings = self.session().settings;
+        let (config, problem) = lock(&self.inner.configs).for_document(uri, &settings);
+        if let Some(problem) = problem {
+            self.report_problem(format!("{problem} (using the defaults until it is fixed)"));
+        }
+        config
+    }
+
+    /// Settings or `section55.toml` changed: every open document is linted again.
+    fn reconfigure(&self) {
+        let docs = lock(&self.inner.store).all();
+        for doc in docs {
+            let config = self.config_for(&doc.uri);
+            let fresh = Arc::new(doc.with_config(config));
+            lock(&self.inner.store).replace(fresh.clone());
+            self.schedule_publish(fresh);
+        }
+        let session = self.session();
+        if session.pull && session.diagnostic_refresh {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                let _ = client.workspace_diagnostic_refresh().await;
+            });
+        }
+    }
+
+    fn apply_settings(&self, value: &Json) {
+        let settings = Settings::from_json(value);
+        for problem in &settings.problems {
+            self.report_problem(problem.clone());
+        }
+        let changed = {
+            let mut session = lock(&self.inner.session);
+            let changed = session.settings != settings;
+            session.settings = settings;
+            changed
+        };
+        if changed {
+            self.reconfigure();
+        }
+    }
+
+    /// Asks the client for the `section55` settings (in the background: the answer may take
+    /// a while, and must not hold up other messages).
+    fn fetch_settings(&self) {
+        if !self.session().configuration {
+            return;
+        }
+        let client = self.client.clone();
+        let this = Backend {
+            client: client.clone(),
+            inner: self.inner.clone(),
+        };
+        tokio::spawn(async move {
+            let item = ConfigurationItem {
+                scope_uri: None,
+                section: Some("section55".to_owned()),
+            };
+            match client.configuration(vec![item]).await {
+                Ok(values) => {
+                    if let Some(value) = values.into_iter().next().filter(|v| !v.is_null()) {
+                        this.apply_settings(&value);
+                    }
+                }
+                Err(e) => eprintln!("section55 lsp: workspace/configuration failed: {e}"),
+            }
+        });
+    }
+}
+
+impl Inner {
+    async fn publish(&self, client: &Client, snapshot: Arc<Snapshot>) {
+        let _order = self.publishing.lock().await;
+        if !lock(&self.store).is_current(&snapshot) || lock(&self.pulled).contains(&snapshot.uri) {
+            return;
+        }
+        let encoding = lock(&self.session).encoding;
+        let Ok(items) = guard(&self.panic_in, "publishDiagnostics", || {
+            diagnostics::all(&snapshot, encoding)
+        }) else {
+            return;
+        };
+        client
+            .publish_diagnostics(snapshot.uri.clone(), items, Some(snapshot.version))
+            .await;
+    }
+}
+
+fn capabilities(session: &Session) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(session.encoding.kind()),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                will_save: None,
+                will_save_wait_until: None,
+                save: None,
+            },
+        )),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(vec![
+                " ".into(),
+                ":".into(),
+                "[".into(),
+                ",".into(),
+                "-".into(),
+            ]),
+            ..CompletionOptions::default()
+        }),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            ..CodeActionOptions::default()
+        })),
+        document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {
+            label: Some("Section 55".to_owned()),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        definition_provider: Some(OneOf::Left(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        diagnostic_provider: session.pull.then(|| {
+            DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                identifier: Some("section55".to_owned()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            })
+        }),
+        ..ServerCapabilities::default()
+    }
+}
+
+fn read_session(params: &InitializeParams) -> Session {
+    let caps = &params.capabilities;
+    let text = caps.text_document.as_ref();
+    let workspace = caps.workspace.as_ref();
+    let item = text
+        .and_then(|t| t.completion.as_ref())
+        .and_then(|c| c.completion_item.as_ref());
+    let mut session = Session {
+        encoding: Encoding::negotiate(
+            caps.general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_deref()),
+        ),
+        completion: completion::Support {
+            snippets: item.and_then(|i| i.snippet_support) == Some(true),
+            as_is: item
+                .and_then(|i| i.insert_text_mode_support.as_ref())
+                .is_some_and(|m| m.value_set.contains(&InsertTextMode::AS_IS)),
+        },
+        document_changes: workspace
+            .and_then(|w| w.workspace_edit.as_ref())
+            .and_then(|e| e.document_changes)
+            == Some(true),
+        link_support: text
+            .and_then(|t| t.definition.as_ref())
+            .and_then(|d| d.link_support)
+            == Some(true),
+        hierarchical_symbols: text
+            .and_then(|t| t.document_symbol.as_ref())
+            .and_then(|s| s.hierarchical_document_symbol_support)
+            == Some(true),
+        pull: text.and_then(|t| t.diagnostic.as_ref()).is_some(),
+        configuration: workspace.and_then(|w| w.configuration) == Some(true),
+        diagnostic_refresh: workspace
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            == Some(true),
+        watch_registration: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            == Some(true),
+        configuration_registration: workspace
+            .and_then(|w| w.did_change_configuration.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            == Some(true),
+        settings: Settings::default(),
+    };
+    if let Some(options) = &params.initialization_options {
+        let options = options.get("section55").unwrap_or(options);
+        session.settings = Settings::from_json(options);
+    }
+    session
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
+        let session = self.guard("initialize", || read_session(&params))?;
+        for problem in &session.settings.problems {
+            eprintln!("section55 lsp: initializationOptions: {problem}");
+        }
+        let result = InitializeResult {
+            capabilities: capabilities(&session),
+            server_info: Some(ServerInfo {
+                name: "section55".to_owned(),
+                version: Some(env!("CARGO_PKG_VERSION").to_owned()),
+            }),
+            offset_encoding: None,
+        };
+        *lock(&self.inner.session) = session;
+        Ok(result)
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let session = self.session();
+        let mut registrations = Vec::new();
+        if session.watch_registration {
+            registrations.push(Registration {
+                id: "section55-toml".to_owned(),
+                method: "workspace/didChangeWatchedFiles".to_owned(),
+                register_options: Some(json!({"watchers": [{"globPattern": "**/section55.toml"}]})),
+            });
+        }
+        if session.configuration_registration {
+            registrations.push(Registration {
+                id: "section55-settings".to_owned(),
+                method: "workspace/didChangeConfiguration".to_owned(),
+                register_options: Some(json!({"section": "section55"})),
+            });
+        }
+        if !registrations.is_empty() {
+            let client = self.client.clone();
+            tokio::spawn(async move {
+                if let Err(e) = client.register_capability(registrations).await {
+                    eprintln!("section55 lsp: client/registerCapability failed: {e}");
+                }
+            });
+        }
+        self.fetch_settings();
+    }
+
+    async fn shutdown(&self) -> RpcResult<()> {
+        self.inner.shut_down.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let opened = self.guard("didOpen", || {
+            let doc = params.text_document;
+            let config = self.config_for(&doc.uri);
+            lock(&self.inner.store).open(doc.uri, doc.version, doc.text, config)
+        });
+        if let Ok(snapshot) = opened {
+            self.schedule_publish(snapshot);
+        }
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let encoding = self.session().encoding;
+        let uri = params.text_document.uri.clone();
+        let applied = self.guard("didChange", || {
+            lock(&self.inner.store).change(
+                &uri,
+                params.text_document.version,
+                &params.content_changes,
+                encoding,
+            )
+        });
+        match applied {
+            Ok(Some(applied)) => {
+                if applied.clamped > 0 {
+                    let message = format!(
+                        "{} edit(s) to {} lay outside the document and were clamped to it",
+                        applied.clamped,
+                        uri.as_str()
+                    );
+                    eprintln!("section55 lsp: {message}");
+                    self.log(MessageType::WARNING, message);
+                }
+                self.schedule_publish(applied.snapshot);
+            }
+            Ok(None) => {
+                let message = format!(
+                    "ignored a change to {}, which is not open (send textDocument/didOpen first)",
+                    uri.as_str()
+                );
+                eprintln!("section55 lsp: {message}");
+                self.log(MessageType::WARNING, message);
+            }
+            Err(_) => {}
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let _ = self.guard("didClose", || {
+            lock(&self.inner.store).close(&uri);
+            lock(&self.inner.pulled).remove(&uri);
+        });
+        let client = self.client.clone();
+        let inner = self.inner.clone();
+        tokio::spawn(async move {
+            let _order = inner.publishing.lock().await;
+            client.publish_diagnostics(uri, Vec::new(), None).await;
+        });
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        if self.session().configuration {
+            self.fetch_settings();
+            return;
+        }
+        let _ = self.guard("didChangeConfiguration", || {
+            let value = params
+                .settings
+                .get("section55")
+                .cloned()
+                .unwrap_or(params.settings);
+            if value.is_object() {
+                self.apply_settings(&value);
+            }
+        });
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        let _ = self.guard("didChangeWatchedFiles", || {
+            lock(&self.inner.configs).clear();
+            lock(&self.inner.reported).clear();
+            self.reconfigure();
+        });
+    }
+
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> RpcResult<DocumentDiagnosticReportResult> {
+        let uri = params.text_document.uri;
+        let encoding = self.session().encoding;
+        let Some(snapshot) = self.snapshot(&uri) else {
+            return Err(RpcError::invalid_params(format!(
+                "{} is not open",
+                uri.as_str()
+            )));
+        };
+        let report = self.guard("diagnostic", || {
+            diagnostics::report(&snapshot, encoding, params.previous_result_id.as_deref())
+        })?;
+        // The client pulls for this document from now on: clear what was pushed, push no more.
+        if lock(&self.inner.pulled).insert(uri.clone()) {
+            let client = self.client.clone();
+            let inner = self.inner.clone();
+            tokio::spawn(async move {
+                let _order = inner.publishing.lock().await;
+                client.publish_diagnostics(uri, Vec::new(), None).await;
+            });
+        }
+        Ok(report)
+    }
+
+    async fn completion(&self, params: CompletionParams) -> RpcResult<Option<CompletionResponse>> {
+        let at = params.text_document_position;
+        let Some(snapshot) = self.snapshot(&at.text_document.uri) else {
+            return Ok(None);
+        };
+        let session = self.session();
+        let items = self.guard("completion", || {
+            completion::complete(&snapshot, session.encoding, at.position, session.completion)
+        })?;
+        Ok(Some(CompletionResponse::Array(items)))
+    }
+
+    async fn hover(&self, params: HoverParams) -> RpcResult<Option<Hover>> {
+        let at = params.text_document_position_params;
+        let Some(snapshot) = self.snapshot(&at.text_document.uri) else {
+            return Ok(None);
+        };
+        let encoding = self.session().encoding;
+        self.guard("hover", || hover::hover(&snapshot, encoding, at.position))
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
+        let Some(snapshot) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let session = self.session();
+        let actions = self.guard("codeAction", || {
+            code_action::actions(
+                &snapshot,
+                session.encoding,
+                params.range,
+                params.context.only.as_deref(),
+                session.document_changes,
+            )
+        })?;
+        Ok(Some(actions))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> RpcResult<Option<DocumentSymbolResponse>> {
+        let Some(snapshot) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let session = self.session();
+        self.guard("documentSymbol", || {
+            symbols::symbols(&snapshot, session.encoding, session.hierarchical_symbols)
+        })
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> RpcResult<Option<GotoDefinitionResponse>> {
+        let at = params.text_document_position_params;
+        let Some(snapshot) = self.snapshot(&at.text_document.uri) else {
+            return Ok(None);
+        };
+        let session = self.session();
+        self.guard("definition", || {
+            definition::definition(
+                &snapshot,
+                session.encoding,
+                at.position,
+                session.link_support,
+            )
+        })
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {
+        let Some(snapshot) = self.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let encoding = self.session().encoding;
+        let hints = self.guard("inlayHint", || {
+            inlay_hint::hints(&snapshot, encoding, params.range)
+        })?;
+        Ok(Some(hints))
+    }
+}

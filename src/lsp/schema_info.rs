@@ -1,0 +1,223 @@
+//! Reading the generated JSON Schema by path: the keys a mapping allows (in template order),
+//! each field's description, type and allowed values. Hover and completion take their words
+//! from here, so they always say what the schema says.
+
+use serde_json::Value as Json;
+
+use super::context::Seg;
+
+/// Keys in the order the template and `section55 new` write them; the schema's own order is
+/// alphabetical.
+const ORDER: &[&str] = &[
+    "policing_body",
+    "force",
+    "inspection",
+    "title",
+    "published",
+    "publication_types",
+    "forces",
+    "link",
+    "response_deadline",
+    "key_findings",
+    "recommendations",
+    "causes_of_concern",
+    "areas_for_improvement",
+    "chief_constable_response",
+    "pcc_response",
+    "office_use",
+    "id",
+    "recommendation",
+    "area_for_improvement",
+    "text",
+    "action",
+    "no_action_reason",
+    "due",
+    "directed_at",
+    "status",
+    "responses",
+    "forwarded_to_chief_constable",
+    "forwarded_to_police_and_crime_panel",
+    "submitted_to_hmicfrs",
+    "sent_to_home_secretary",
+    "published_on_website",
+    "published_on",
+    "$schema",
+];
+
+fn root() -> &'static Json {
+    crate::schema::schema()
+}
+
+/// Follows a local `$ref`.
+fn resolve(at: &'static Json) -> &'static Json {
+    match at
+        .get("$ref")
+        .and_then(Json::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+    {
+        Some(path) => root().pointer(path).unwrap_or(at),
+        None => at,
+    }
+}
+
+/// The schema of the value at `path`, as written at its property (a `$ref` not yet followed,
+/// so its own description is kept).
+fn property(path: &[Seg]) -> Option<&'static Json> {
+    let mut at = root();
+    for seg in path {
+        let here = resolve(at);
+        at = match seg {
+            Seg::Key(key) => here.get("properties")?.get(key.as_str())?,
+            Seg::Item => here.get("items")?,
+        };
+    }
+    Some(at)
+}
+
+/// The schema of the value at `path`, `$ref` followed.
+pub fn schema_at(path: &[Seg]) -> Option<&'static Json> {
+    property(path).map(resolve)
+}
+
+/// The description of the field at `path`: its property's, else its type's.
+pub fn description(path: &[Seg]) -> Option<&'static str> {
+    let prop = property(path)?;
+    prop.get("description")
+        .or_else(|| resolve(prop).get("description"))
+        .and_then(Json::as_str)
+}
+
+/// A key the mapping at a path allows.
+pub struct KeyInfo {
+    pub name: &'static str,
+    pub required: bool,
+    pub description: &'static str,
+}
+
+/// The keys the mapping at `path` allows, in template order.
+pub fn keys(path: &[Seg]) -> Vec<KeyInfo> {
+    let Some(schema) = schema_at(path) else {
+        return Vec::new();
+    };
+    let Some(props) = schema.get("properties").and_then(Json::as_object) else {
+        return Vec::new();
+    };
+    let required: Vec<&str> = schema
+        .get("required")
+        .and_then(Json::as_array)
+        .map(|r| r.iter().filter_map(Json::as_str).collect())
+        .unwrap_or_default();
+    let mut keys: Vec<KeyInfo> = props
+        .iter()
+        .map(|(name, prop)| KeyInfo {
+            name: name.as_str(),
+            required: required.contains(&name.as_str()),
+            description: prop
+                .get("description")
+                .or_else(|| resolve(prop).get("description"))
+                .and_then(Json::as_str)
+                .unwrap_or(""),
+        })
+        .collect();
+    keys.sort_by_key(|k| {
+        ORDER
+            .iter()
+            .position(|o| *o == k.name)
+            .unwrap_or(ORDER.len())
+    });
+    keys
+}
+
+/// The JSON type the schema gives the value at `path` ("string", "array", ...).
+pub fn type_at(path: &[Seg]) -> Option<&'static str> {
+    let schema = schema_at(path)?;
+    if let Some(t) = schema.get("type").and_then(Json::as_str) {
+        return Some(t);
+    }
+    // An enum of strings (`oneOf` of consts).
+    schema.get("oneOf").is_some().then_some("string")
+}
+
+pub fn is_object(path: &[Seg]) -> bool {
+    type_at(path) == Some("object")
+}
+
+/// Whether the value at `path` is a date (`format: date`).
+pub fn is_date(path: &[Seg]) -> bool {
+    schema_at(path)
+        .and_then(|s| s.get("format"))
+        .and_then(Json::as_str)
+        == Some("date")
+}
+
+/// The allowed values at `path` with their descriptions, for enums.
+pub fn enum_values(path: &[Seg]) -> Vec<(&'static str, &'static str)> {
+    let Some(schema) = schema_at(path) else {
+        return Vec::new();
+    };
+    if let Some(one_of) = schema.get("oneOf").and_then(Json::as_array) {
+        return one_of
+            .iter()
+            .filter_map(|v| {
+                Some((
+                    v.get("const")?.as_str()?,
+                    v.get("description").and_then(Json::as_str).unwrap_or(""),
+                ))
+            })
+            .collect();
+    }
+    schema
+        .get("enum")
+        .and_then(Json::as_array)
+        .map(|e| e.iter().filter_map(Json::as_str).map(|v| (v, "")).collect())
+        .unwrap_or_default()
+}
+
+/// Converts a tree path (keys and indices) into schema segments.
+pub fn segs_of(steps: &[crate::document::Step]) -> Vec<Seg> {
+    steps
+        .iter()
+        .map(|s| match s {
+            crate::document::Step::Key(k) => Seg::Key(k.clone()),
+            crate::document::Step::Index(_) => Seg::Item,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn path(p: &str) -> Vec<Seg> {
+        p.split('/')
+            .filter(|s| !s.is_empty())
+            .map(|s| {
+                if s == "*" {
+                    Seg::Item
+                } else {
+                    Seg::Key(s.to_owned())
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_the_schema() {
+        let top: Vec<&str> = keys(&[]).iter().map(|k| k.name).collect();
+        assert_eq!(top.first(), Some(&"policing_body"));
+        assert_eq!(top.last(), Some(&"$schema"));
+        assert!(
+            keys(&path("/recommendations/*"))
+                .iter()
+                .any(|k| k.name == "status" && k.required)
+        );
+        assert!(description(&path("/response_deadline")).is_some_and(|d| d.contains("55 days")));
+        assert_eq!(enum_values(&path("/recommendations/*/status")).len(), 4);
+        assert!(is_date(&path("/inspection/published")));
+        assert_eq!(
+            type_at(&path("/office_use/submitted_to_hmicfrs")),
+            Some("boolean")
+        );
+        assert!(is_object(&path("/chief_constable_response/responses/*")));
+    }
+}
