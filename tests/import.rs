@@ -9,17 +9,33 @@ use chrono::NaiveDate;
 use section55::model::{ItemResponse, Response, Status};
 
 const BIN: &str = env!("CARGO_BIN_EXE_section55");
-const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/reference/norfolk-pcc-response-gbcse-progress-2025.md");
+const REFERENCE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/reference/norfolk-pcc-response-gbcse-progress-2025.md"
+);
 
 fn fixture(name: &str) -> String {
-    format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))
+    format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
 }
 
 /// Runs `section55 import PATH`: the YAML it prints and its notes.
 fn import(path: &str) -> (String, String) {
-    let out = Command::new(BIN).args(["import", path]).output().expect("runs");
-    assert!(out.status.success(), "import failed: {}", String::from_utf8_lossy(&out.stderr));
-    (String::from_utf8(out.stdout).expect("utf-8"), String::from_utf8(out.stderr).expect("utf-8"))
+    let out = Command::new(BIN)
+        .args(["import", path])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).expect("utf-8"),
+        String::from_utf8(out.stderr).expect("utf-8"),
+    )
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -32,7 +48,10 @@ fn id(n: u32) -> NonZeroU32 {
 
 /// The imported YAML as a tree, for files that leave required keys out.
 fn tree(yaml: &str) -> serde_json::Value {
-    section55::document::parse(yaml).root.expect("YAML").to_json()
+    section55::document::parse(yaml)
+        .root
+        .expect("YAML")
+        .to_json()
 }
 
 #[test]
@@ -43,31 +62,73 @@ fn reference_document() {
     }
     let (yaml, notes) = import(REFERENCE);
     let t = tree(&yaml);
-    assert_eq!(t["policing_body"], "Norfolk's Police and Crime Commissioner (PCC)");
+    assert_eq!(
+        t["policing_body"],
+        "Norfolk's Police and Crime Commissioner (PCC)"
+    );
     assert_eq!(t["force"], "Norfolk Constabulary");
-    assert!(notes.contains("force: the document does not name it"), "{notes}");
+    assert!(
+        notes.contains("force: the document does not name it"),
+        "{notes}"
+    );
     let inspection = &t["inspection"];
     assert_eq!(
         inspection["title"],
         "An inspection of the effectiveness of the police and law enforcement bodies' response to group-based child sexual exploitation: A progress report"
     );
     assert_eq!(inspection["published"], "2025-10-24");
-    assert_eq!(inspection["publication_types"], serde_json::json!(["Child Protection"]));
-    assert_eq!(inspection["forces"], serde_json::json!(["All local forces in England and Wales"]));
+    assert_eq!(
+        inspection["publication_types"],
+        serde_json::json!(["Child Protection"])
+    );
+    assert_eq!(
+        inspection["forces"],
+        serde_json::json!(["All local forces in England and Wales"])
+    );
     assert_eq!(inspection["link"], "#");
     assert_eq!(t["response_deadline"], "2025-12-19");
-    assert!(t["key_findings"].as_str().expect("text").starts_with("Between 2015 and 2022"));
+    assert!(
+        t["key_findings"]
+            .as_str()
+            .expect("text")
+            .starts_with("Between 2015 and 2022")
+    );
     let recs = t["recommendations"].as_array().expect("list");
     let ids: Vec<_> = recs.iter().map(|r| r["id"].as_i64().expect("id")).collect();
     assert_eq!(ids, [1, 2, 4, 6]);
-    let dues: Vec<_> = recs.iter().map(|r| r["due"].as_str().expect("due")).collect();
-    assert_eq!(dues, ["2026-03-31", "2026-03-31", "2026-07-31", "2026-07-31"]);
-    assert!(recs.iter().all(|r| r.get("status").is_none()), "status is not stated, so it is not invented");
-    assert!(notes.contains("Recommendation 4: the document does not state its status"), "{notes}");
-    assert!(notes.contains("not mapped") && notes.contains("There were six new recommendations"), "{notes}");
+    let dues: Vec<_> = recs
+        .iter()
+        .map(|r| r["due"].as_str().expect("due"))
+        .collect();
+    assert_eq!(
+        dues,
+        ["2026-03-31", "2026-03-31", "2026-07-31", "2026-07-31"]
+    );
+    assert!(
+        recs.iter().all(|r| r.get("status").is_none()),
+        "status is not stated, so it is not invented"
+    );
+    assert!(
+        notes.contains("Recommendation 4: the document does not state its status"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("not mapped") && notes.contains("There were six new recommendations"),
+        "{notes}"
+    );
     assert_eq!(t["areas_for_improvement"], serde_json::json!([]));
-    assert!(t["chief_constable_response"]["text"].as_str().expect("text").starts_with("I acknowledge this report"));
-    assert!(t["pcc_response"]["text"].as_str().expect("text").starts_with("I welcome the HMICFRS report"));
+    assert!(
+        t["chief_constable_response"]["text"]
+            .as_str()
+            .expect("text")
+            .starts_with("I acknowledge this report")
+    );
+    assert!(
+        t["pcc_response"]["text"]
+            .as_str()
+            .expect("text")
+            .starts_with("I welcome the HMICFRS report")
+    );
     assert_eq!(
         t["office_use"],
         serde_json::json!({
@@ -77,7 +138,10 @@ fn reference_document() {
             "published_on_website": true
         })
     );
-    assert!(yaml.contains("key_findings: |\n"), "multi-line text is a block scalar:\n{yaml}");
+    assert!(
+        yaml.contains("key_findings: |\n"),
+        "multi-line text is a block scalar:\n{yaml}"
+    );
 }
 
 #[test]
@@ -86,19 +150,44 @@ fn plain_text_with_crlf_and_labels_with_their_values() {
     let r = section55::render::read(&yaml).expect("a complete response");
     assert_eq!(r.policing_body, "Police and Crime Commissioner for Suffolk");
     assert_eq!(r.force, "Suffolk Constabulary");
-    assert_eq!(r.inspection.title, "PEEL 2025: Police effectiveness, efficiency and legitimacy – An inspection of Suffolk Constabulary");
-    assert_eq!(r.inspection.published, date(2025, 5, 1), "Thursday 1 May 2025");
+    assert_eq!(
+        r.inspection.title,
+        "PEEL 2025: Police effectiveness, efficiency and legitimacy – An inspection of Suffolk Constabulary"
+    );
+    assert_eq!(
+        r.inspection.published,
+        date(2025, 5, 1),
+        "Thursday 1 May 2025"
+    );
     assert_eq!(r.inspection.publication_types, ["PEEL"]);
-    assert_eq!(r.inspection.link, "https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025-suffolk/");
+    assert_eq!(
+        r.inspection.link,
+        "https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025-suffolk/"
+    );
     assert_eq!(r.response_deadline, date(2025, 6, 1), "1st June 2025");
-    assert_eq!(r.key_findings, "The force is good at preventing crime.\nIt requires improvement at investigating crime.\n");
+    assert_eq!(
+        r.key_findings,
+        "The force is good at preventing crime.\nIt requires improvement at investigating crime.\n"
+    );
     assert_eq!(r.recommendations, [], "There were no recommendations.");
-    let areas: Vec<_> = r.areas_for_improvement.iter().map(|a| (a.id.get(), a.text.as_str(), a.status)).collect();
+    let areas: Vec<_> = r
+        .areas_for_improvement
+        .iter()
+        .map(|a| (a.id.get(), a.text.as_str(), a.status))
+        .collect();
     assert_eq!(
         areas,
         [
-            (1, "The force should improve how it records crime.", Some(Status::Accepted)),
-            (2, "The force should make sure that officers understand the use of force.", None),
+            (
+                1,
+                "The force should improve how it records crime.",
+                Some(Status::Accepted)
+            ),
+            (
+                2,
+                "The force should make sure that officers understand the use of force.",
+                None
+            ),
         ]
     );
     assert_eq!(r.chief_constable_response.text, "I welcome the report.\n");
@@ -123,23 +212,58 @@ fn plain_text_with_crlf_and_labels_with_their_values() {
 fn bold_labels_with_inline_values_dashes_and_no_action_reasons() {
     let (yaml, notes) = import(&fixture("bold-inline.md"));
     let r = section55::render::read(&yaml).expect("a complete response");
-    assert_eq!(r.policing_body, "Police, Fire and Crime Commissioner for Essex");
+    assert_eq!(
+        r.policing_body,
+        "Police, Fire and Crime Commissioner for Essex"
+    );
     assert_eq!(r.force, "Essex Police");
-    assert_eq!(r.inspection.title, "An inspection of Essex Police's custody suites");
+    assert_eq!(
+        r.inspection.title,
+        "An inspection of Essex Police's custody suites"
+    );
     assert_eq!(r.inspection.published, date(2025, 6, 12));
-    assert_eq!(r.inspection.link, "https://hmicfrs.justiceinspectorates.gov.uk/publications/essex-custody-2025/");
-    assert_eq!(r.key_findings, "Detainees were treated with respect.\n\nSome cells were not clean.\n");
-    let [first, second] = r.recommendations.as_slice() else { panic!("two recommendations: {yaml}") };
-    assert_eq!((first.id.get(), first.due, first.status), (1, Some(date(2026, 3, 31)), Status::PartiallyAccepted));
-    assert_eq!((second.id.get(), second.due, second.status), (2, None, Status::NotAccepted));
+    assert_eq!(
+        r.inspection.link,
+        "https://hmicfrs.justiceinspectorates.gov.uk/publications/essex-custody-2025/"
+    );
+    assert_eq!(
+        r.key_findings,
+        "Detainees were treated with respect.\n\nSome cells were not clean.\n"
+    );
+    let [first, second] = r.recommendations.as_slice() else {
+        panic!("two recommendations: {yaml}")
+    };
+    assert_eq!(
+        (first.id.get(), first.due, first.status),
+        (1, Some(date(2026, 3, 31)), Status::PartiallyAccepted)
+    );
+    assert_eq!(
+        (second.id.get(), second.due, second.status),
+        (2, None, Status::NotAccepted)
+    );
     assert_eq!(second.text, "The force should review its custody estate.");
-    assert_eq!(second.directed_at, Some(vec!["Chief constable".into(), "Police, fire and crime commissioner".into()]));
+    assert_eq!(
+        second.directed_at,
+        Some(vec![
+            "Chief constable".into(),
+            "Police, fire and crime commissioner".into()
+        ])
+    );
     assert_eq!(r.areas_for_improvement, []);
     let responses = r.chief_constable_response.responses.expect("responses");
-    assert_eq!(responses[0].action.as_deref(), Some("Custody sergeants now complete risk assessments at booking in."));
+    assert_eq!(
+        responses[0].action.as_deref(),
+        Some("Custody sergeants now complete risk assessments at booking in.")
+    );
     assert_eq!(responses[1].recommendation, Some(id(2)));
-    assert_eq!(responses[1].no_action_reason.as_deref(), Some("A new custody centre opens in 2027 and replaces the suites reviewed."));
-    assert_eq!(r.pcc_response.text, "I support the Chief Constable's response.\n");
+    assert_eq!(
+        responses[1].no_action_reason.as_deref(),
+        Some("A new custody centre opens in 2027 and replaces the suites reviewed.")
+    );
+    assert_eq!(
+        r.pcc_response.text,
+        "I support the Chief Constable's response.\n"
+    );
     let office = r.office_use.expect("office use");
     assert_eq!(office.sent_to_home_secretary, Some(true));
     assert_eq!(office.published_on, Some(date(2025, 8, 1)));
@@ -151,9 +275,16 @@ fn free_text_under_a_recommendation_stays_in_the_response_and_is_reported() {
     let text = "## Chief Constable response\n\nWe accept the report.\n\n### Recommendation 1\n\nWe have started work.\n";
     let imported = section55::import::import(text).expect("imports");
     let t = tree(&imported.yaml);
-    assert_eq!(t["chief_constable_response"]["text"], "We accept the report.\n\n### Recommendation 1\n\nWe have started work.\n");
+    assert_eq!(
+        t["chief_constable_response"]["text"],
+        "We accept the report.\n\n### Recommendation 1\n\nWe have started work.\n"
+    );
     assert!(t["chief_constable_response"].get("responses").is_none());
-    assert!(imported.notes.iter().any(|n| n.line == Some(5) && n.message.contains("does not say whether it is an action")));
+    assert!(
+        imported.notes.iter().any(
+            |n| n.line == Some(5) && n.message.contains("does not say whether it is an action")
+        )
+    );
 }
 
 #[test]
@@ -162,8 +293,18 @@ fn what_is_missing_is_left_out_and_reported() {
     let t = tree(&imported.yaml);
     assert_eq!(t, serde_json::json!({"key_findings": "Some findings.\n"}));
     let notes: Vec<String> = imported.notes.iter().map(ToString::to_string).collect();
-    assert!(notes.iter().any(|n| n.contains("no Published on found: `inspection.published` is left out")), "{notes:?}");
-    assert!(notes.iter().any(|n| n.contains("no Chief Constable response found")), "{notes:?}");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("no Published on found: `inspection.published` is left out")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("no Chief Constable response found")),
+        "{notes:?}"
+    );
 }
 
 #[test]
@@ -172,7 +313,12 @@ fn writes_with_o_and_refuses_to_overwrite() {
     std::fs::create_dir_all(&dir).expect("dir");
     let out = dir.join("bold.s55.yaml");
     let run = |extra: &[&str]| {
-        Command::new(BIN).args(["import", &fixture("bold-inline.md"), "-o"]).arg(&out).args(extra).output().expect("runs")
+        Command::new(BIN)
+            .args(["import", &fixture("bold-inline.md"), "-o"])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .expect("runs")
     };
     assert!(run(&[]).status.success());
     let second = run(&[]);
@@ -188,7 +334,11 @@ fn refuses_text_that_is_not_utf8() {
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("latin1.txt");
     std::fs::write(&file, b"Key Findings\n\nCaf\xe9\n").expect("write");
-    let out = Command::new(BIN).arg("import").arg(&file).output().expect("runs");
+    let out = Command::new(BIN)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("save it as UTF-8"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -198,8 +348,14 @@ fn refuses_text_that_is_not_utf8() {
 #[test]
 fn examples_round_trip() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for path in entries.flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".s55.yaml")) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for path in entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".s55.yaml"))
+    {
         let text = std::fs::read_to_string(&path).expect("read");
         let mut original = section55::render::read(&text).expect("example reads");
         original.schema = None;
@@ -207,7 +363,12 @@ fn examples_round_trip() {
         let imported = section55::import::import(&markdown).expect("imports");
         let back = section55::render::read(&imported.yaml).expect("reads back");
         assert_eq!(back, original, "{} does not round-trip", path.display());
-        assert!(imported.notes.is_empty(), "{}: {:?}", path.display(), imported.notes);
+        assert!(
+            imported.notes.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            imported.notes
+        );
     }
 }
 
@@ -215,7 +376,8 @@ fn examples_round_trip() {
 #[test]
 fn import_of_render_is_identity() {
     for seed in 1..=1000u64 {
-        let original = generate::response(&mut generate::Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+        let original =
+            generate::response(&mut generate::Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
         let markdown = section55::render::render(&original, section55::render::Format::Markdown);
         let imported = section55::import::import(&markdown).expect("imports");
         let back = section55::render::read(&imported.yaml);
@@ -225,7 +387,11 @@ fn import_of_render_is_identity() {
             imported.yaml,
             imported.notes
         );
-        assert!(imported.notes.is_empty(), "seed {seed}: {:?}\n{markdown}", imported.notes);
+        assert!(
+            imported.notes.is_empty(),
+            "seed {seed}: {:?}\n{markdown}",
+            imported.notes
+        );
     }
 }
 
@@ -259,9 +425,39 @@ mod generate {
     }
 
     const WORDS: &[&str] = &[
-        "police", "force", "children", "safeguarding", "data", "review", "officers", "should", "training", "the",
-        "of", "and", "HMICFRS", "'organised network'", "2025/26", "&", "50%", "(IICSA)", "café", "naïve", "—",
-        "🚓", "it’s", "<b>", "x: y", "#7", "a_b", "Norfolk's", "\"quoted\"", "[note]", "O'Brien", "colon:", "https://example.gov.uk/x",
+        "police",
+        "force",
+        "children",
+        "safeguarding",
+        "data",
+        "review",
+        "officers",
+        "should",
+        "training",
+        "the",
+        "of",
+        "and",
+        "HMICFRS",
+        "'organised network'",
+        "2025/26",
+        "&",
+        "50%",
+        "(IICSA)",
+        "café",
+        "naïve",
+        "—",
+        "🚓",
+        "it’s",
+        "<b>",
+        "x: y",
+        "#7",
+        "a_b",
+        "Norfolk's",
+        "\"quoted\"",
+        "[note]",
+        "O'Brien",
+        "colon:",
+        "https://example.gov.uk/x",
     ];
     const BODIES: &[&str] = &[
         "Police and Crime Commissioner for Norfolk",
@@ -270,12 +466,21 @@ mod generate {
         "Police, Fire and Crime Commissioner for Essex",
         "Norfolk's Police and Crime Commissioner (PCC)",
     ];
-    const FORCES: &[&str] = &["Norfolk Constabulary", "Metropolitan Police Service", "All local forces in England and Wales", "Essex Police", "Ruritania Police"];
+    const FORCES: &[&str] = &[
+        "Norfolk Constabulary",
+        "Metropolitan Police Service",
+        "All local forces in England and Wales",
+        "Essex Police",
+        "Ruritania Police",
+    ];
     const TYPES: &[&str] = &["PEEL", "Child protection", "Custody suites", "A new type"];
 
     fn words(rng: &mut Rng, min: usize) -> String {
         let n = min + rng.below(8);
-        (0..n).map(|_| rng.pick(WORDS)).collect::<Vec<_>>().join(" ")
+        (0..n)
+            .map(|_| rng.pick(WORDS))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// A sentence that starts with a capitalised ordinary word, so it is never read as a label.
@@ -287,7 +492,10 @@ mod generate {
     fn paragraph(rng: &mut Rng) -> String {
         let n = 1 + rng.below(3);
         let separator = if rng.chance(30) { "\n" } else { " " };
-        (0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(separator)
+        (0..n)
+            .map(|_| sentence(rng))
+            .collect::<Vec<_>>()
+            .join(separator)
     }
 
     /// A section's text (key findings, a response's comments): always ends in a newline.
@@ -345,12 +553,33 @@ mod generate {
             Some(_) => Some(date(rng)),
             None => rng.chance(50).then(|| date(rng)),
         };
-        let directed_at = rng.chance(50).then(|| (0..1 + rng.below(2)).map(|_| rng.pick(&["Chief constables", "Home Office", "Police and crime commissioners, and mayors"]).to_owned()).collect());
-        Recommendation { id, text, due, directed_at, status: status(rng) }
+        let directed_at = rng.chance(50).then(|| {
+            (0..1 + rng.below(2))
+                .map(|_| {
+                    rng.pick(&[
+                        "Chief constables",
+                        "Home Office",
+                        "Police and crime commissioners, and mayors",
+                    ])
+                    .to_owned()
+                })
+                .collect()
+        });
+        Recommendation {
+            id,
+            text,
+            due,
+            directed_at,
+            status: status(rng),
+        }
     }
 
     fn section(rng: &mut Rng, recs: &[NonZeroU32], areas: &[NonZeroU32]) -> ResponseSection {
-        let targets: Vec<(bool, NonZeroU32)> = recs.iter().map(|i| (true, *i)).chain(areas.iter().map(|i| (false, *i))).collect();
+        let targets: Vec<(bool, NonZeroU32)> = recs
+            .iter()
+            .map(|i| (true, *i))
+            .chain(areas.iter().map(|i| (false, *i)))
+            .collect();
         let responses = (!targets.is_empty() && rng.chance(70)).then(|| {
             (0..1 + rng.below(3))
                 .map(|_| {
@@ -367,7 +596,10 @@ mod generate {
                 })
                 .collect()
         });
-        ResponseSection { text: section_text(rng), responses }
+        ResponseSection {
+            text: section_text(rng),
+            responses,
+        }
     }
 
     fn office(rng: &mut Rng) -> OfficeUse {
@@ -390,7 +622,11 @@ mod generate {
         let (recs, areas) = (rng.below(5), rng.below(4));
         let rec_ids = ids(rng, recs);
         let area_ids = ids(rng, areas);
-        let list = |rng: &mut Rng, from: &[&str]| -> Vec<String> { (0..1 + rng.below(3)).map(|_| rng.pick(from).to_owned()).collect() };
+        let list = |rng: &mut Rng, from: &[&str]| -> Vec<String> {
+            (0..1 + rng.below(3))
+                .map(|_| rng.pick(from).to_owned())
+                .collect()
+        };
         let causes = match rng.below(3) {
             0 => None,
             1 => Some(Vec::new()),
@@ -398,7 +634,15 @@ mod generate {
                 let n = 1 + rng.below(2);
                 ids(rng, n)
                     .into_iter()
-                    .map(|id| CauseOfConcern { id, text: text(rng), recommendations: rec_ids.iter().copied().filter(|_| rng.chance(50)).collect() })
+                    .map(|id| CauseOfConcern {
+                        id,
+                        text: text(rng),
+                        recommendations: rec_ids
+                            .iter()
+                            .copied()
+                            .filter(|_| rng.chance(50))
+                            .collect(),
+                    })
                     .collect()
             }),
         };
@@ -411,7 +655,14 @@ mod generate {
                 published: date(rng),
                 publication_types: list(rng, TYPES),
                 forces: list(rng, FORCES),
-                link: rng.pick(&["https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025/", "#", "", "https://example.org/a report (draft)"]).to_owned(),
+                link: rng
+                    .pick(&[
+                        "https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025/",
+                        "#",
+                        "",
+                        "https://example.org/a report (draft)",
+                    ])
+                    .to_owned(),
             },
             response_deadline: date(rng),
             key_findings: section_text(rng),
@@ -419,7 +670,11 @@ mod generate {
             causes_of_concern: causes,
             areas_for_improvement: area_ids
                 .iter()
-                .map(|id| AreaForImprovement { id: *id, text: text(rng), status: rng.chance(50).then(|| status(rng)) })
+                .map(|id| AreaForImprovement {
+                    id: *id,
+                    text: text(rng),
+                    status: rng.chance(50).then(|| status(rng)),
+                })
                 .collect(),
             chief_constable_response: section(rng, &rec_ids, &area_ids),
             pcc_response: section(rng, &rec_ids, &area_ids),

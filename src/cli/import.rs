@@ -19,7 +19,8 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let (text, name) = super::input::read_text(&args.file)?;
-    let imported = crate::import::import(&text).map_err(|e| format!("{name}: cannot write the response file: {e}"))?;
+    let imported = crate::import::import(&text)
+        .map_err(|e| format!("{name}: cannot write the response file: {e}"))?;
     for note in &imported.notes {
         match note.line {
             Some(line) => eprintln!("{name}:{line}: note: {}", note.message),

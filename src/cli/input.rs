@@ -7,7 +7,9 @@ use std::path::Path;
 pub fn read(path: &Path) -> Result<(Vec<u8>, String), String> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok((bytes, "<stdin>".to_owned()));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -17,7 +19,9 @@ pub fn read(path: &Path) -> Result<(Vec<u8>, String), String> {
 /// The file as text; a document that is not UTF-8 is refused with what to do about it.
 pub fn read_text(path: &Path) -> Result<(String, String), String> {
     let (bytes, name) = read(path)?;
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map_or(bytes.clone(), <[u8]>::to_vec);
+    let bytes = bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .map_or(bytes.clone(), <[u8]>::to_vec);
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, name)),
         Err(e) => Err(format!(

@@ -43,7 +43,10 @@ pub struct Args {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let published = dates::parse_long_date(&args.published).ok_or_else(|| {
-        format!("--published: `{}` is not a date: write 2025-10-24 or \"24 October 2025\"", args.published)
+        format!(
+            "--published: `{}` is not a date: write 2025-10-24 or \"24 October 2025\"",
+            args.published
+        )
     })?;
     let new = NewResponse {
         force: args.police_force.clone(),
@@ -54,9 +57,23 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         inspected: args.inspected.clone(),
         policing_body: args.policing_body.clone(),
     };
-    let folder = args.output.as_deref().and_then(Path::parent).filter(|p| !p.as_os_str().is_empty());
+    let folder = args
+        .output
+        .as_deref()
+        .and_then(Path::parent)
+        .filter(|p| !p.as_os_str().is_empty());
     let config = config_for(folder.unwrap_or(Path::new(".")))?;
     let text = skeleton::file(&new, &config.catalogue)?;
+    if new.link.is_none() {
+        eprintln!(
+            "section55: note: inspection.link is a TODO placeholder: give --link URL or fill it in"
+        );
+    }
+    if new.publication_types.is_empty() {
+        eprintln!(
+            "section55: note: inspection.publication_types is a TODO placeholder: give --type TYPE or fill it in"
+        );
+    }
     match &args.output {
         Some(path) => super::write_file(path, text.as_bytes(), args.overwrite)
             .map_err(|e| e.replace("pass --force to overwrite", "pass --overwrite to replace"))?,

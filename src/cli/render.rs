@@ -42,9 +42,18 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let (text, diagnostics) = crate::rules::lint_bytes(&bytes, &Config::default(), today);
     let blocking: Vec<Diagnostic> = diagnostics.into_iter().filter(is_blocking).collect();
     if !blocking.is_empty() {
-        let report = FileReport { path: name.clone(), text, diagnostics: blocking };
-        eprint!("{}", output::render(output::Format::Concise, &[report], false));
-        eprintln!("section55: {name} was not rendered: fix the errors above (`section55 check {name}` explains them)");
+        let report = FileReport {
+            path: name.clone(),
+            text,
+            diagnostics: blocking,
+        };
+        eprint!(
+            "{}",
+            output::render(output::Format::Concise, &[report], false)
+        );
+        eprintln!(
+            "section55: {name} was not rendered: fix the errors above (`section55 check {name}` explains them)"
+        );
         return Ok(ExitCode::from(1));
     }
     let response = render::read(&text).map_err(|e| format!("{name}: {e}"))?;
@@ -61,7 +70,11 @@ fn is_blocking(d: &Diagnostic) -> bool {
 }
 
 fn format(args: &Args) -> Format {
-    let html_file = args.output.as_ref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let html_file = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
     match args.format {
         Some(FormatArg::Html) => Format::Html,
         Some(FormatArg::Markdown) => Format::Markdown,

@@ -8,7 +8,9 @@ use crate::render::labels as l;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Label {
     /// "{body} response to inspections published by ...".
-    Title { policing_body: String },
+    Title {
+        policing_body: String,
+    },
     /// "Section 55 of the Police Act 1996 ...": the template's fixed paragraph.
     Statute,
     Force,
@@ -26,7 +28,10 @@ pub enum Label {
     PccResponse,
     OfficeUse,
     /// "Recommendation 3:", "Area for improvement 2 –", "Response to Recommendation 1".
-    Item { kind: ItemKind, id: u32 },
+    Item {
+        kind: ItemKind,
+        id: u32,
+    },
     DirectedAt,
     Due,
     Status,
@@ -61,32 +66,181 @@ pub fn read(text: &str) -> Vec<Line> {
         .map(|(i, raw)| {
             let raw = raw.replace('\u{a0}', " ").trim_end().to_owned();
             let label = label(&raw);
-            Line { number: i + 1, raw, label }
+            Line {
+                number: i + 1,
+                raw,
+                label,
+            }
         })
         .collect()
 }
 
 /// Exact label wordings (compared lower-case, without markup or a final colon).
 const ALIASES: &[(Label, &[&str])] = &[
-    (Label::Force, &["force", "police force", "force name", "responding force"]),
-    (Label::InspectionTitle, &["inspection title", "title of inspection", "title of the inspection", "report title", "title of report", "title of the report", "inspection report title"]),
-    (Label::Published, &["published on", "published", "date published", "publication date", "date of publication", "report published", "report publication date", "published date"]),
-    (Label::PublicationTypes, &["publication types", "publication type", "publication type(s)", "type of publication"]),
-    (Label::Forces, &["police forces", "forces", "force(s)", "police force(s)", "forces inspected", "forces covered"]),
-    (Label::Link, &["link to report", "link to the report", "link", "report link", "link to inspection report", "url", "web link"]),
-    (Label::Deadline, &["section 55 response deadline", "s55 response deadline", "section 55 deadline", "response deadline", "deadline for response", "deadline"]),
-    (Label::KeyFindings, &["key findings", "summary of key findings", "summary of findings"]),
-    (Label::Recommendations, &["recommendations", "new recommendations", "recommendations made", "report recommendations"]),
-    (Label::CausesOfConcern, &["causes of concern", "cause of concern", "causes for concern"]),
-    (Label::AreasForImprovement, &["areas for improvement", "area for improvement", "areas for improvement (afis)", "afis"]),
-    (Label::OfficeUse, &["for office use only", "office use only", "for office use", "office use"]),
-    (Label::DirectedAt, &["directed at", "directed to", "addressed to"]),
+    (
+        Label::Force,
+        &["force", "police force", "force name", "responding force"],
+    ),
+    (
+        Label::InspectionTitle,
+        &[
+            "inspection title",
+            "title of inspection",
+            "title of the inspection",
+            "report title",
+            "title of report",
+            "title of the report",
+            "inspection report title",
+        ],
+    ),
+    (
+        Label::Published,
+        &[
+            "published on",
+            "published",
+            "date published",
+            "publication date",
+            "date of publication",
+            "report published",
+            "report publication date",
+            "published date",
+        ],
+    ),
+    (
+        Label::PublicationTypes,
+        &[
+            "publication types",
+            "publication type",
+            "publication type(s)",
+            "type of publication",
+        ],
+    ),
+    (
+        Label::Forces,
+        &[
+            "police forces",
+            "forces",
+            "force(s)",
+            "police force(s)",
+            "forces inspected",
+            "forces covered",
+        ],
+    ),
+    (
+        Label::Link,
+        &[
+            "link to report",
+            "link to the report",
+            "link",
+            "report link",
+            "link to inspection report",
+            "url",
+            "web link",
+        ],
+    ),
+    (
+        Label::Deadline,
+        &[
+            "section 55 response deadline",
+            "s55 response deadline",
+            "section 55 deadline",
+            "response deadline",
+            "deadline for response",
+            "deadline",
+        ],
+    ),
+    (
+        Label::KeyFindings,
+        &[
+            "key findings",
+            "summary of key findings",
+            "summary of findings",
+        ],
+    ),
+    (
+        Label::Recommendations,
+        &[
+            "recommendations",
+            "new recommendations",
+            "recommendations made",
+            "report recommendations",
+        ],
+    ),
+    (
+        Label::CausesOfConcern,
+        &[
+            "causes of concern",
+            "cause of concern",
+            "causes for concern",
+        ],
+    ),
+    (
+        Label::AreasForImprovement,
+        &[
+            "areas for improvement",
+            "area for improvement",
+            "areas for improvement (afis)",
+            "afis",
+        ],
+    ),
+    (
+        Label::OfficeUse,
+        &[
+            "for office use only",
+            "office use only",
+            "for office use",
+            "office use",
+        ],
+    ),
+    (
+        Label::DirectedAt,
+        &["directed at", "directed to", "addressed to"],
+    ),
     (Label::Due, &["due", "due date", "due by", "date due"]),
     (Label::Status, &["status", "recommendation status"]),
-    (Label::RelatedRecommendations, &["related recommendations", "linked recommendations", "addressed by recommendations"]),
-    (Label::Action, &["action taken or proposed", "action taken or planned", "action", "actions", "action taken", "proposed action", "planned action", "action proposed", "actions taken"]),
-    (Label::NoActionReason, &["reason no action will be taken", "reason no action has been or will be taken", "why no action will be taken", "reason for no action", "no action reason", "no action"]),
-    (Label::PlannedCompletion, &["planned completion", "planned completion date", "completion date", "target date", "target completion date"]),
+    (
+        Label::RelatedRecommendations,
+        &[
+            "related recommendations",
+            "linked recommendations",
+            "addressed by recommendations",
+        ],
+    ),
+    (
+        Label::Action,
+        &[
+            "action taken or proposed",
+            "action taken or planned",
+            "action",
+            "actions",
+            "action taken",
+            "proposed action",
+            "planned action",
+            "action proposed",
+            "actions taken",
+        ],
+    ),
+    (
+        Label::NoActionReason,
+        &[
+            "reason no action will be taken",
+            "reason no action has been or will be taken",
+            "why no action will be taken",
+            "reason for no action",
+            "no action reason",
+            "no action",
+        ],
+    ),
+    (
+        Label::PlannedCompletion,
+        &[
+            "planned completion",
+            "planned completion date",
+            "completion date",
+            "target date",
+            "target completion date",
+        ],
+    ),
 ];
 
 /// The label a line starts with, and the rest of the line.
@@ -102,10 +256,11 @@ fn label(raw: &str) -> Option<(Label, String)> {
     if starts_with_ignore_case(&line, "section 55 of the police act") {
         return Some((Label::Statute, line));
     }
-    if let Some((name, value)) = line.split_once(':') {
-        if let Some(label) = exact(name) {
-            return Some((label, clean_value(value)));
-        }
+    if let Some((label, value)) = line
+        .split_once(':')
+        .and_then(|(name, value)| Some((exact(name)?, value)))
+    {
+        return Some((label, clean_value(value)));
     }
     if let Some(label) = exact(&line) {
         return Some((label, String::new()));
@@ -128,7 +283,9 @@ fn strip_heading_marker(line: &str) -> (bool, &str) {
 /// `**Published on**: 1 May` → "Published on: 1 May". Returns whether there was any.
 fn strip_emphasis(line: &str) -> (bool, String) {
     for marker in ["**", "__", "*", "_"] {
-        let Some(inner) = line.strip_prefix(marker) else { continue };
+        let Some(inner) = line.strip_prefix(marker) else {
+            continue;
+        };
         if marker == "*" && inner.starts_with(' ') {
             continue; // a bullet, not emphasis
         }
@@ -142,23 +299,36 @@ fn strip_emphasis(line: &str) -> (bool, String) {
 
 /// Text after a label's colon, without emphasis left over from `**Label:** value`.
 fn clean_value(value: &str) -> String {
-    value.trim().trim_start_matches(['*', '_']).trim().to_owned()
+    value
+        .trim()
+        .trim_start_matches(['*', '_'])
+        .trim()
+        .to_owned()
 }
 
 /// Lower case, straight apostrophes, single spaces, no final colon or markup.
 pub fn normalise(s: &str) -> String {
     let s = s.replace(['\u{2019}', '\u{2018}'], "'").to_lowercase();
-    let s = s.trim().trim_matches(|c: char| c == '*' || c == '_').trim().trim_end_matches(':').trim();
+    let s = s
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_')
+        .trim()
+        .trim_end_matches(':')
+        .trim();
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn exact(name: &str) -> Option<Label> {
     let name = normalise(name);
-    ALIASES.iter().find(|(_, words)| words.contains(&name.as_str())).map(|(label, _)| label.clone())
+    ALIASES
+        .iter()
+        .find(|(_, words)| words.contains(&name.as_str()))
+        .map(|(label, _)| label.clone())
 }
 
 fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
-    s.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// Headings recognised by their wording rather than exactly: the title line, and the two
@@ -173,16 +343,27 @@ fn section_heading(line: &str, marked: bool) -> Option<Label> {
         return Some(Label::Title { policing_body });
     }
     let lower = normalise(line);
-    let template_wording = lower.contains("response to report") || lower.contains("response to the report");
+    let template_wording =
+        lower.contains("response to report") || lower.contains("response to the report");
     let short = lower.split_whitespace().count() <= 14;
     if !lower.contains("response") || !(marked || short || template_wording) {
         return None;
     }
     let chief = ["chief constable", "chief officer", "chief fire officer"];
-    let body = ["pcc", "pfcc", "commissioner", "mayor", "policing body", "common council", "opcc"];
+    let body = [
+        "pcc",
+        "pfcc",
+        "commissioner",
+        "mayor",
+        "policing body",
+        "common council",
+        "opcc",
+    ];
     if chief.iter().any(|w| lower.contains(w)) && !lower.starts_with("pcc") {
         Some(Label::ChiefConstableResponse)
-    } else if body.iter().any(|w| lower.contains(w)) || lower.contains(&l::PCC_RESPONSE_SUFFIX.to_lowercase()) {
+    } else if body.iter().any(|w| lower.contains(w))
+        || lower.contains(&l::PCC_RESPONSE_SUFFIX.to_lowercase())
+    {
         Some(Label::PccResponse)
     } else {
         None
@@ -190,7 +371,10 @@ fn section_heading(line: &str, marked: bool) -> Option<Label> {
 }
 
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.char_indices().map(|(i, _)| i).find(|&i| starts_with_ignore_case(&haystack[i..], needle))
+    haystack
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| starts_with_ignore_case(&haystack[i..], needle))
 }
 
 /// "Recommendation 3:", "Recommendation 3 – text", "Response to Area for improvement 2",
@@ -208,7 +392,9 @@ fn item(line: &str) -> Option<(Label, String)> {
         ("afi", ItemKind::AreaForImprovement),
     ];
     let (kind, after) = kinds.iter().find_map(|(word, kind)| {
-        strip_prefix_ignore_case(rest, word).filter(|a| a.starts_with(' ')).map(|a| (*kind, a.trim_start()))
+        strip_prefix_ignore_case(rest, word)
+            .filter(|a| a.starts_with(' '))
+            .map(|a| (*kind, a.trim_start()))
     })?;
     let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let id: u32 = after[..digits].parse().ok().filter(|id| *id > 0)?;
@@ -235,36 +421,108 @@ mod tests {
 
     #[test]
     fn labels_bold_or_plain_at_any_level() {
-        for line in ["### **Published on:**", "**Published on:**", "Published on:", "## Published on", "__Published on__:", "Publication date"] {
-            assert_eq!(label_of(line), Some((Label::Published, String::new())), "{line}");
+        for line in [
+            "### **Published on:**",
+            "**Published on:**",
+            "Published on:",
+            "## Published on",
+            "__Published on__:",
+            "Publication date",
+        ] {
+            assert_eq!(
+                label_of(line),
+                Some((Label::Published, String::new())),
+                "{line}"
+            );
         }
-        for line in ["**Published on:** 12 June 2025", "**Published on**: 12 June 2025", "Published on: 12 June 2025", "### Published on: 12 June 2025"] {
-            assert_eq!(label_of(line), Some((Label::Published, "12 June 2025".into())), "{line}");
+        for line in [
+            "**Published on:** 12 June 2025",
+            "**Published on**: 12 June 2025",
+            "Published on: 12 June 2025",
+            "### Published on: 12 June 2025",
+        ] {
+            assert_eq!(
+                label_of(line),
+                Some((Label::Published, "12 June 2025".into())),
+                "{line}"
+            );
         }
     }
 
     #[test]
     fn items_with_colon_or_dash_and_text_on_the_line() {
-        let rec = |id| Label::Item { kind: ItemKind::Recommendation, id };
-        assert_eq!(label_of("### **Recommendation 1:**"), Some((rec(1), String::new())));
-        assert_eq!(label_of("Recommendation 3 – By 31 March 2026, forces"), Some((rec(3), "By 31 March 2026, forces".into())));
-        assert_eq!(label_of("**Recommendation 3:** By 31 March"), Some((rec(3), "By 31 March".into())));
+        let rec = |id| Label::Item {
+            kind: ItemKind::Recommendation,
+            id,
+        };
+        assert_eq!(
+            label_of("### **Recommendation 1:**"),
+            Some((rec(1), String::new()))
+        );
+        assert_eq!(
+            label_of("Recommendation 3 – By 31 March 2026, forces"),
+            Some((rec(3), "By 31 March 2026, forces".into()))
+        );
+        assert_eq!(
+            label_of("**Recommendation 3:** By 31 March"),
+            Some((rec(3), "By 31 March".into()))
+        );
         assert_eq!(label_of("Recommendation 3 has been met."), None);
-        assert_eq!(label_of("### **Response to Area for improvement 2:**"), Some((Label::Item { kind: ItemKind::AreaForImprovement, id: 2 }, String::new())));
-        assert_eq!(label_of("AFI 4: Forces should"), Some((Label::Item { kind: ItemKind::AreaForImprovement, id: 4 }, "Forces should".into())));
+        assert_eq!(
+            label_of("### **Response to Area for improvement 2:**"),
+            Some((
+                Label::Item {
+                    kind: ItemKind::AreaForImprovement,
+                    id: 2
+                },
+                String::new()
+            ))
+        );
+        assert_eq!(
+            label_of("AFI 4: Forces should"),
+            Some((
+                Label::Item {
+                    kind: ItemKind::AreaForImprovement,
+                    id: 4
+                },
+                "Forces should".into()
+            ))
+        );
     }
 
     #[test]
     fn section_headings_by_wording() {
         assert_eq!(
-            label_of("## **Norfolk's Police and Crime Commissioner (PCC) response to inspections published by HMICFRS**"),
-            Some((Label::Title { policing_body: "Norfolk's Police and Crime Commissioner (PCC)".into() }, String::new()))
+            label_of(
+                "## **Norfolk's Police and Crime Commissioner (PCC) response to inspections published by HMICFRS**"
+            ),
+            Some((
+                Label::Title {
+                    policing_body: "Norfolk's Police and Crime Commissioner (PCC)".into()
+                },
+                String::new()
+            ))
         );
         assert_eq!(label_of("## **Chief Constable response to report and any Recommendations/Areas For Improvement**").map(|l| l.0), Some(Label::ChiefConstableResponse));
-        assert_eq!(label_of("## **PCC response to report and any Recommendations/Areas For Improvement**").map(|l| l.0), Some(Label::PccResponse));
+        assert_eq!(
+            label_of("## **PCC response to report and any Recommendations/Areas For Improvement**")
+                .map(|l| l.0),
+            Some(Label::PccResponse)
+        );
         assert_eq!(label_of("Common Council of the City of London response to report and any Recommendations/Areas For Improvement").map(|l| l.0), Some(Label::PccResponse));
-        assert_eq!(label_of("The Chief Constable's response to the report was positive."), None);
-        assert_eq!(label_of("An inspection of the police response to group-based child sexual exploitation: A progress report by the Mayor's office and others"), None);
-        assert_eq!(label_of("### **Section 55 Response Deadline:**").map(|l| l.0), Some(Label::Deadline));
+        assert_eq!(
+            label_of("The Chief Constable's response to the report was positive."),
+            None
+        );
+        assert_eq!(
+            label_of(
+                "An inspection of the police response to group-based child sexual exploitation: A progress report by the Mayor's office and others"
+            ),
+            None
+        );
+        assert_eq!(
+            label_of("### **Section 55 Response Deadline:**").map(|l| l.0),
+            Some(Label::Deadline)
+        );
     }
 }

@@ -60,7 +60,10 @@ pub fn import(text: &str) -> Result<Imported, String> {
 
 /// The required keys, with the template's name for each (for notes about what is missing).
 const REQUIRED: &[(&str, &str)] = &[
-    ("/policing_body", "policing body (the title line, \"... response to inspections published by HMICFRS\")"),
+    (
+        "/policing_body",
+        "policing body (the title line, \"... response to inspections published by HMICFRS\")",
+    ),
     ("/force", "Force"),
     ("/inspection/title", "Inspection Title"),
     ("/inspection/published", "Published on"),
@@ -69,14 +72,23 @@ const REQUIRED: &[(&str, &str)] = &[
     ("/inspection/link", "Link to Report"),
     ("/response_deadline", "Section 55 Response Deadline"),
     ("/key_findings", "Key Findings"),
-    ("/recommendations", "Recommendations (or \"There were no recommendations.\")"),
-    ("/areas_for_improvement", "Areas For Improvement (or \"There were no areas for improvement.\")"),
+    (
+        "/recommendations",
+        "Recommendations (or \"There were no recommendations.\")",
+    ),
+    (
+        "/areas_for_improvement",
+        "Areas For Improvement (or \"There were no areas for improvement.\")",
+    ),
     ("/chief_constable_response/text", "Chief Constable response"),
     ("/pcc_response/text", "PCC response"),
 ];
 
 fn name_of(pointer: &str) -> &str {
-    REQUIRED.iter().find(|(p, _)| *p == pointer).map_or(pointer, |(_, name)| name)
+    REQUIRED
+        .iter()
+        .find(|(p, _)| *p == pointer)
+        .map_or(pointer, |(_, name)| name)
 }
 
 /// A label line and the lines up to the next one (or the lines before the first label).
@@ -89,9 +101,16 @@ struct Segment<'a> {
 }
 
 fn segments(lines: &[Line]) -> Vec<Segment<'_>> {
-    let starts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].label.is_some()).collect();
+    let starts: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].label.is_some())
+        .collect();
     let first = starts.first().copied().unwrap_or(lines.len());
-    let mut segments = vec![Segment { head: None, label: None, value: "", body: &lines[..first] }];
+    let mut segments = vec![Segment {
+        head: None,
+        label: None,
+        value: "",
+        body: &lines[..first],
+    }];
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(lines.len());
         let head = &lines[start];
@@ -99,7 +118,12 @@ fn segments(lines: &[Line]) -> Vec<Segment<'_>> {
             Some((label, value)) => (Some(label), value.as_str()),
             None => (None, ""),
         };
-        segments.push(Segment { head: Some(head), label, value, body: &lines[start + 1..end] });
+        segments.push(Segment {
+            head: Some(head),
+            label,
+            value,
+            body: &lines[start + 1..end],
+        });
     }
     segments
 }
@@ -112,7 +136,9 @@ impl<'a> Segment<'a> {
     /// The value on the label's line, then the lines below it.
     fn lines(&self) -> impl Iterator<Item = &'a str> + '_ {
         let value = Some(self.value).filter(|v| !v.is_empty());
-        value.into_iter().chain(self.body.iter().map(|l| l.raw.as_str()))
+        value
+            .into_iter()
+            .chain(self.body.iter().map(|l| l.raw.as_str()))
     }
 
     fn text(&self) -> String {
@@ -207,7 +233,10 @@ struct Builder {
 }
 
 fn empty_response() -> Response {
-    let section = || ResponseSection { text: String::new(), responses: None };
+    let section = || ResponseSection {
+        text: String::new(),
+        responses: None,
+    };
     Response {
         schema: None,
         policing_body: String::new(),
@@ -244,7 +273,10 @@ impl Builder {
     }
 
     fn note(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.notes.push(Note { line, message: message.into() });
+        self.notes.push(Note {
+            line,
+            message: message.into(),
+        });
     }
 
     /// Reports each paragraph of `lines` as not mapped.
@@ -253,7 +285,10 @@ impl Builder {
         for line in lines {
             let blank = line.raw.trim().is_empty();
             if !blank && previous_blank {
-                self.note(Some(line.number), format!("not mapped ({why}): \"{}\"", excerpt(&line.raw)));
+                self.note(
+                    Some(line.number),
+                    format!("not mapped ({why}): \"{}\"", excerpt(&line.raw)),
+                );
             }
             previous_blank = blank;
         }
@@ -263,7 +298,10 @@ impl Builder {
     fn claim(&mut self, pointer: &str, line: Option<usize>) -> bool {
         let first = self.absent.remove(pointer);
         if !first {
-            self.note(line, format!("{} appears again; the first one is kept", name_of(pointer)));
+            self.note(
+                line,
+                format!("{} appears again; the first one is kept", name_of(pointer)),
+            );
         }
         first
     }
@@ -281,18 +319,34 @@ impl Builder {
             }
             Label::Statute => {
                 let (_, rest) = s.first_paragraph();
-                self.unmapped(rest, "after the statutory paragraph, not part of any section");
+                self.unmapped(
+                    rest,
+                    "after the statutory paragraph, not part of any section",
+                );
             }
             Label::Force => self.line_field(s, "/force", |r| &mut r.force),
-            Label::InspectionTitle => self.line_field(s, "/inspection/title", |r| &mut r.inspection.title),
+            Label::InspectionTitle => {
+                self.line_field(s, "/inspection/title", |r| &mut r.inspection.title)
+            }
             Label::Published if self.context == Context::Office => self.office_date(s),
-            Label::Published => self.date_field(s, "/inspection/published", |r| &mut r.inspection.published),
-            Label::PublicationTypes => self.list_field(s, "/inspection/publication_types", values::is_known_publication_type, |r| {
-                &mut r.inspection.publication_types
-            }),
-            Label::Forces => self.list_field(s, "/inspection/forces", values::is_known_force, |r| &mut r.inspection.forces),
+            Label::Published => {
+                self.date_field(s, "/inspection/published", |r| &mut r.inspection.published)
+            }
+            Label::PublicationTypes => self.list_field(
+                s,
+                "/inspection/publication_types",
+                values::is_known_publication_type,
+                |r| &mut r.inspection.publication_types,
+            ),
+            Label::Forces => {
+                self.list_field(s, "/inspection/forces", values::is_known_force, |r| {
+                    &mut r.inspection.forces
+                })
+            }
             Label::Link => self.link(s),
-            Label::Deadline => self.date_field(s, "/response_deadline", |r| &mut r.response_deadline),
+            Label::Deadline => {
+                self.date_field(s, "/response_deadline", |r| &mut r.response_deadline)
+            }
             Label::KeyFindings => {
                 self.enter(Context::Top);
                 self.text_field(s, "/key_findings", |r| &mut r.key_findings);
@@ -322,7 +376,10 @@ impl Builder {
         let (paragraph, rest) = s.first_paragraph();
         let value = paragraph.join(" ");
         if value.is_empty() {
-            self.note(s.line(), format!("{} has no value; it is left empty", name_of(pointer)));
+            self.note(
+                s.line(),
+                format!("{} has no value; it is left empty", name_of(pointer)),
+            );
         }
         if self.claim(pointer, s.line()) {
             *slot(&mut self.r) = value;
@@ -340,8 +397,15 @@ impl Builder {
         }
     }
 
-    fn date_field(&mut self, s: &Segment, pointer: &str, slot: fn(&mut Response) -> &mut NaiveDate) {
-        let Some(date) = self.date_value(s, name_of(pointer)) else { return };
+    fn date_field(
+        &mut self,
+        s: &Segment,
+        pointer: &str,
+        slot: fn(&mut Response) -> &mut NaiveDate,
+    ) {
+        let Some(date) = self.date_value(s, name_of(pointer)) else {
+            return;
+        };
         if self.claim(pointer, s.line()) {
             *slot(&mut self.r) = date;
         }
@@ -353,7 +417,13 @@ impl Builder {
         let text = paragraph.join(" ");
         let date = values::date(&text);
         if date.is_none() {
-            self.note(s.line(), format!("{name}: \"{}\" is not a date such as \"24 October 2025\"; it is left out", excerpt(&text)));
+            self.note(
+                s.line(),
+                format!(
+                    "{name}: \"{}\" is not a date such as \"24 October 2025\"; it is left out",
+                    excerpt(&text)
+                ),
+            );
         }
         self.unmapped(rest, &format!("after {name}"));
         date
@@ -369,7 +439,10 @@ impl Builder {
         let (paragraph, rest) = s.first_paragraph();
         let items = values::list(&paragraph, is_known);
         if items.is_empty() {
-            self.note(s.line(), format!("{} has no value; it is left out", name_of(pointer)));
+            self.note(
+                s.line(),
+                format!("{} has no value; it is left out", name_of(pointer)),
+            );
         } else if self.claim(pointer, s.line()) {
             *slot(&mut self.r) = items;
         }
@@ -382,7 +455,13 @@ impl Builder {
         match values::link(&text) {
             Some(url) if self.claim("/inspection/link", s.line()) => self.r.inspection.link = url,
             Some(_) => {}
-            None => self.note(s.line(), format!("Link to Report: no address in \"{}\"; it is left out", excerpt(&text))),
+            None => self.note(
+                s.line(),
+                format!(
+                    "Link to Report: no address in \"{}\"; it is left out",
+                    excerpt(&text)
+                ),
+            ),
         }
         self.unmapped(rest, "after Link to Report");
     }
@@ -400,8 +479,19 @@ impl Builder {
             }
         }
         if !intro.is_empty() {
-            let first = s.body.iter().find(|l| !l.raw.trim().is_empty()).map(|l| l.number).or(s.line());
-            self.note(first, format!("not mapped (the file has no place for a section's introduction): \"{}\"", excerpt(intro[0])));
+            let first = s
+                .body
+                .iter()
+                .find(|l| !l.raw.trim().is_empty())
+                .map(|l| l.number)
+                .or(s.line());
+            self.note(
+                first,
+                format!(
+                    "not mapped (the file has no place for a section's introduction): \"{}\"",
+                    excerpt(intro[0])
+                ),
+            );
         }
     }
 
@@ -423,9 +513,15 @@ impl Builder {
 
     fn item(&mut self, s: &Segment, kind: ItemKind, id: NonZeroU32) {
         match (self.context, kind) {
-            (Context::Response(side), ItemKind::Recommendation) => self.response_item(s, side, Some(Target::Recommendation(id))),
-            (Context::Response(side), ItemKind::AreaForImprovement) => self.response_item(s, side, Some(Target::Area(id))),
-            (Context::Response(side), ItemKind::CauseOfConcern) => self.response_item(s, side, None),
+            (Context::Response(side), ItemKind::Recommendation) => {
+                self.response_item(s, side, Some(Target::Recommendation(id)))
+            }
+            (Context::Response(side), ItemKind::AreaForImprovement) => {
+                self.response_item(s, side, Some(Target::Area(id)))
+            }
+            (Context::Response(side), ItemKind::CauseOfConcern) => {
+                self.response_item(s, side, None)
+            }
             (_, ItemKind::Recommendation) => self.recommendation(s, id),
             (_, ItemKind::CauseOfConcern) => self.cause(s, id),
             (_, ItemKind::AreaForImprovement) => self.area(s, id),
@@ -446,8 +542,15 @@ impl Builder {
         let text = self.item_text(s, &format!("Recommendation {id}"));
         let index = self.r.recommendations.len();
         // The model needs a status; the stand-in is never written (the key is absent).
-        self.absent.insert(format!("/recommendations/{index}/status"));
-        self.r.recommendations.push(Recommendation { id, due: stated_due(&text), text, directed_at: None, status: Status::Accepted });
+        self.absent
+            .insert(format!("/recommendations/{index}/status"));
+        self.r.recommendations.push(Recommendation {
+            id,
+            due: stated_due(&text),
+            text,
+            directed_at: None,
+            status: Status::Accepted,
+        });
         self.recommendation_lines.push(s.line());
         self.current = Current::Recommendation(index);
     }
@@ -456,7 +559,11 @@ impl Builder {
         self.enter(Context::Causes);
         let text = self.item_text(s, &format!("Cause of concern {id}"));
         let causes = self.r.causes_of_concern.get_or_insert_with(Vec::new);
-        causes.push(CauseOfConcern { id, text, recommendations: Vec::new() });
+        causes.push(CauseOfConcern {
+            id,
+            text,
+            recommendations: Vec::new(),
+        });
         self.current = Current::Cause(causes.len() - 1);
     }
 
@@ -464,7 +571,11 @@ impl Builder {
         self.enter(Context::Areas);
         self.mark_list_stated(Context::Areas);
         let text = self.item_text(s, &format!("Area for improvement {id}"));
-        self.r.areas_for_improvement.push(AreaForImprovement { id, text, status: None });
+        self.r.areas_for_improvement.push(AreaForImprovement {
+            id,
+            text,
+            status: None,
+        });
         self.current = Current::Area(self.r.areas_for_improvement.len() - 1);
     }
 
@@ -495,7 +606,10 @@ impl Builder {
             return;
         }
         let head = s.head.map(|h| h.raw.as_str());
-        let added: Vec<&str> = head.into_iter().chain(s.body.iter().map(|l| l.raw.as_str())).collect();
+        let added: Vec<&str> = head
+            .into_iter()
+            .chain(s.body.iter().map(|l| l.raw.as_str()))
+            .collect();
         let section = self.section(side);
         let combined = values::section_text(section.text.lines().chain([""]).chain(added));
         section.text = combined;
@@ -511,18 +625,31 @@ impl Builder {
 
     fn attribute(&mut self, s: &Segment, label: &Label) {
         match (label, self.current) {
-            (Label::Action | Label::NoActionReason, _) if matches!(self.context, Context::Response(_)) => self.answer(s, label),
+            (Label::Action | Label::NoActionReason, _)
+                if matches!(self.context, Context::Response(_)) =>
+            {
+                self.answer(s, label)
+            }
             (Label::Status, Current::Recommendation(i)) => {
                 if let Some(status) = self.status_value(s) {
                     self.r.recommendations[i].status = status;
                     self.absent.remove(&format!("/recommendations/{i}/status"));
                 }
             }
-            (Label::Status, Current::Area(i)) => self.r.areas_for_improvement[i].status = self.status_value(s),
-            (Label::Due, Current::Recommendation(i)) => self.r.recommendations[i].due = self.date_value(s, "Due"),
+            (Label::Status, Current::Area(i)) => {
+                self.r.areas_for_improvement[i].status = self.status_value(s)
+            }
+            (Label::Due, Current::Recommendation(i)) => {
+                self.r.recommendations[i].due = self.date_value(s, "Due")
+            }
             (Label::Due | Label::PlannedCompletion, Current::Response(side, i)) => {
                 let due = self.date_value(s, "Planned completion");
-                if let Some(response) = self.section(side).responses.as_mut().and_then(|r| r.get_mut(i)) {
+                if let Some(response) = self
+                    .section(side)
+                    .responses
+                    .as_mut()
+                    .and_then(|r| r.get_mut(i))
+                {
                     response.due = due;
                 }
             }
@@ -560,13 +687,21 @@ impl Builder {
     /// "Action taken or proposed:" or "Reason no action will be taken:" in a response section:
     /// starts the response to the pending item, or continues the current one.
     fn answer(&mut self, s: &Segment, label: &Label) {
-        let Context::Response(side) = self.context else { return };
+        let Context::Response(side) = self.context else {
+            return;
+        };
         let index = match (self.pending.take(), self.current) {
             (Some(target), _) => {
                 let responses = self.section(side).responses.get_or_insert_with(Vec::new);
                 responses.push(ItemResponse {
-                    recommendation: match target { Target::Recommendation(id) => Some(id), Target::Area(_) => None },
-                    area_for_improvement: match target { Target::Area(id) => Some(id), Target::Recommendation(_) => None },
+                    recommendation: match target {
+                        Target::Recommendation(id) => Some(id),
+                        Target::Area(_) => None,
+                    },
+                    area_for_improvement: match target {
+                        Target::Area(id) => Some(id),
+                        Target::Recommendation(_) => None,
+                    },
                     action: None,
                     no_action_reason: None,
                     due: None,
@@ -582,8 +717,19 @@ impl Builder {
         };
         self.current = Current::Response(side, index);
         let text = s.text();
-        let Some(response) = self.section(side).responses.as_mut().and_then(|r| r.get_mut(index)) else { return };
-        let slot = if *label == Label::Action { &mut response.action } else { &mut response.no_action_reason };
+        let Some(response) = self
+            .section(side)
+            .responses
+            .as_mut()
+            .and_then(|r| r.get_mut(index))
+        else {
+            return;
+        };
+        let slot = if *label == Label::Action {
+            &mut response.action
+        } else {
+            &mut response.no_action_reason
+        };
         *slot = Some(match slot.take() {
             Some(earlier) => canonical_text(earlier.lines().chain([""]).chain(text.lines())),
             None => text,
@@ -594,11 +740,20 @@ impl Builder {
         self.enter(Context::Office);
         let office = self.r.office_use.get_or_insert_with(Default::default);
         let value = Some((s.line(), s.value)).filter(|(_, v)| !v.is_empty());
-        let lines = value.into_iter().chain(s.body.iter().map(|l| (Some(l.number), l.raw.as_str())));
-        let unknown: Vec<(Option<usize>, &str)> =
-            lines.filter(|(_, line)| !line.trim().is_empty() && !office::apply(office, line)).collect();
+        let lines = value
+            .into_iter()
+            .chain(s.body.iter().map(|l| (Some(l.number), l.raw.as_str())));
+        let unknown: Vec<(Option<usize>, &str)> = lines
+            .filter(|(_, line)| !line.trim().is_empty() && !office::apply(office, line))
+            .collect();
         for (line, text) in unknown {
-            self.note(line, format!("not mapped (not a step of the office-use checklist): \"{}\"", excerpt(text)));
+            self.note(
+                line,
+                format!(
+                    "not mapped (not a step of the office-use checklist): \"{}\"",
+                    excerpt(text)
+                ),
+            );
         }
     }
 
@@ -611,19 +766,36 @@ impl Builder {
 
     fn finish(mut self) -> Result<Imported, String> {
         self.infer_force();
-        let missing: Vec<String> = self.absent.iter().filter(|p| REQUIRED.iter().any(|(r, _)| r == p)).cloned().collect();
+        let missing: Vec<String> = self
+            .absent
+            .iter()
+            .filter(|p| REQUIRED.iter().any(|(r, _)| r == p))
+            .cloned()
+            .collect();
         for pointer in missing {
             let key = pointer.trim_start_matches('/').replace('/', ".");
-            self.note(None, format!("no {} found: `{key}` is left out for you to add", name_of(&pointer)));
+            self.note(
+                None,
+                format!(
+                    "no {} found: `{key}` is left out for you to add",
+                    name_of(&pointer)
+                ),
+            );
         }
         for (index, rec) in self.r.recommendations.clone().iter().enumerate() {
-            if self.absent.contains(&format!("/recommendations/{index}/status")) {
+            if self
+                .absent
+                .contains(&format!("/recommendations/{index}/status"))
+            {
                 let line = self.recommendation_lines.get(index).copied().flatten();
                 self.note(line, format!("Recommendation {}: the document does not state its status; `status` is left out (accepted, partially-accepted, not-accepted or not-applicable)", rec.id));
             }
         }
         let yaml = output::yaml(&self.r, &self.absent)?;
-        Ok(Imported { yaml, notes: self.notes })
+        Ok(Imported {
+            yaml,
+            notes: self.notes,
+        })
     }
 
     /// Template documents name the body ("Norfolk's PCC") but not the force; when the body names
@@ -633,10 +805,16 @@ impl Builder {
             return;
         }
         let catalogue = Catalogue::default();
-        if let [force] = catalogue.forces_named_in_body(&self.r.policing_body).as_slice() {
+        if let [force] = catalogue
+            .forces_named_in_body(&self.r.policing_body)
+            .as_slice()
+        {
             self.r.force = force.name.clone();
             self.absent.remove("/force");
-            let message = format!("force: the document does not name it; set to \"{}\", the force of \"{}\"", force.name, self.r.policing_body);
+            let message = format!(
+                "force: the document does not name it; set to \"{}\", the force of \"{}\"",
+                force.name, self.r.policing_body
+            );
             self.note(None, message);
         }
     }

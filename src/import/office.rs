@@ -25,22 +25,41 @@ pub fn apply(office: &mut OfficeUse, line: &str) -> bool {
             matched = true;
         }
     };
-    set(&mut office.forwarded_to_chief_constable, &["chief constable", "chief officer"]);
+    set(
+        &mut office.forwarded_to_chief_constable,
+        &["chief constable", "chief officer"],
+    );
     set(&mut office.forwarded_to_police_and_crime_panel, &["panel"]);
-    set(&mut office.submitted_to_hmicfrs, &["hmicfrs", "inspectorate"]);
-    set(&mut office.sent_to_home_secretary, &["home secretary", "secretary of state", "home office"]);
+    set(
+        &mut office.submitted_to_hmicfrs,
+        &["hmicfrs", "inspectorate"],
+    );
+    set(
+        &mut office.sent_to_home_secretary,
+        &["home secretary", "secretary of state", "home office"],
+    );
     set(&mut office.published_on_website, &["published", "website"]);
-    if done && lower.contains("published") {
-        if let Some((date, _)) = dates::find_long_date(text) {
-            office.published_on = Some(date);
-        }
+    if done
+        && lower.contains("published")
+        && let Some((date, _)) = dates::find_long_date(text)
+    {
+        office.published_on = Some(date);
     }
     matched
 }
 
 /// Whether a step is ticked, and its text.
 fn tick(text: &str) -> (bool, &str) {
-    let marks = [("[x]", true), ("[X]", true), ("[ ]", false), ("\u{2611}", true), ("\u{2612}", true), ("\u{2713}", true), ("\u{2714}", true), ("\u{2610}", false)];
+    let marks = [
+        ("[x]", true),
+        ("[X]", true),
+        ("[ ]", false),
+        ("\u{2611}", true),
+        ("\u{2612}", true),
+        ("\u{2713}", true),
+        ("\u{2714}", true),
+        ("\u{2610}", false),
+    ];
     marks
         .iter()
         .find_map(|(mark, done)| text.strip_prefix(mark).map(|rest| (*done, rest.trim())))
@@ -54,10 +73,22 @@ mod tests {
     #[test]
     fn reads_ticked_unticked_and_listed_steps() {
         let mut office = OfficeUse::default();
-        assert!(apply(&mut office, "- Response forwarded to the Chief Constable."));
-        assert!(apply(&mut office, "- [ ] Response forwarded to the Norfolk Police and Crime Panel."));
-        assert!(apply(&mut office, "☑ Response submitted to the HMICFRS monitoring portal."));
-        assert!(apply(&mut office, "- Response published on the OPCC website on 10 December 2025."));
+        assert!(apply(
+            &mut office,
+            "- Response forwarded to the Chief Constable."
+        ));
+        assert!(apply(
+            &mut office,
+            "- [ ] Response forwarded to the Norfolk Police and Crime Panel."
+        ));
+        assert!(apply(
+            &mut office,
+            "☑ Response submitted to the HMICFRS monitoring portal."
+        ));
+        assert!(apply(
+            &mut office,
+            "- Response published on the OPCC website on 10 December 2025."
+        ));
         assert!(apply(&mut office, "- Date published: 11 December 2025"));
         assert!(!apply(&mut office, "- Tea made."));
         assert_eq!(office.forwarded_to_chief_constable, Some(true));
@@ -65,6 +96,9 @@ mod tests {
         assert_eq!(office.submitted_to_hmicfrs, Some(true));
         assert_eq!(office.sent_to_home_secretary, None);
         assert_eq!(office.published_on_website, Some(true));
-        assert_eq!(office.published_on, chrono::NaiveDate::from_ymd_opt(2025, 12, 11));
+        assert_eq!(
+            office.published_on,
+            chrono::NaiveDate::from_ymd_opt(2025, 12, 11)
+        );
     }
 }

@@ -24,7 +24,9 @@ pub fn yaml(response: &Response, absent: &BTreeSet<String>) -> Result<String, St
 fn remove(root: &mut Value, pointer: &str) {
     let steps: Vec<&str> = pointer.split('/').skip(1).collect();
     for depth in (1..=steps.len()).rev() {
-        let Some(Value::Mapping(parent)) = lookup(root, &steps[..depth - 1]) else { return };
+        let Some(Value::Mapping(parent)) = lookup(root, &steps[..depth - 1]) else {
+            return;
+        };
         let key = steps[depth - 1];
         let emptied = matches!(parent.get(key), Some(Value::Mapping(m)) if m.is_empty());
         if depth == steps.len() || emptied {

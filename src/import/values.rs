@@ -55,7 +55,14 @@ pub fn link(text: &str) -> Option<String> {
     if let Some(open) = text.rfind("](") {
         let rest = &text[open + 2..];
         let end = rest.rfind(')')?;
-        return Some(rest[..end].trim().trim_start_matches('<').trim_end_matches('>').trim().to_owned());
+        return Some(
+            rest[..end]
+                .trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .trim()
+                .to_owned(),
+        );
     }
     if let Some(inner) = text.strip_prefix('<').and_then(|t| t.strip_suffix('>')) {
         return Some(inner.trim().to_owned());
@@ -82,7 +89,11 @@ pub fn list(lines: &[&str], is_known: impl Fn(&str) -> bool) -> Vec<String> {
 }
 
 fn split(line: &str, separator: char) -> Vec<String> {
-    line.split(separator).map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect()
+    line.split(separator)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 pub fn is_known_force(name: &str) -> bool {
@@ -96,11 +107,17 @@ pub fn is_known_publication_type(name: &str) -> bool {
 /// `- item`, `* item`, `• item` or `1. item` → "item".
 pub fn strip_bullet(line: &str) -> &str {
     let line = line.trim_start();
-    if let Some(rest) = ["- ", "* ", "+ ", "• ", "\u{2013} "].iter().find_map(|m| line.strip_prefix(m)) {
+    if let Some(rest) = ["- ", "* ", "+ ", "• ", "\u{2013} "]
+        .iter()
+        .find_map(|m| line.strip_prefix(m))
+    {
         return rest;
     }
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    match line[digits..].strip_prefix(". ").or_else(|| line[digits..].strip_prefix(") ")) {
+    match line[digits..]
+        .strip_prefix(". ")
+        .or_else(|| line[digits..].strip_prefix(") "))
+    {
         Some(rest) if digits > 0 => rest,
         _ => line,
     }
@@ -108,7 +125,11 @@ pub fn strip_bullet(line: &str) -> &str {
 
 /// "Accepted", "Partially accepted", "not-accepted", "N/A" and the like.
 pub fn status(text: &str) -> Option<Status> {
-    let words = text.trim().trim_end_matches('.').to_lowercase().replace(['_', ' '], "-");
+    let words = text
+        .trim()
+        .trim_end_matches('.')
+        .to_lowercase()
+        .replace(['_', ' '], "-");
     Status::parse(&words).or(match words.as_str() {
         "partly-accepted" | "accepted-in-part" => Some(Status::PartiallyAccepted),
         "rejected" => Some(Status::NotAccepted),
@@ -119,16 +140,25 @@ pub fn status(text: &str) -> Option<Status> {
 
 /// The numbers in "1, 2 and 4".
 pub fn ids(text: &str) -> Vec<NonZeroU32> {
-    text.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect()
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
 }
 
 /// "There were no recommendations.", "There are no areas for improvement", "None".
 pub fn says_none(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
     let lower = lower.trim_end_matches('.');
-    ["there were no ", "there are no ", "there was no ", "no recommendations", "no areas for improvement", "no causes of concern"]
-        .iter()
-        .any(|p| lower.starts_with(p))
+    [
+        "there were no ",
+        "there are no ",
+        "there was no ",
+        "no recommendations",
+        "no areas for improvement",
+        "no causes of concern",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
         || matches!(lower, "none" | "n/a" | "nil")
 }
 
@@ -138,7 +168,10 @@ mod tests {
 
     #[test]
     fn texts_are_kept_in_one_shape() {
-        assert_eq!(canonical_text(["", "one  ", "", "", "two", ""]), "one\n\ntwo\n");
+        assert_eq!(
+            canonical_text(["", "one  ", "", "", "two", ""]),
+            "one\n\ntwo\n"
+        );
         assert_eq!(canonical_text(["only"]), "only");
         assert_eq!(canonical_text([""]), "");
     }
@@ -150,18 +183,36 @@ mod tests {
         assert_eq!(date("Friday 24 October 2025"), d);
         assert_eq!(date("24/10/2025"), d);
         assert_eq!(link("[A report - HMICFRS](#)").as_deref(), Some("#"));
-        assert_eq!(link("[A (b) report](<https://x.gov.uk/a b>)").as_deref(), Some("https://x.gov.uk/a b"));
-        assert_eq!(link("See https://x.gov.uk/r.").as_deref(), Some("https://x.gov.uk/r"));
+        assert_eq!(
+            link("[A (b) report](<https://x.gov.uk/a b>)").as_deref(),
+            Some("https://x.gov.uk/a b")
+        );
+        assert_eq!(
+            link("See https://x.gov.uk/r.").as_deref(),
+            Some("https://x.gov.uk/r")
+        );
         assert_eq!(link("no address"), None);
         let yes = |_: &str| true;
         assert_eq!(list(&["Norfolk, Suffolk"], yes), vec!["Norfolk", "Suffolk"]);
-        assert_eq!(list(&["Norfolk, Suffolk"], |_| false), vec!["Norfolk, Suffolk"]);
+        assert_eq!(
+            list(&["Norfolk, Suffolk"], |_| false),
+            vec!["Norfolk, Suffolk"]
+        );
         assert_eq!(list(&["- a", "- b"], yes), vec!["a", "b"]);
         assert_eq!(list(&["a; b"], |_| false), vec!["a", "b"]);
-        assert_eq!(status("Partially accepted"), Some(Status::PartiallyAccepted));
+        assert_eq!(
+            status("Partially accepted"),
+            Some(Status::PartiallyAccepted)
+        );
         assert_eq!(status("not-applicable"), Some(Status::NotApplicable));
         assert_eq!(status("We agree"), None);
-        assert_eq!(ids("1, 2 and 4").iter().map(|i| i.get()).collect::<Vec<_>>(), vec![1, 2, 4]);
+        assert_eq!(
+            ids("1, 2 and 4")
+                .iter()
+                .map(|i| i.get())
+                .collect::<Vec<_>>(),
+            vec![1, 2, 4]
+        );
         assert!(says_none("There were no areas for improvement."));
         assert!(!says_none("There were six new recommendations"));
     }

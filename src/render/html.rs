@@ -29,7 +29,9 @@ dl { margin: 0 0 1rem; }
 .attributes dd > p:first-child { display: inline; }
 .note { font-style: italic; }
 .checklist { list-style: none; padding-left: 0; }
-.checklist input { margin: 0 .5rem 0 0; }
+.checklist li { margin: 0 0 .35rem; padding-left: 1.9rem; text-indent: -1.9rem; }
+.tick { display: inline-block; box-sizing: border-box; width: 1.25rem; height: 1.25rem; margin-right: .65rem; border: 2px solid #1b1b1b; line-height: 1rem; text-align: center; text-indent: 0; font-weight: 700; vertical-align: -.2rem; }
+.tick.spacer { border-color: transparent; }
 a { color: #1d4f91; }
 @media (max-width: 36rem) { .details { grid-template-columns: 1fr; } .details dd { margin-bottom: .5rem; } }
 @media print {
@@ -53,7 +55,12 @@ pub fn write(outline: &Outline) -> String {
     );
     html.push_str("<dl class=\"details\">\n");
     for field in &outline.details {
-        let _ = writeln!(html, "<dt>{}</dt><dd>{}</dd>", escape(field.label), value(&field.value));
+        let _ = writeln!(
+            html,
+            "<dt>{}</dt><dd>{}</dd>",
+            escape(field.label),
+            value(&field.value)
+        );
     }
     html.push_str("</dl>\n");
     for (index, section) in outline.sections.iter().enumerate() {
@@ -65,7 +72,11 @@ pub fn write(outline: &Outline) -> String {
 
 fn write_section(html: &mut String, section: &Section, number: usize) {
     let id = format!("section-{number}");
-    let _ = writeln!(html, "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>", heading(&section.heading));
+    let _ = writeln!(
+        html,
+        "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>",
+        heading(&section.heading)
+    );
     if let Some(t) = section.text {
         html.push_str(&text(t));
     }
@@ -104,7 +115,11 @@ fn attribute(field: &Field) -> String {
         Value::List(items) => escape(&items.join("; ")),
         other => value(other),
     };
-    format!("<div><dt>{}</dt><dd>{}</dd></div>\n", escape(field.label), value)
+    format!(
+        "<div><dt>{}</dt> <dd>{}</dd></div>\n",
+        escape(field.label),
+        value
+    )
 }
 
 /// Headings without the template's trailing colon.
@@ -118,7 +133,10 @@ fn value(value: &Value) -> String {
         Value::Date(d) => date(*d),
         Value::List([one]) => escape(one),
         Value::List(items) => {
-            let items: String = items.iter().map(|i| format!("<li>{}</li>", escape(i))).collect();
+            let items: String = items
+                .iter()
+                .map(|i| format!("<li>{}</li>", escape(i)))
+                .collect();
             format!("<ul>{items}</ul>")
         }
         Value::Link { text, url } => link(text, url),
@@ -127,16 +145,34 @@ fn value(value: &Value) -> String {
 }
 
 fn date(d: chrono::NaiveDate) -> String {
-    format!("<time datetime=\"{}\">{}</time>", d.format("%Y-%m-%d"), escape(&dates::long(d)))
+    format!(
+        "<time datetime=\"{}\">{}</time>",
+        d.format("%Y-%m-%d"),
+        escape(&dates::long(d))
+    )
 }
 
 fn check(entry: &Check) -> String {
     match entry {
-        Check::Step { label, done } => {
-            let checked = if *done { " checked" } else { "" };
-            format!("<label><input type=\"checkbox\" disabled{checked}>{}</label>", escape(label))
+        // A drawn box rather than a disabled form control: it prints, and screen readers hear
+        // "done" or "not done" instead of an inert control.
+        Check::Step { label, done: true } => {
+            format!(
+                "<span class=\"tick\" role=\"img\" aria-label=\"done\">\u{2713}</span>{}",
+                escape(label)
+            )
         }
-        Check::Date { label, date: d } => format!("{}: {}", escape(label), date(*d)),
+        Check::Step { label, done: false } => {
+            format!(
+                "<span class=\"tick\" role=\"img\" aria-label=\"not done\"></span>{}",
+                escape(label)
+            )
+        }
+        Check::Date { label, date: d } => format!(
+            "<span class=\"tick spacer\" aria-hidden=\"true\"></span>{}: {}",
+            escape(label),
+            date(*d)
+        ),
     }
 }
 
@@ -155,7 +191,8 @@ fn link(text: &str, url: &str) -> String {
 
 fn is_web_address(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.contains(char::is_whitespace)
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
 }
 
 pub fn escape(s: &str) -> String {
@@ -177,7 +214,12 @@ pub fn escape(s: &str) -> String {
 /// page's own heading structure stays intact.
 pub fn text(t: &str) -> String {
     let mut html = String::new();
-    for block in t.replace("\r\n", "\n").split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+    for block in t
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+    {
         if block.lines().next().is_some_and(|l| bullet(l).is_some()) {
             html.push_str(&list(block));
         } else if let Some(title) = markdown_heading(block) {
@@ -213,7 +255,10 @@ fn list(block: &str) -> String {
             (None, None) => items.push(line.to_owned()),
         }
     }
-    let items: String = items.iter().map(|i| format!("<li>{}</li>\n", inline(i))).collect();
+    let items: String = items
+        .iter()
+        .map(|i| format!("<li>{}</li>\n", inline(i)))
+        .collect();
     format!("<ul>\n{items}</ul>\n")
 }
 
@@ -223,7 +268,10 @@ fn inline(s: &str) -> String {
     let mut rest = s;
     let mut bold = false;
     while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("**").filter(|after| bold || after.contains("**")) {
+        if let Some(after) = rest
+            .strip_prefix("**")
+            .filter(|after| bold || after.contains("**"))
+        {
             html.push_str(if bold { "</strong>" } else { "<strong>" });
             bold = !bold;
             rest = after;
@@ -247,15 +295,22 @@ fn markdown_link(s: &str) -> Option<(String, &str)> {
     let close = inner.find("](")?;
     let (text, after) = (&inner[..close], &inner[close + 2..]);
     let end = after.find(')')?;
-    let url = after[..end].trim().trim_start_matches('<').trim_end_matches('>');
+    let url = after[..end]
+        .trim()
+        .trim_start_matches('<')
+        .trim_end_matches('>');
     (!text.contains('[')).then(|| (link(text, url), &after[end + 1..]))
 }
 
 fn bare_address(s: &str) -> Option<(String, &str)> {
     let end = s.find(char::is_whitespace).unwrap_or(s.len());
     let url = s[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
-    (is_web_address(url) && !url.ends_with("//"))
-        .then(|| (format!("<a href=\"{0}\">{0}</a>", escape(url)), &s[url.len()..]))
+    (is_web_address(url) && !url.ends_with("//")).then(|| {
+        (
+            format!("<a href=\"{0}\">{0}</a>", escape(url)),
+            &s[url.len()..],
+        )
+    })
 }
 
 #[cfg(test)]
@@ -264,18 +319,39 @@ mod tests {
 
     #[test]
     fn escapes_everything() {
-        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
-        assert_eq!(inline("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(
+            escape("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+        assert_eq!(
+            inline("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;"
+        );
     }
 
     #[test]
     fn reads_a_little_markdown() {
         assert_eq!(inline("a **b** c"), "a <strong>b</strong> c");
         assert_eq!(inline("2 ** 3"), "2 ** 3");
-        assert_eq!(inline("[the report](https://x.gov.uk/a?b=1&c=2)."), "<a href=\"https://x.gov.uk/a?b=1&amp;c=2\">the report</a>.");
-        assert_eq!(inline("see https://x.gov.uk/r."), "see <a href=\"https://x.gov.uk/r\">https://x.gov.uk/r</a>.");
-        assert_eq!(inline("[x](javascript:alert(1))"), "x (address: <code>javascript:alert(1</code>))");
-        assert_eq!(text("one\ntwo\n\n- a\n- b\n"), "<p>one\ntwo</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n");
-        assert_eq!(text("### **Background**"), "<p><strong>Background</strong></p>\n");
+        assert_eq!(
+            inline("[the report](https://x.gov.uk/a?b=1&c=2)."),
+            "<a href=\"https://x.gov.uk/a?b=1&amp;c=2\">the report</a>."
+        );
+        assert_eq!(
+            inline("see https://x.gov.uk/r."),
+            "see <a href=\"https://x.gov.uk/r\">https://x.gov.uk/r</a>."
+        );
+        assert_eq!(
+            inline("[x](javascript:alert(1))"),
+            "x (address: <code>javascript:alert(1</code>))"
+        );
+        assert_eq!(
+            text("one\ntwo\n\n- a\n- b\n"),
+            "<p>one\ntwo</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
+        );
+        assert_eq!(
+            text("### **Background**"),
+            "<p><strong>Background</strong></p>\n"
+        );
     }
 }

@@ -19,8 +19,10 @@ pub const CAUSES_OF_CONCERN: &str = "Causes of Concern";
 pub const CAUSE_OF_CONCERN: &str = "Cause of concern";
 pub const AREAS_FOR_IMPROVEMENT: &str = "Areas For Improvement";
 pub const AREA_FOR_IMPROVEMENT: &str = "Area for improvement";
-pub const CHIEF_CONSTABLE_RESPONSE: &str = "Chief Constable response to report and any Recommendations/Areas For Improvement";
-pub const PCC_RESPONSE_SUFFIX: &str = "response to report and any Recommendations/Areas For Improvement";
+pub const CHIEF_CONSTABLE_RESPONSE: &str =
+    "Chief Constable response to report and any Recommendations/Areas For Improvement";
+pub const PCC_RESPONSE_SUFFIX: &str =
+    "response to report and any Recommendations/Areas For Improvement";
 pub const OFFICE_USE: &str = "For Office Use Only:";
 
 pub const NO_RECOMMENDATIONS: &str = "There were no recommendations.";

@@ -28,7 +28,14 @@ fn section_blocks(section: &Section, blocks: &mut Vec<String>) {
     }
     blocks.extend(section.note.map(str::to_owned));
     if !section.checklist.is_empty() {
-        blocks.push(section.checklist.iter().map(check).collect::<Vec<_>>().join("\n"));
+        blocks.push(
+            section
+                .checklist
+                .iter()
+                .map(check)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
     }
 }
 
@@ -40,15 +47,21 @@ fn item_blocks(item: &Item, level: u8, blocks: &mut Vec<String>) {
 
 /// `### **Text**`, the template's bold headings.
 fn heading(level: u8, text: &str) -> String {
-    format!("{} **{}**", "#".repeat(usize::from(level.clamp(1, 6))), text.trim())
+    format!(
+        "{} **{}**",
+        "#".repeat(usize::from(level.clamp(1, 6))),
+        text.trim()
+    )
 }
 
 /// A value as the paragraph under its heading.
 fn block_value(value: &Value) -> String {
     match value {
-        Value::List(items) if items.len() != 1 => {
-            items.iter().map(|i| format!("- {}", i.trim())).collect::<Vec<_>>().join("\n")
-        }
+        Value::List(items) if items.len() != 1 => items
+            .iter()
+            .map(|i| format!("- {}", i.trim()))
+            .collect::<Vec<_>>()
+            .join("\n"),
         _ => inline_value(value),
     }
 }
@@ -58,7 +71,11 @@ fn inline_value(value: &Value) -> String {
     match value {
         Value::Line(s) => s.trim().to_owned(),
         Value::Date(d) => dates::long(*d),
-        Value::List(items) => items.iter().map(|i| i.trim()).collect::<Vec<_>>().join("; "),
+        Value::List(items) => items
+            .iter()
+            .map(|i| i.trim())
+            .collect::<Vec<_>>()
+            .join("; "),
         Value::Link { text, url } => link(text, url),
         Value::Text(t) => text(t),
     }
@@ -70,7 +87,9 @@ fn inline_field(field: &Field) -> String {
     if value.contains('\n') {
         format!("**{}:**\n\n{value}", field.label)
     } else {
-        format!("**{}:** {value}", field.label).trim_end().to_owned()
+        format!("**{}:** {value}", field.label)
+            .trim_end()
+            .to_owned()
     }
 }
 

@@ -35,7 +35,9 @@ pub fn render(response: &Response, format: Format) -> String {
 /// check agree on what the file says). Callers lint first; this only reports why the text is not
 /// a response.
 pub fn read(text: &str) -> Result<Response, String> {
-    let root = crate::document::parse(text).root.ok_or("the file is empty")?;
+    let root = crate::document::parse(text)
+        .root
+        .ok_or("the file is empty")?;
     serde_json::from_value(root.to_json()).map_err(|e| format!("cannot read the response: {e}"))
 }
 
@@ -82,7 +84,10 @@ pub enum Value<'a> {
     Date(NaiveDate),
     /// Names, one per line or bullet.
     List(&'a [String]),
-    Link { text: &'a str, url: &'a str },
+    Link {
+        text: &'a str,
+        url: &'a str,
+    },
     /// Free text that may run to several paragraphs (Markdown).
     Text(&'a str),
 }
@@ -92,17 +97,30 @@ pub enum Check {
     /// A step and whether it is done.
     Step { label: &'static str, done: bool },
     /// A dated entry ("Date published: 10 December 2025").
-    Date { label: &'static str, date: NaiveDate },
+    Date {
+        label: &'static str,
+        date: NaiveDate,
+    },
 }
 
 impl<'a> Outline<'a> {
     pub fn of(r: &'a Response) -> Outline<'a> {
         let mut sections = vec![
             Section::text(l::KEY_FINDINGS, 3, &r.key_findings),
-            Section::list(l::RECOMMENDATIONS, 2, recommendation_items(&r.recommendations), l::NO_RECOMMENDATIONS),
+            Section::list(
+                l::RECOMMENDATIONS,
+                2,
+                recommendation_items(&r.recommendations),
+                l::NO_RECOMMENDATIONS,
+            ),
         ];
         if let Some(causes) = &r.causes_of_concern {
-            sections.push(Section::list(l::CAUSES_OF_CONCERN, 2, causes.iter().map(cause_item).collect(), l::NO_CAUSES_OF_CONCERN));
+            sections.push(Section::list(
+                l::CAUSES_OF_CONCERN,
+                2,
+                causes.iter().map(cause_item).collect(),
+                l::NO_CAUSES_OF_CONCERN,
+            ));
         }
         sections.push(Section::list(
             l::AREAS_FOR_IMPROVEMENT,
@@ -110,8 +128,14 @@ impl<'a> Outline<'a> {
             r.areas_for_improvement.iter().map(area_item).collect(),
             l::NO_AREAS_FOR_IMPROVEMENT,
         ));
-        sections.push(response_section(l::CHIEF_CONSTABLE_RESPONSE.to_owned(), &r.chief_constable_response));
-        sections.push(response_section(l::pcc_response_heading(&r.policing_body), &r.pcc_response));
+        sections.push(response_section(
+            l::CHIEF_CONSTABLE_RESPONSE.to_owned(),
+            &r.chief_constable_response,
+        ));
+        sections.push(response_section(
+            l::pcc_response_heading(&r.policing_body),
+            &r.pcc_response,
+        ));
         if let Some(office) = &r.office_use {
             sections.push(office_section(office));
         }
@@ -127,30 +151,68 @@ impl<'a> Outline<'a> {
 
 impl<'a> Section<'a> {
     fn new(heading: impl Into<String>, level: u8) -> Self {
-        Section { heading: heading.into(), level, text: None, items: Vec::new(), note: None, checklist: Vec::new() }
+        Section {
+            heading: heading.into(),
+            level,
+            text: None,
+            items: Vec::new(),
+            note: None,
+            checklist: Vec::new(),
+        }
     }
 
     fn text(heading: &str, level: u8, text: &'a str) -> Self {
-        Section { text: Some(text), ..Section::new(heading, level) }
+        Section {
+            text: Some(text),
+            ..Section::new(heading, level)
+        }
     }
 
     /// A list of items, or the sentence saying there were none.
     fn list(heading: &str, level: u8, items: Vec<Item<'a>>, none: &'static str) -> Self {
         let note = items.is_empty().then_some(none);
-        Section { items, note, ..Section::new(heading, level) }
+        Section {
+            items,
+            note,
+            ..Section::new(heading, level)
+        }
     }
 }
 
 fn details(r: &Response) -> Vec<Field<'_>> {
     let i = &r.inspection;
     vec![
-        Field { label: l::FORCE, value: Value::Line(r.force.clone()) },
-        Field { label: l::INSPECTION_TITLE, value: Value::Line(i.title.clone()) },
-        Field { label: l::PUBLISHED, value: Value::Date(i.published) },
-        Field { label: l::PUBLICATION_TYPES, value: Value::List(&i.publication_types) },
-        Field { label: l::FORCES, value: Value::List(&i.forces) },
-        Field { label: l::LINK, value: Value::Link { text: &i.title, url: &i.link } },
-        Field { label: l::DEADLINE, value: Value::Date(r.response_deadline) },
+        Field {
+            label: l::FORCE,
+            value: Value::Line(r.force.clone()),
+        },
+        Field {
+            label: l::INSPECTION_TITLE,
+            value: Value::Line(i.title.clone()),
+        },
+        Field {
+            label: l::PUBLISHED,
+            value: Value::Date(i.published),
+        },
+        Field {
+            label: l::PUBLICATION_TYPES,
+            value: Value::List(&i.publication_types),
+        },
+        Field {
+            label: l::FORCES,
+            value: Value::List(&i.forces),
+        },
+        Field {
+            label: l::LINK,
+            value: Value::Link {
+                text: &i.title,
+                url: &i.link,
+            },
+        },
+        Field {
+            label: l::DEADLINE,
+            value: Value::Date(r.response_deadline),
+        },
     ]
 }
 
@@ -161,76 +223,148 @@ fn recommendation_items(recommendations: &[Recommendation]) -> Vec<Item<'_>> {
 fn recommendation_item(rec: &Recommendation) -> Item<'_> {
     let mut fields = Vec::new();
     if let Some(directed_at) = rec.directed_at.as_deref().filter(|d| !d.is_empty()) {
-        fields.push(Field { label: l::DIRECTED_AT, value: Value::List(directed_at) });
+        fields.push(Field {
+            label: l::DIRECTED_AT,
+            value: Value::List(directed_at),
+        });
     }
     // The template states the due date in the text ("By 31 March 2026, ..."); a separate line
     // is only needed when the file's date is not the one the text states.
     if let Some(due) = rec.due.filter(|due| stated_due(&rec.text) != Some(*due)) {
-        fields.push(Field { label: l::DUE, value: Value::Date(due) });
+        fields.push(Field {
+            label: l::DUE,
+            value: Value::Date(due),
+        });
     }
-    fields.push(Field { label: l::STATUS, value: Value::Line(status_label(rec.status).to_owned()) });
-    Item { heading: l::item_heading(l::RECOMMENDATION, rec.id.get()), text: Some(&rec.text), fields }
+    fields.push(Field {
+        label: l::STATUS,
+        value: Value::Line(status_label(rec.status).to_owned()),
+    });
+    Item {
+        heading: l::item_heading(l::RECOMMENDATION, rec.id.get()),
+        text: Some(&rec.text),
+        fields,
+    }
 }
 
 fn cause_item(cause: &CauseOfConcern) -> Item<'_> {
     let mut fields = Vec::new();
     if !cause.recommendations.is_empty() {
-        let ids: Vec<String> = cause.recommendations.iter().map(|id| id.to_string()).collect();
-        fields.push(Field { label: l::RELATED_RECOMMENDATIONS, value: Value::Line(ids.join(", ")) });
+        let ids: Vec<String> = cause
+            .recommendations
+            .iter()
+            .map(|id| id.to_string())
+            .collect();
+        fields.push(Field {
+            label: l::RELATED_RECOMMENDATIONS,
+            value: Value::Line(ids.join(", ")),
+        });
     }
-    Item { heading: l::item_heading(l::CAUSE_OF_CONCERN, cause.id.get()), text: Some(&cause.text), fields }
+    Item {
+        heading: l::item_heading(l::CAUSE_OF_CONCERN, cause.id.get()),
+        text: Some(&cause.text),
+        fields,
+    }
 }
 
 fn area_item(area: &AreaForImprovement) -> Item<'_> {
     let fields = area
         .status
-        .map(|s| Field { label: l::STATUS, value: Value::Line(status_label(s).to_owned()) })
+        .map(|s| Field {
+            label: l::STATUS,
+            value: Value::Line(status_label(s).to_owned()),
+        })
         .into_iter()
         .collect();
-    Item { heading: l::item_heading(l::AREA_FOR_IMPROVEMENT, area.id.get()), text: Some(&area.text), fields }
+    Item {
+        heading: l::item_heading(l::AREA_FOR_IMPROVEMENT, area.id.get()),
+        text: Some(&area.text),
+        fields,
+    }
 }
 
 fn response_section(heading: String, section: &ResponseSection) -> Section<'_> {
-    let items = section.responses.iter().flatten().map(item_response).collect();
-    Section { text: Some(&section.text), items, ..Section::new(heading, 2) }
+    let items = section
+        .responses
+        .iter()
+        .flatten()
+        .map(item_response)
+        .collect();
+    Section {
+        text: Some(&section.text),
+        items,
+        ..Section::new(heading, 2)
+    }
 }
 
 fn item_response(response: &ItemResponse) -> Item<'_> {
     let targets: Vec<String> = [
-        response.recommendation.map(|id| l::item_name(l::RECOMMENDATION, id.get())),
-        response.area_for_improvement.map(|id| l::item_name(l::AREA_FOR_IMPROVEMENT, id.get())),
+        response
+            .recommendation
+            .map(|id| l::item_name(l::RECOMMENDATION, id.get())),
+        response
+            .area_for_improvement
+            .map(|id| l::item_name(l::AREA_FOR_IMPROVEMENT, id.get())),
     ]
     .into_iter()
     .flatten()
     .collect();
     let mut fields = Vec::new();
     if let Some(action) = &response.action {
-        fields.push(Field { label: l::ACTION, value: Value::Text(action) });
+        fields.push(Field {
+            label: l::ACTION,
+            value: Value::Text(action),
+        });
     }
     if let Some(reason) = &response.no_action_reason {
-        fields.push(Field { label: l::NO_ACTION_REASON, value: Value::Text(reason) });
+        fields.push(Field {
+            label: l::NO_ACTION_REASON,
+            value: Value::Text(reason),
+        });
     }
     if let Some(due) = response.due {
-        fields.push(Field { label: l::PLANNED_COMPLETION, value: Value::Date(due) });
+        fields.push(Field {
+            label: l::PLANNED_COMPLETION,
+            value: Value::Date(due),
+        });
     }
-    Item { heading: format!("{} {}:", l::RESPONSE_TO, targets.join(" and ")), text: None, fields }
+    Item {
+        heading: format!("{} {}:", l::RESPONSE_TO, targets.join(" and ")),
+        text: None,
+        fields,
+    }
 }
 
 fn office_section(office: &OfficeUse) -> Section<'static> {
     let steps = [
-        (office.forwarded_to_chief_constable, l::FORWARDED_TO_CHIEF_CONSTABLE),
-        (office.forwarded_to_police_and_crime_panel, l::FORWARDED_TO_PANEL),
+        (
+            office.forwarded_to_chief_constable,
+            l::FORWARDED_TO_CHIEF_CONSTABLE,
+        ),
+        (
+            office.forwarded_to_police_and_crime_panel,
+            l::FORWARDED_TO_PANEL,
+        ),
         (office.submitted_to_hmicfrs, l::SUBMITTED_TO_HMICFRS),
         (office.sent_to_home_secretary, l::SENT_TO_HOME_SECRETARY),
         (office.published_on_website, l::PUBLISHED_ON_WEBSITE),
     ];
-    let mut checklist: Vec<Check> =
-        steps.into_iter().filter_map(|(done, label)| done.map(|done| Check::Step { label, done })).collect();
+    let mut checklist: Vec<Check> = steps
+        .into_iter()
+        .filter_map(|(done, label)| done.map(|done| Check::Step { label, done }))
+        .collect();
     if let Some(date) = office.published_on {
-        checklist.push(Check::Date { label: l::DATE_PUBLISHED, date });
+        checklist.push(Check::Date {
+            label: l::DATE_PUBLISHED,
+            date,
+        });
     }
     let note = checklist.is_empty().then_some(l::NOTHING_RECORDED);
-    Section { checklist, note, ..Section::new(l::OFFICE_USE, 3) }
+    Section {
+        checklist,
+        note,
+        ..Section::new(l::OFFICE_USE, 3)
+    }
 }
 
 /// How a status reads in the document: "Partially accepted".
@@ -246,7 +380,9 @@ pub fn status_label(status: Status) -> &'static str {
 /// The due date a recommendation's text states the way HMICFRS words it: "By 31 March 2026, ...".
 pub fn stated_due(text: &str) -> Option<NaiveDate> {
     let rest = text.trim_start();
-    let rest = rest.get(..3).filter(|by| by.eq_ignore_ascii_case("by "))
+    let rest = rest
+        .get(..3)
+        .filter(|by| by.eq_ignore_ascii_case("by "))
         .map(|_| rest[3..].trim_start())?;
     match crate::dates::find_long_date(rest) {
         Some((date, range)) if range.start == 0 => Some(date),
@@ -261,7 +397,10 @@ mod tests {
     #[test]
     fn due_dates_are_read_from_by_clauses_only() {
         let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
-        assert_eq!(stated_due("By 31 March 2026, all forces should"), d(2026, 3, 31));
+        assert_eq!(
+            stated_due("By 31 March 2026, all forces should"),
+            d(2026, 3, 31)
+        );
         assert_eq!(stated_due("  by 1st May 2025 forces should"), d(2025, 5, 1));
         assert_eq!(stated_due("Forces should, by 31 March 2026, adopt"), None);
         assert_eq!(stated_due("By the end of March 2026"), None);

@@ -23,8 +23,10 @@ pub struct NewResponse {
 }
 
 pub const KEY_FINDINGS_PLACEHOLDER: &str = "TODO: summarise the report's key findings\n";
-pub const CHIEF_CONSTABLE_PLACEHOLDER: &str = "TODO: the chief constable's comments on the report\n";
-pub const PCC_PLACEHOLDER: &str = "TODO: your comments on the report and your response to the chief constable's comments\n";
+pub const CHIEF_CONSTABLE_PLACEHOLDER: &str =
+    "TODO: the chief constable's comments on the report\n";
+pub const PCC_PLACEHOLDER: &str =
+    "TODO: your comments on the report and your response to the chief constable's comments\n";
 pub const LINK_PLACEHOLDER: &str = "TODO";
 pub const TYPE_PLACEHOLDER: &str = "TODO";
 
@@ -55,14 +57,23 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
     let inspected = if new.inspected.is_empty() {
         vec![force.clone()]
     } else {
-        new.inspected.iter().map(|f| canonical_force(f, catalogue)).collect()
+        new.inspected
+            .iter()
+            .map(|f| canonical_force(f, catalogue))
+            .collect()
     };
     let types = if new.publication_types.is_empty() {
         vec![TYPE_PLACEHOLDER.to_owned()]
     } else {
-        new.publication_types.iter().map(|t| catalogue.find_publication_type(t).unwrap_or(t).to_owned()).collect()
+        new.publication_types
+            .iter()
+            .map(|t| catalogue.find_publication_type(t).unwrap_or(t).to_owned())
+            .collect()
     };
-    let section = |text: &str| ResponseSection { text: text.to_owned(), responses: None };
+    let section = |text: &str| ResponseSection {
+        text: text.to_owned(),
+        responses: None,
+    };
     Ok(Response {
         schema: None,
         policing_body: body,
@@ -72,7 +83,10 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
             published: new.published,
             publication_types: types,
             forces: inspected,
-            link: new.link.clone().unwrap_or_else(|| LINK_PLACEHOLDER.to_owned()),
+            link: new
+                .link
+                .clone()
+                .unwrap_or_else(|| LINK_PLACEHOLDER.to_owned()),
         },
         response_deadline: deadline,
         key_findings: KEY_FINDINGS_PLACEHOLDER.to_owned(),
@@ -97,7 +111,9 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
 pub fn file(new: &NewResponse, catalogue: &Catalogue) -> Result<String, String> {
     let response = response(new, catalogue)?;
     let yaml = yaml_serde::to_string(&response).map_err(|e| e.to_string())?;
-    let mut out = String::from("# A Section 55 response. Replace every TODO, then run `section55 check` on this file.\n");
+    let mut out = String::from(
+        "# A Section 55 response. Replace every TODO, then run `section55 check` on this file.\n",
+    );
     for line in yaml.lines() {
         let key = top_level_key(line);
         if let Some(description) = key.and_then(description) {
@@ -129,14 +145,21 @@ fn force_and_body(new: &NewResponse, catalogue: &Catalogue) -> Result<(String, S
                 f.name
             )),
         },
-        Some(ForceMatch::Extra(name)) => {
-            Err(format!("the catalogue does not know the local policing body of {name}: pass --policing-body BODY"))
-        }
+        Some(ForceMatch::Extra(name)) => Err(format!(
+            "the catalogue does not know the local policing body of {name}: pass --policing-body BODY"
+        )),
         None => {
             let suggestions = catalogue.suggest_forces(&new.force);
             let hint = match suggestions.as_slice() {
                 [] => String::new(),
-                names => format!(" (did you mean {}?)", names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")),
+                names => format!(
+                    " (did you mean {}?)",
+                    names
+                        .iter()
+                        .map(|n| format!("\"{n}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             };
             Err(format!(
                 "unknown force \"{}\"{hint}; use a force's name or short name, or pass --policing-body BODY for a force the catalogue does not list",
@@ -147,7 +170,9 @@ fn force_and_body(new: &NewResponse, catalogue: &Catalogue) -> Result<(String, S
 }
 
 fn canonical_force(name: &str, catalogue: &Catalogue) -> String {
-    catalogue.find_force(name).map_or_else(|| name.trim().to_owned(), |f| f.name().to_owned())
+    catalogue
+        .find_force(name)
+        .map_or_else(|| name.trim().to_owned(), |f| f.name().to_owned())
 }
 
 /// `key` for a line `key: ...` or `key:` at the top level of yaml_serde's block output.
@@ -158,7 +183,11 @@ fn top_level_key(line: &str) -> Option<&str> {
 
 /// The schema's description of a top-level key.
 fn description(key: &str) -> Option<String> {
-    let text = crate::schema::schema().get("properties")?.get(key)?.get("description")?.as_str()?;
+    let text = crate::schema::schema()
+        .get("properties")?
+        .get(key)?
+        .get("description")?
+        .as_str()?;
     Some(text.to_owned())
 }
 
