@@ -271,6 +271,36 @@ fn bold_labels_with_inline_values_dashes_and_no_action_reasons() {
 }
 
 #[test]
+fn word_exports_with_tables_and_underlined_headings() {
+    let text = "Police and Crime Commissioner for Kent response to inspections published by HMICFRS\n\
+        ===================================================================================\n\n\
+        | **Inspection Title:** | Kent Police: An inspection of vetting |\n\
+        |---|---|\n\
+        | Published on | 1st May 2025 |\n\
+        | Police Forces | Kent, Essex |\n\n\
+        Recommendations\n\
+        ---------------\n\n\
+        Recommendation 1 – By 30 September 2025, forces should review vetting.\n";
+    let imported = section55::import::import(text).expect("imports");
+    let t = tree(&imported.yaml);
+    assert_eq!(t["policing_body"], "Police and Crime Commissioner for Kent");
+    assert_eq!(
+        t["inspection"]["title"],
+        "Kent Police: An inspection of vetting"
+    );
+    assert_eq!(t["inspection"]["published"], "2025-05-01");
+    assert_eq!(
+        t["inspection"]["forces"],
+        serde_json::json!(["Kent", "Essex"])
+    );
+    assert_eq!(
+        t["recommendations"][0]["text"],
+        "By 30 September 2025, forces should review vetting."
+    );
+    assert_eq!(t["recommendations"][0]["due"], "2025-09-30");
+}
+
+#[test]
 fn free_text_under_a_recommendation_stays_in_the_response_and_is_reported() {
     let text = "## Chief Constable response\n\nWe accept the report.\n\n### Recommendation 1\n\nWe have started work.\n";
     let imported = section55::import::import(text).expect("imports");

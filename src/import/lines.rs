@@ -65,6 +65,11 @@ pub fn read(text: &str) -> Vec<Line> {
         .enumerate()
         .map(|(i, raw)| {
             let raw = raw.replace('\u{a0}', " ").trim_end().to_owned();
+            let raw = if is_rule(&raw) {
+                String::new()
+            } else {
+                table_row(&raw).unwrap_or(raw)
+            };
             let label = label(&raw);
             Line {
                 number: i + 1,
@@ -73,6 +78,35 @@ pub fn read(text: &str) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// Setext underlines (`=====`), thematic breaks (`---`, `***`) and table separator rows carry
+/// no content; they read as blank lines.
+fn is_rule(line: &str) -> bool {
+    let marks: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let only = |set: &str| marks.len() >= 3 && marks.chars().all(|c| set.contains(c));
+    ["=", "-", "*", "_"].iter().any(|set| only(set))
+        || (only("|-:") && marks.contains('-') && marks.contains('|'))
+}
+
+/// A table row `| Published on | 24 October 2025 |` (documents exported from Word often keep
+/// the template as a table) as the line `Published on: 24 October 2025`.
+fn table_row(line: &str) -> Option<String> {
+    let inner = line.trim().strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<&str> = inner
+        .split('|')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let (first, rest) = cells.split_first()?;
+    let first_is_label = matches!(label(first), Some((_, value)) if value.is_empty());
+    Some(if first_is_label && !rest.is_empty() {
+        let name = strip_emphasis(first).1;
+        format!("{}: {}", name.trim_end_matches(':').trim(), rest.join(" "))
+    } else {
+        cells.join(" ")
+    })
 }
 
 /// Exact label wordings (compared lower-case, without markup or a final colon).
@@ -417,6 +451,25 @@ mod tests {
 
     fn label_of(line: &str) -> Option<(Label, String)> {
         label(line)
+    }
+
+    #[test]
+    fn rules_and_tables() {
+        let lines = read(
+            "Key Findings\n============\nText\n\n---\n| **Published on:** | 24 October 2025 |\n|---|---|\n",
+        );
+        assert_eq!(lines[1].raw, "");
+        assert_eq!(lines[4].raw, "");
+        assert_eq!(
+            lines[5].label,
+            Some((Label::Published, "24 October 2025".into()))
+        );
+        assert_eq!(lines[6].raw, "");
+        assert_eq!(
+            read("| Police Forces | Norfolk |")[0].label,
+            Some((Label::Forces, "Norfolk".into()))
+        );
+        assert_eq!(read("| a | b |")[0].raw, "a b");
     }
 
     #[test]

@@ -782,14 +782,20 @@ impl Builder {
                 ),
             );
         }
-        for (index, rec) in self.r.recommendations.clone().iter().enumerate() {
-            if self
-                .absent
-                .contains(&format!("/recommendations/{index}/status"))
-            {
-                let line = self.recommendation_lines.get(index).copied().flatten();
-                self.note(line, format!("Recommendation {}: the document does not state its status; `status` is left out (accepted, partially-accepted, not-accepted or not-applicable)", rec.id));
-            }
+        let unstated: Vec<(NonZeroU32, Option<usize>)> = (0..self.r.recommendations.len())
+            .filter(|index| {
+                self.absent
+                    .contains(&format!("/recommendations/{index}/status"))
+            })
+            .map(|index| {
+                (
+                    self.r.recommendations[index].id,
+                    self.recommendation_lines.get(index).copied().flatten(),
+                )
+            })
+            .collect();
+        for (id, line) in unstated {
+            self.note(line, format!("Recommendation {id}: the document does not state its status; `status` is left out (accepted, partially-accepted, not-accepted or not-applicable)"));
         }
         let yaml = output::yaml(&self.r, &self.absent)?;
         Ok(Imported {

@@ -22,7 +22,7 @@ pub fn write(outline: &Outline) -> String {
 
 fn section_blocks(section: &Section, blocks: &mut Vec<String>) {
     blocks.push(heading(section.level, &section.heading));
-    blocks.extend(section.text.map(text));
+    blocks.extend(section.text.map(text).filter(|t| !t.is_empty()));
     for item in &section.items {
         item_blocks(item, section.level + 1, blocks);
     }
@@ -41,7 +41,7 @@ fn section_blocks(section: &Section, blocks: &mut Vec<String>) {
 
 fn item_blocks(item: &Item, level: u8, blocks: &mut Vec<String>) {
     blocks.push(heading(level, &item.heading));
-    blocks.extend(item.text.map(text));
+    blocks.extend(item.text.map(text).filter(|t| !t.is_empty()));
     blocks.extend(item.fields.iter().map(inline_field));
 }
 
