@@ -204,6 +204,16 @@ async function main() {
       if (markers.includes(e)) ok(`Problems view shows ${e}`);
       else notOk(`Problems view shows ${e}`, `not found in the Problems view (screenshot ${shot})`);
     }
+    // Each finding of `section55 check --format json` at its line and column.
+    if (process.env.EXPECT_JSON) {
+      const expected = JSON.parse(fs.readFileSync(process.env.EXPECT_JSON, "utf8")).diagnostics;
+      for (const d of expected) {
+        const at = `[Ln ${d.range.start.line}, Col ${d.range.start.column}]`;
+        const re = new RegExp(`${d.rule}\\s*\\(?[^\\[]{0,40}\\[Ln ${d.range.start.line}, Col ${d.range.start.column}\\]`);
+        if (re.test(markers)) ok(`Problems view: ${d.rule} at ${at}`);
+        else notOk(`Problems view: ${d.rule} at ${at}`, "not in the Problems view text");
+      }
+    }
     if (/section55/.test(markers)) ok("Problems view attributes the findings to section55");
     else notOk("Problems view attributes the findings to section55", markers);
     await page.close();
@@ -242,7 +252,7 @@ async function main() {
       fs.rmSync(s.base, { recursive: true, force: true });
     }
   }
-  console.log(`\nvscode: ${passed} passed, ${failed} failed`);
+  console.log(`vscode-e2e: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }
 

@@ -37,9 +37,13 @@ ok "npm ci && npm run compile && vsce package produced $(basename "$VSIX")"
 WORKSPACE=$(mktemp -d /tmp/s55-vscode-ws.XXXXXX)
 cp "$MAIN_EXAMPLE" "$WORKSPACE/"
 FILE=$(basename "$MAIN_EXAMPLE")
+(cd "$WORKSPACE" && "$SECTION55" check --format json "$FILE" >"$WORKSPACE.expected.json") || true
 
 CODE_SERVER_DIR=$CODE_SERVER_DIR VSIX=$VSIX SECTION55_BIN_DIR=$(dirname "$SECTION55") \
-WORKSPACE=$WORKSPACE FILE=$FILE EXPECT="deadline-off-by-one,placeholder-link" ARTEFACTS=$ARTEFACTS \
-  node "$HERE/vscode-e2e.mjs" || FAILED=$((FAILED + 1))
-rm -rf "$WORKSPACE"
+WORKSPACE=$WORKSPACE FILE=$FILE EXPECT_JSON=$WORKSPACE.expected.json EXPECT="deadline-off-by-one,placeholder-link" ARTEFACTS=$ARTEFACTS \
+  node "$HERE/vscode-e2e.mjs" | tee "$WORKSPACE.out" || true
+PASSED=$((PASSED + $(grep -c '^ok - ' "$WORKSPACE.out" || true)))
+FAILED=$((FAILED + $(grep -c '^not ok - ' "$WORKSPACE.out" || true)))
+grep -Eq '^vscode-e2e: [1-9][0-9]* passed, 0 failed$' "$WORKSPACE.out" || FAILED=$((FAILED + 1))
+rm -rf "$WORKSPACE" "$WORKSPACE.expected.json" "$WORKSPACE.out"
 finish vscode
