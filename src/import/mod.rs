@@ -183,6 +183,13 @@ impl Side {
         }
     }
 
+    fn index(self) -> usize {
+        match self {
+            Side::Chief => 0,
+            Side::Pcc => 1,
+        }
+    }
+
     fn name(self) -> &'static str {
         match self {
             Side::Chief => "the chief constable's response",
@@ -230,6 +237,9 @@ struct Builder {
     pending: Option<Target>,
     /// The line of each recommendation's heading, for notes.
     recommendation_lines: Vec<Option<usize>>,
+    /// Lines kept in each response section's text after its own (chief, then PCC), joined once
+    /// at the end so that long documents import in linear time.
+    kept: [Vec<String>; 2],
 }
 
 fn empty_response() -> Response {
@@ -269,6 +279,7 @@ impl Builder {
             current: Current::None,
             pending: None,
             recommendation_lines: Vec::new(),
+            kept: [Vec::new(), Vec::new()],
         }
     }
 
@@ -605,14 +616,10 @@ impl Builder {
         if s.text().is_empty() {
             return;
         }
-        let head = s.head.map(|h| h.raw.as_str());
-        let added: Vec<&str> = head
-            .into_iter()
-            .chain(s.body.iter().map(|l| l.raw.as_str()))
-            .collect();
-        let section = self.section(side);
-        let combined = values::section_text(section.text.lines().chain([""]).chain(added));
-        section.text = combined;
+        let head = s.head.map(|h| h.raw.clone());
+        let kept = &mut self.kept[side.index()];
+        kept.push(String::new());
+        kept.extend(head.into_iter().chain(s.body.iter().map(|l| l.raw.clone())));
         self.absent.remove(side.pointer());
         self.note(
             s.line(),
@@ -731,7 +738,8 @@ impl Builder {
             &mut response.no_action_reason
         };
         *slot = Some(match slot.take() {
-            Some(earlier) => canonical_text(earlier.lines().chain([""]).chain(text.lines())),
+            // Joined as is; `finish` puts every answer in the file's shape once.
+            Some(earlier) => earlier + "\n\n" + &text,
             None => text,
         });
     }
@@ -765,6 +773,7 @@ impl Builder {
     }
 
     fn finish(mut self) -> Result<Imported, String> {
+        self.join_kept_texts();
         self.infer_force();
         let missing: Vec<String> = self
             .absent
@@ -802,6 +811,26 @@ impl Builder {
             yaml,
             notes: self.notes,
         })
+    }
+
+    fn join_kept_texts(&mut self) {
+        for side in [Side::Chief, Side::Pcc] {
+            let kept = std::mem::take(&mut self.kept[side.index()]);
+            let section = self.section(side);
+            if !kept.is_empty() {
+                let own = std::mem::take(&mut section.text);
+                section.text =
+                    values::section_text(own.lines().chain(kept.iter().map(String::as_str)));
+            }
+            for response in section.responses.iter_mut().flatten() {
+                for answer in [&mut response.action, &mut response.no_action_reason]
+                    .into_iter()
+                    .flatten()
+                {
+                    *answer = canonical_text(answer.lines());
+                }
+            }
+        }
     }
 
     /// Template documents name the body ("Norfolk's PCC") but not the force; when the body names
