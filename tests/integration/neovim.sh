@@ -28,8 +28,9 @@ printf 'name: not a response\nforce: Norfolk Constabulary\n' >"$tmp/other.yaml"
 json_get "$tmp/expected.json" 'len(d["diagnostics"])' >/dev/null \
   || { not_ok "section55 check --format json gives a diagnostics list" "$(cat "$tmp/expected.json")"; finish neovim; exit 1; }
 
+echo "# section55 on PATH: $(command -v section55)"
 set +e
-S55_EXPECTED_JSON=$tmp/expected.json S55_OTHER_YAML=$tmp/other.yaml SECTION55_BIN=$SECTION55 \
+S55_EXPECTED_JSON=$tmp/expected.json S55_OTHER_YAML=$tmp/other.yaml \
   timeout 120 nvim --headless --clean -u "$HERE/neovim-init.lua" "$file" \
   -c "luafile $HERE/neovim-test.lua" 2>"$ARTEFACTS/neovim-stderr.log"
 rc=$?
