@@ -667,7 +667,12 @@ pub fn yaml_scalar(s: &str, flow: bool) -> String {
         '!', '&', '*', '-', '?', ':', ',', '[', ']', '{', '}', '#', '|', '>', '@', '`', '"', '\'',
         '%',
     ]);
-    let reads_as_other = !matches!(crate::document::parse(s).root.map(|n| n.value), Some(crate::document::Value::Str(ref t)) if t == s);
+    // What the YAML 1.2 core schema reads as something other than text: null, booleans, numbers.
+    let lower = s.to_ascii_lowercase();
+    let reads_as_other = matches!(
+        lower.as_str(),
+        "~" | "null" | "true" | "false" | ".inf" | "-.inf" | "+.inf" | ".nan"
+    ) || s.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '.');
     let needs_quotes = s.is_empty()
         || special_start
         || s.contains(": ")

@@ -299,6 +299,7 @@ impl Inner {
     async fn publish(&self, client: &Client, snapshot: Arc<Snapshot>) {
         let _order = self.publishing.lock().await;
         if !lock(&self.store).is_current(&snapshot) || lock(&self.pulled).contains(&snapshot.uri) {
+            state::drop_later(snapshot);
             return;
         }
         let encoding = lock(&self.session).encoding;

@@ -124,6 +124,25 @@ pub fn is_response_document(uri: &Uri, text: &str) -> bool {
     text.lines().take(5).any(|l| l.contains("section55"))
 }
 
+/// Drops a snapshot on another thread when this was the last reference: freeing the tree of a
+/// large file takes milliseconds that should not delay the next diagnostics.
+pub fn drop_later(snapshot: Arc<Snapshot>) {
+    static DROPPER: OnceLock<Option<std::sync::mpsc::Sender<Arc<Snapshot>>>> = OnceLock::new();
+    if Arc::strong_count(&snapshot) > 1 || snapshot.text.len() < 64 * 1024 {
+        return;
+    }
+    let dropper = DROPPER.get_or_init(|| {
+        let (tx, rx) = std::sync::mpsc::channel::<Arc<Snapshot>>();
+        let spawned = std::thread::Builder::new()
+            .name("section55-drop".to_owned())
+            .spawn(move || for _ in rx {});
+        spawned.ok().map(|_| tx)
+    });
+    if let Some(tx) = dropper {
+        let _ = tx.send(snapshot);
+    }
+}
+
 #[derive(Default)]
 pub struct Store {
     docs: HashMap<Uri, Arc<Snapshot>>,
@@ -183,8 +202,10 @@ impl Store {
         let current = self.docs.get(uri)?.clone();
         let mut text = current.text.clone();
         let mut clamped = 0;
-        for change in changes {
-            if !apply_change(&mut text, change, encoding) {
+        for (i, change) in changes.iter().enumerate() {
+            // The first change applies to the current text, whose line index is at hand.
+            let lines = (i == 0).then_some(&current.lines);
+            if !apply_change(&mut text, lines, change, encoding) {
                 clamped += 1;
             }
         }
@@ -194,15 +215,20 @@ impl Store {
             text,
             current.config.clone(),
         ));
-        self.docs.insert(uri.clone(), snapshot.clone());
+        if let Some(old) = self.docs.insert(uri.clone(), snapshot.clone()) {
+            drop_later(old);
+        }
+        drop_later(current);
         Some(Applied { snapshot, clamped })
     }
 }
 
 /// Applies one content change to `text`. Returns false when the range lay (partly) outside the
 /// text or was reversed: it is then clamped to the text and put in order, never a panic.
+/// `lines`, when given, is the line index of `text` as it is.
 pub fn apply_change(
     text: &mut String,
+    lines: Option<&LineIndex>,
     change: &TextDocumentContentChangeEvent,
     encoding: Encoding,
 ) -> bool {
@@ -210,8 +236,15 @@ pub fn apply_change(
         text.clone_from(&change.text);
         return true;
     };
-    let lines = LineIndex::new(text);
-    let conv = Converter::new(text, &lines, encoding);
+    let fresh;
+    let lines = match lines {
+        Some(lines) => lines,
+        None => {
+            fresh = LineIndex::new(text);
+            &fresh
+        }
+    };
+    let conv = Converter::new(text, lines, encoding);
     let valid = conv.in_range(range.start) && conv.in_range(range.end) && range.start <= range.end;
     let (a, b) = (conv.offset(range.start), conv.offset(range.end));
     let (start, end) = if a <= b { (a, b) } else { (b, a) };
@@ -239,7 +272,7 @@ mod tests {
             range_length: None,
             text: new.to_owned(),
         };
-        let ok = apply_change(&mut text, &change, encoding);
+        let ok = apply_change(&mut text, None, &change, encoding);
         (text, ok)
     }
 
