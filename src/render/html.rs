@@ -289,20 +289,28 @@ fn inline(s: &str) -> String {
     html
 }
 
+/// The longest address read as a link; bounding the search keeps text full of brackets linear.
+const MAX_ADDRESS: usize = 2048;
+
 /// `[text](address)` at the start of `s`: the HTML and the rest of `s`.
 fn markdown_link(s: &str) -> Option<(String, &str)> {
     let inner = s.strip_prefix('[')?;
-    let close = inner.find("](")?;
-    let (text, after) = (&inner[..close], &inner[close + 2..]);
-    let end = after.find(')')?;
+    // A link's text has no brackets of its own: stop at the first one.
+    let close = inner.find(['[', ']'])?;
+    let after = inner[close..].strip_prefix("](")?;
+    let end = prefix(after, MAX_ADDRESS).find(')')?;
     let url = after[..end]
         .trim()
         .trim_start_matches('<')
         .trim_end_matches('>');
-    (!text.contains('[')).then(|| (link(text, url), &after[end + 1..]))
+    Some((link(&inner[..close], url), &after[end + 1..]))
 }
 
 fn bare_address(s: &str) -> Option<(String, &str)> {
+    let scheme = prefix(s, 8).to_ascii_lowercase();
+    if !scheme.starts_with("https://") && !scheme.starts_with("http://") {
+        return None;
+    }
     let end = s.find(char::is_whitespace).unwrap_or(s.len());
     let url = s[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
     (is_web_address(url) && !url.ends_with("//")).then(|| {
@@ -313,9 +321,28 @@ fn bare_address(s: &str) -> Option<(String, &str)> {
     })
 }
 
+/// At most the first `max` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn brackets_without_links_stay_text() {
+        assert_eq!(
+            inline("[[a](https://x.gov.uk) [b] (c) [d]("),
+            "[<a href=\"https://x.gov.uk\">a</a> [b] (c) [d]("
+        );
+        let many = "[a](".repeat(10_000);
+        assert_eq!(inline(&many), many);
+    }
 
     #[test]
     fn escapes_everything() {
