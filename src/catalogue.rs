@@ -136,12 +136,24 @@ impl<'a> ForceMatch<'a> {
 
 /// Names compare ignoring case, surrounding space and runs of inner space.
 pub fn same_name(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    norm(a) == norm(b)
+    // Word by word, without allocating: this runs for every catalogue entry on every lint.
+    let mut a = a.split_whitespace();
+    let mut b = b.split_whitespace();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if same_word(x, y) => {}
+            _ => return false,
+        }
+    }
+}
+
+fn same_word(x: &str, y: &str) -> bool {
+    if x.is_ascii() && y.is_ascii() {
+        x.eq_ignore_ascii_case(y)
+    } else {
+        x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase))
+    }
 }
 
 impl Catalogue {
@@ -192,15 +204,20 @@ impl Catalogue {
 
     /// The territorial force whose local policing body is named (or clearly meant) by `body`.
     pub fn forces_named_in_body(&self, body: &str) -> Vec<&'static Force> {
+        // Each force's area names, worked out once per process as " name " for whole-word search.
+        static AREAS: OnceLock<Vec<(&'static Force, Vec<String>)>> = OnceLock::new();
+        let areas = AREAS.get_or_init(|| {
+            forces()
+                .iter()
+                .filter(|f| f.kind == ForceKind::Territorial)
+                .map(|f| (f, area_names(f).iter().map(|a| format!(" {a} ")).collect()))
+                .collect()
+        });
         let text = format!(" {} ", words(body));
-        forces()
+        areas
             .iter()
-            .filter(|f| f.kind == ForceKind::Territorial)
-            .filter(|f| {
-                area_names(f)
-                    .iter()
-                    .any(|area| text.contains(&format!(" {area} ")))
-            })
+            .filter(|(_, names)| names.iter().any(|area| text.contains(area.as_str())))
+            .map(|(f, _)| *f)
             .collect()
     }
 }

@@ -6,7 +6,7 @@
 mod parse;
 mod scalar;
 
-pub use parse::{MAX_ALIAS_NODES, MAX_DEPTH, parse};
+pub use parse::{MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, parse};
 
 use crate::diagnostic::{Pos, Span};
 

@@ -1,5 +1,6 @@
 //! Event stream to value tree. Bounded by construction: nesting deeper than [`MAX_DEPTH`] and
-//! aliases that would expand past [`MAX_ALIAS_NODES`] stop the build with a syntax error instead
+//! aliases that would expand past [`MAX_ALIAS_NODES`] (or copy more than [`MAX_ALIAS_BYTES`] of
+//! text) stop the build with a syntax error instead
 //! of exhausting the stack or memory.
 
 use std::collections::HashMap;
@@ -14,6 +15,11 @@ use crate::diagnostic::{Pos, Span};
 pub const MAX_DEPTH: usize = 64;
 /// Most nodes that aliases may copy in one document (guards against "billion laughs").
 pub const MAX_ALIAS_NODES: usize = 10_000;
+/// Most bytes of text (keys and values) that aliases may copy in one document: a few aliases of
+/// one long string would otherwise be a "billion laughs" of bytes rather than of nodes.
+pub const MAX_ALIAS_BYTES: usize = 1 << 20;
+/// Mappings with this many keys get a hash index for the duplicate-key check.
+const INDEX_KEYS_FROM: usize = 32;
 
 pub fn parse(text: &str) -> Document {
     let mut builder = Builder::default();
@@ -44,6 +50,8 @@ enum Frame {
         anchor: usize,
         entries: Vec<Entry>,
         key: Option<(String, Span)>,
+        /// Key to position in `entries`, once the mapping is large (see [`INDEX_KEYS_FROM`]).
+        index: Option<HashMap<String, usize>>,
     },
 }
 
@@ -52,8 +60,10 @@ struct Builder {
     stack: Vec<Frame>,
     root: Option<Node>,
     errors: Vec<SyntaxError>,
-    anchors: HashMap<usize, (Node, usize)>,
+    /// Anchored nodes with their size: (node, nodes in it, bytes of text in it).
+    anchors: HashMap<usize, (Node, usize, usize)>,
     alias_nodes: usize,
+    alias_bytes: usize,
     documents: usize,
     fatal: bool,
 }
@@ -113,6 +123,7 @@ impl Builder {
                     anchor,
                     entries: Vec::new(),
                     key: None,
+                    index: None,
                 },
                 s,
             ),
@@ -179,19 +190,28 @@ impl Builder {
     }
 
     fn alias(&mut self, id: usize, s: Span) -> bool {
-        let Some((node, count)) = self.anchors.get(&id).cloned() else {
+        let Some(&(_, nodes, bytes)) = self.anchors.get(&id) else {
             return self.fail(
                 "this alias refers to an anchor that is not defined before it",
                 point(s.start),
             );
         };
-        self.alias_nodes += count;
+        // Counted before copying, so a bomb stops before it is built.
+        self.alias_nodes += nodes;
+        self.alias_bytes += bytes;
         if self.alias_nodes > MAX_ALIAS_NODES {
             return self.fail(
                 format!("aliases in this file expand to more than {MAX_ALIAS_NODES} values; write the values out instead"),
                 point(s.start),
             );
         }
+        if self.alias_bytes > MAX_ALIAS_BYTES {
+            return self.fail(
+                format!("aliases in this file copy more than {} MB of text; write the values out instead", MAX_ALIAS_BYTES >> 20),
+                point(s.start),
+            );
+        }
+        let node = self.anchors[&id].0.clone();
         if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
             let key = match &node.value {
                 Value::Str(text) => text.clone(),
@@ -218,17 +238,26 @@ impl Builder {
     /// Attaches a finished node to its parent (or makes it the root).
     fn complete(&mut self, node: Node, anchor: usize) -> bool {
         if anchor != 0 {
-            let count = count_nodes(&node);
-            self.anchors.insert(anchor, (node.clone(), count));
+            let (nodes, bytes) = measure(&node);
+            self.anchors.insert(anchor, (node.clone(), nodes, bytes));
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
             Some(Frame::Seq { items, .. }) => items.push(node),
-            Some(Frame::Map { entries, key, .. }) => {
+            Some(Frame::Map {
+                entries,
+                key,
+                index,
+                ..
+            }) => {
                 let Some((key, key_span)) = key.take() else {
                     return false;
                 };
-                if let Some(first) = entries.iter().find(|e| e.key == key) {
+                let first = match index {
+                    Some(index) => index.get(&key).map(|&i| &entries[i]),
+                    None => entries.iter().find(|e| e.key == key),
+                };
+                if let Some(first) = first {
                     let line = first.key_span.start.line + 1;
                     self.errors.push(SyntaxError {
                         message: format!(
@@ -237,6 +266,13 @@ impl Builder {
                         span: key_span,
                     });
                     return false;
+                }
+                if index.is_none() && entries.len() >= INDEX_KEYS_FROM {
+                    let keys = entries.iter().enumerate().map(|(i, e)| (e.key.clone(), i));
+                    *index = Some(keys.collect());
+                }
+                if let Some(index) = index {
+                    index.insert(key.clone(), entries.len());
                 }
                 entries.push(Entry {
                     key,
@@ -253,6 +289,8 @@ impl Builder {
         let info = error.info();
         let message = if info.contains("recursion limit") {
             "nesting is too deep; a response file needs at most 5 levels".to_owned()
+        } else if info.contains("simple key expect") {
+            "the file is not well-formed YAML: a key here is not followed by `:` (a key must fit on one line, in at most 1024 characters)".to_owned()
         } else if info.contains("tab") {
             format!("{info}: YAML does not allow tabs for indentation; indent with spaces")
         } else {
@@ -288,10 +326,16 @@ fn is_str_tag(tag: Option<&saphyr_parser::Tag>) -> bool {
     tag.is_some_and(|t| t.is_yaml_core_schema() && t.suffix == "str")
 }
 
-fn count_nodes(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(count_nodes).sum(),
-        Value::Map(entries) => entries.iter().map(|e| count_nodes(&e.value)).sum(),
-        _ => 0,
+/// The nodes in a tree and the bytes of text (keys and strings) it holds.
+fn measure(node: &Node) -> (usize, usize) {
+    let add = |(n, b): (usize, usize), (m, c): (usize, usize)| (n + m, b + c);
+    match &node.value {
+        Value::Str(text) => (1, text.len()),
+        Value::Seq(items) => items.iter().map(measure).fold((1, 0), add),
+        Value::Map(entries) => entries
+            .iter()
+            .map(|e| add(measure(&e.value), (0, e.key.len())))
+            .fold((1, 0), add),
+        _ => (1, 0),
     }
 }

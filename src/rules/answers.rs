@@ -71,33 +71,37 @@ fn check_unanswered(ctx: &Context, out: &mut Findings) {
                 .is_some_and(|(id, _)| !items.answers_to_recommendation(id).any(|a| a.explains()))
         })
         .collect();
-    for rec in &unanswered {
+    // Worked out once: a file with thousands of unanswered recommendations must not rebuild the
+    // line index, or the stubs for all of them, per finding.
+    let lines = LineIndex::new(ctx.text);
+    let nl = if ctx.text.contains("\r\n") { "\r\n" } else { "\n" };
+    let all = if unanswered.len() > 1 { stub_fix(ctx, &lines, nl, &unanswered) } else { None };
+    for (i, rec) in unanswered.iter().enumerate() {
         let Some((id, _)) = rec.id else { continue };
         let message = format!(
             "recommendation {id} is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: {id}`"
         );
-        let mut fixes: Vec<Fix> = stub_fix(ctx, &[rec]).into_iter().collect();
-        if unanswered.len() > 1 {
-            fixes.extend(stub_fix(ctx, &unanswered));
+        let mut fixes: Vec<Fix> = stub_fix(ctx, &lines, nl, &[rec]).into_iter().collect();
+        // The fix for all of them grows with their number: past FIX_ALL_ON_EACH it is offered on
+        // the first finding only, so the findings stay linear in size.
+        if i == 0 || unanswered.len() <= FIX_ALL_ON_EACH {
+            fixes.extend(all.clone());
         }
         out.add_with_fixes(id_span(rec), message, fixes);
     }
 }
 
+/// Up to this many unanswered recommendations, each finding offers the fix that answers all.
+const FIX_ALL_ON_EACH: usize = 50;
+
 /// A fix that adds a response stub for each of `recs` at the end of
 /// `chief_constable_response.responses` (creating `responses:` when absent): `action: TODO ...`,
 /// or `no_action_reason: TODO ...` for a recommendation that is not accepted or not applicable.
 /// The TODO is a placeholder `empty-section` reports until it is written.
-fn stub_fix(ctx: &Context, recs: &[&Item]) -> Option<Fix> {
+fn stub_fix(ctx: &Context, lines: &LineIndex, nl: &str, recs: &[&Item]) -> Option<Fix> {
     let root = ctx.root()?;
     let section = root.get("chief_constable_response")?;
     let child_indent = section.as_map().first()?.key_span.start.col as usize;
-    let lines = LineIndex::new(ctx.text);
-    let nl = if ctx.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
     let stubs = |dash: usize| -> String {
         recs.iter()
             .filter_map(|rec| {
@@ -124,7 +128,7 @@ fn stub_fix(ctx: &Context, recs: &[&Item]) -> Option<Fix> {
             let last = section.as_map().last()?;
             let at = line_after(
                 ctx.text,
-                &lines,
+                lines,
                 last.key_span.start.line,
                 last.value.span.end,
                 child_indent,
@@ -140,7 +144,7 @@ fn stub_fix(ctx: &Context, recs: &[&Item]) -> Option<Fix> {
             Value::Null => {
                 let at = line_after(
                     ctx.text,
-                    &lines,
+                    lines,
                     entry.key_span.start.line,
                     entry.key_span.end,
                     child_indent,
@@ -177,9 +181,9 @@ fn stub_fix(ctx: &Context, recs: &[&Item]) -> Option<Fix> {
             }
             Value::Seq(items) => {
                 let first = items.first()?;
-                let dash = dash_column(ctx.text, &lines, first)?;
+                let dash = dash_column(ctx.text, lines, first)?;
                 let last = items.last()?;
-                let at = line_after(ctx.text, &lines, last.span.start.line, last.span.end, dash);
+                let at = line_after(ctx.text, lines, last.span.start.line, last.span.end, dash);
                 (Span::at(at), stubs(dash))
             }
             _ => return None,

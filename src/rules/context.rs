@@ -2,6 +2,7 @@
 //! rules share (dates, recommendations, responses), each worked out once per lint.
 
 use std::cell::OnceCell;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -48,6 +49,10 @@ pub struct Items<'a> {
     pub areas_for_improvement: Vec<Item<'a>>,
     pub causes_of_concern: Vec<Item<'a>>,
     pub answers: Vec<Answer<'a>>,
+    /// Indices into `answers` by recommendation id and by area-for-improvement id, so looking up
+    /// the answers to each item stays linear in the file's size.
+    by_recommendation: HashMap<i64, Vec<usize>>,
+    by_area: HashMap<i64, Vec<usize>>,
 }
 
 /// The two sections that may answer recommendations.
@@ -155,26 +160,36 @@ impl<'a> Items<'a> {
                 action: node.entry("action"),
                 no_action_reason: node.entry("no_action_reason"),
             })
-            .collect();
+            .collect::<Vec<Answer<'a>>>();
+        let mut by_recommendation: HashMap<i64, Vec<usize>> = HashMap::new();
+        let mut by_area: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (i, answer) in answers.iter().enumerate() {
+            if let Some((id, _)) = answer.recommendation {
+                by_recommendation.entry(id).or_default().push(i);
+            }
+            if let Some((id, _)) = answer.area_for_improvement {
+                by_area.entry(id).or_default().push(i);
+            }
+        }
         Items {
             recommendations: list("recommendations"),
             areas_for_improvement: list("areas_for_improvement"),
             causes_of_concern: list("causes_of_concern"),
             answers,
+            by_recommendation,
+            by_area,
         }
     }
 
-    /// The answers to recommendation `id`.
+    /// The answers to recommendation `id`, in file order.
     pub fn answers_to_recommendation(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
-        self.answers
-            .iter()
-            .filter(move |a| a.recommendation.is_some_and(|(r, _)| r == id))
+        let found = self.by_recommendation.get(&id).map(Vec::as_slice).unwrap_or_default();
+        found.iter().map(|&i| &self.answers[i])
     }
 
     pub fn answers_to_area(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
-        self.answers
-            .iter()
-            .filter(move |a| a.area_for_improvement.is_some_and(|(r, _)| r == id))
+        let found = self.by_area.get(&id).map(Vec::as_slice).unwrap_or_default();
+        found.iter().map(|&i| &self.answers[i])
     }
 }
 

@@ -1,6 +1,6 @@
 //! Ids: unique, and every reference resolves.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::context::Item;
 use super::{Context, Doc, Findings, Rule};
@@ -64,18 +64,30 @@ fn ids(list: &[Item]) -> Vec<i64> {
     list.iter().filter_map(|i| i.id.map(|(id, _)| id)).collect()
 }
 
+/// "listed: 1, 2, 4", naming at most [`LISTED_AT_MOST`] ids so that each message stays short
+/// in a file with thousands of them.
 fn listed(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "none are listed".to_owned();
     }
-    let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
-    format!("listed: {}", ids.join(", "))
+    let shown: Vec<String> = ids.iter().take(LISTED_AT_MOST).map(i64::to_string).collect();
+    let more = match ids.len().checked_sub(LISTED_AT_MOST) {
+        Some(rest) if rest > 0 => format!(" and {rest} more"),
+        _ => String::new(),
+    };
+    format!("listed: {}{more}", shown.join(", "))
 }
+
+const LISTED_AT_MOST: usize = 20;
 
 fn check_unknown(ctx: &Context, out: &mut Findings) {
     let items = ctx.items();
     let recommendations = ids(&items.recommendations);
     let areas = ids(&items.areas_for_improvement);
+    // Listed once for every message; membership by hash, not by scanning the list per answer.
+    let (recommendations_listed, areas_listed) = (listed(&recommendations), listed(&areas));
+    let recommendations: HashSet<i64> = recommendations.into_iter().collect();
+    let areas: HashSet<i64> = areas.into_iter().collect();
     for answer in &items.answers {
         if let Some((id, node)) = answer
             .recommendation
@@ -84,8 +96,7 @@ fn check_unknown(ctx: &Context, out: &mut Findings) {
             out.add(
                 node.span,
                 format!(
-                    "there is no recommendation {id} in this file ({})",
-                    listed(&recommendations)
+                    "there is no recommendation {id} in this file ({recommendations_listed})"
                 ),
             );
         }
@@ -96,8 +107,7 @@ fn check_unknown(ctx: &Context, out: &mut Findings) {
             out.add(
                 node.span,
                 format!(
-                    "there is no area for improvement {id} in this file ({})",
-                    listed(&areas)
+                    "there is no area for improvement {id} in this file ({areas_listed})"
                 ),
             );
         }
@@ -112,10 +122,7 @@ fn check_unknown(ctx: &Context, out: &mut Findings) {
             if let Some(id) = node.as_int().filter(|id| !recommendations.contains(id)) {
                 out.add(
                     node.span,
-                    format!(
-                        "there is no recommendation {id} in this file ({})",
-                        listed(&recommendations)
-                    ),
+                    format!("there is no recommendation {id} in this file ({recommendations_listed})"),
                 );
             }
         }
