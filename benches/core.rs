@@ -1,0 +1,128 @@
+//! `cargo bench --bench core`: the cost of each layer on the reference example (~9 KB), on a
+//! generated 1 MB response and on the generated corpus of 2,000 files (benches/README.md).
+//!
+//! - `parse`: YAML text to the span tree (the baseline: what reading the file costs);
+//! - `schema`: the tree to JSON and through the compiled JSON Schema validator;
+//! - `lint`: everything `section55 check` does per file (parse, schema, every rule,
+//!   suppressions), without reading files or printing.
+//!
+//! The corpus figures are one thread; `check` spreads files over every core.
+
+#[path = "generate/mod.rs"]
+mod generate;
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use divan::counter::BytesCount;
+use divan::{Bencher, black_box};
+use section55::config::Config;
+use section55::{document, rules, schema};
+
+const EXAMPLE: &str = include_str!("../examples/norfolk-gbcse-progress-2025.s55.yaml");
+static LARGE: LazyLock<String> = LazyLock::new(|| generate::large(1 << 20));
+static CORPUS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| generate::corpus(2000));
+static CONFIG: LazyLock<Config> = LazyLock::new(Config::default);
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
+}
+
+fn warm() {
+    // Build the validator and catalogues outside the timed loops, as a long-running server has.
+    black_box(rules::lint(EXAMPLE, &CONFIG, today()));
+}
+
+fn bench_parse(bencher: Bencher, text: &str) {
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| document::parse(black_box(text)));
+}
+
+fn bench_schema(bencher: Bencher, text: &str) {
+    warm();
+    let root = document::parse(text).root.expect("the input parses");
+    bencher.counter(BytesCount::of_str(text)).bench(|| {
+        let json = black_box(&root).to_json();
+        schema::validator().iter_errors(&json).count()
+    });
+}
+
+fn bench_lint(bencher: Bencher, text: &str) {
+    warm();
+    bencher
+        .counter(BytesCount::of_str(text))
+        .bench(|| rules::lint(black_box(text), &CONFIG, today()));
+}
+
+/// The reference example (examples/norfolk-gbcse-progress-2025.s55.yaml, 9.4 KB).
+mod example {
+    use super::*;
+
+    #[divan::bench]
+    fn parse(b: Bencher) {
+        bench_parse(b, EXAMPLE);
+    }
+
+    #[divan::bench]
+    fn schema(b: Bencher) {
+        bench_schema(b, EXAMPLE);
+    }
+
+    #[divan::bench]
+    fn lint(b: Bencher) {
+        bench_lint(b, EXAMPLE);
+    }
+}
+
+/// A generated 1 MB response (benches/generate: ~1,250 recommendations with responses).
+mod one_mb {
+    use super::*;
+
+    #[divan::bench]
+    fn parse(b: Bencher) {
+        bench_parse(b, &LARGE);
+    }
+
+    #[divan::bench]
+    fn schema(b: Bencher) {
+        bench_schema(b, &LARGE);
+    }
+
+    #[divan::bench]
+    fn lint(b: Bencher) {
+        bench_lint(b, &LARGE);
+    }
+}
+
+/// The generated corpus of 2,000 files (~15 MB), one file after another on one thread.
+mod corpus_2000 {
+    use super::*;
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn parse(bencher: Bencher) {
+        let bytes: usize = CORPUS.iter().map(|(_, t)| t.len()).sum();
+        bencher.counter(BytesCount::new(bytes)).bench(|| {
+            CORPUS
+                .iter()
+                .map(|(_, text)| document::parse(black_box(text)).errors.len())
+                .sum::<usize>()
+        });
+    }
+
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn lint(bencher: Bencher) {
+        warm();
+        let bytes: usize = CORPUS.iter().map(|(_, t)| t.len()).sum();
+        bencher.counter(BytesCount::new(bytes)).bench(|| {
+            CORPUS
+                .iter()
+                .map(|(_, text)| rules::lint(black_box(text), &CONFIG, today()).len())
+                .sum::<usize>()
+        });
+    }
+}
+
+fn main() {
+    divan::main();
+}

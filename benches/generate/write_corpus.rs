@@ -1,0 +1,37 @@
+//! Writes the generated corpus to a folder, for `benches/compare.sh`:
+//! `cargo run --release --example write-corpus -- DIR [N] [--json]`.
+//! With `--json`, each file is also written as `NAME.json` (the same data), for validators that
+//! read only JSON.
+
+#[path = "mod.rs"]
+mod generate;
+
+use std::path::PathBuf;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let json = args.iter().any(|a| a == "--json");
+    let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let Some(dir) = positional.first().map(PathBuf::from) else {
+        eprintln!("usage: write-corpus DIR [N] [--json]");
+        std::process::exit(2);
+    };
+    let n = positional
+        .get(1)
+        .map_or(2000, |n| n.parse().expect("N is a number"));
+    std::fs::create_dir_all(&dir).expect("create the corpus folder");
+    let mut bytes = 0;
+    for (name, text) in generate::corpus(n) {
+        bytes += text.len();
+        std::fs::write(dir.join(&name), &text).expect("write a corpus file");
+        if json {
+            let doc = section55::document::parse(&text);
+            if let Some(root) = doc.root {
+                let out = serde_json::to_string(&root.to_json()).expect("JSON");
+                std::fs::write(dir.join(name.replace(".s55.yaml", ".json")), out)
+                    .expect("write JSON");
+            }
+        }
+    }
+    eprintln!("wrote {n} files, {} KB, to {}", bytes / 1024, dir.display());
+}
