@@ -268,6 +268,10 @@ fn empty_section() {
         Severity::Error,
         &[span_of(&text, "\"[insert force name]\"", 0)],
     );
+    // Placeholders in lists too, as `section55 new` writes them when no type is given.
+    let text = variant("publication_types: [PEEL]", "publication_types: [TODO]");
+    assert_fires(&text, "empty-section", Severity::Error, &[span_of(&text, "TODO", 0)]);
+    assert_silent(&text, "unknown-publication-type");
     assert_silent(CLEAN, "empty-section");
 }
 

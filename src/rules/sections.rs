@@ -207,6 +207,8 @@ const TEXT_FIELDS: &[(&str, &str)] = &[
     ("/policing_body", "the local policing body"),
     ("/force", "the force"),
     ("/inspection/title", "the inspection title"),
+    ("/inspection/publication_types/*", "this publication type"),
+    ("/inspection/forces/*", "this force"),
     ("/key_findings", "Key Findings"),
     ("/recommendations/*/text", "this recommendation's text"),
     ("/causes_of_concern/*/text", "this cause of concern's text"),
