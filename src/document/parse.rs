@@ -174,9 +174,10 @@ impl Builder {
             Value::Map(entries) => entries.last().map(|e| e.value.span.end.max(e.key_span.end)),
             _ => None,
         };
-        // Flow collections end at their bracket; block ones at their last child.
+        // Flow collections end just after their bracket (the parser's span for it runs on over a
+        // trailing comment); block ones at their last child.
         let end_pos = if end.start != end.end {
-            end.end
+            Pos::new(end.start.line, end.start.col + 1)
         } else {
             last_end.unwrap_or(start.end)
         };

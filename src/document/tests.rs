@@ -136,3 +136,10 @@ fn block_scalar_and_flow_spans() {
         Some(Span::new(Pos::new(3, 3), Pos::new(3, 9)))
     );
 }
+
+#[test]
+fn flow_list_span_ends_at_its_bracket_before_a_comment() {
+    let r = root("a: []  # note\nb: [x, y]   # other\nc: 1\n");
+    assert_eq!(r.pointer("/a").map(|n| n.span), Some(Span::new(Pos::new(0, 3), Pos::new(0, 5))));
+    assert_eq!(r.pointer("/b").map(|n| n.span), Some(Span::new(Pos::new(1, 3), Pos::new(1, 9))));
+}
