@@ -73,15 +73,15 @@ fn check_unanswered(ctx: &Context, out: &mut Findings) {
         .collect();
     // Worked out once: a file with thousands of unanswered recommendations must not rebuild the
     // line index, or the stubs for all of them, per finding.
-    let lines = LineIndex::new(ctx.text);
+    let lines = ctx.lines();
     let nl = if ctx.text.contains("\r\n") { "\r\n" } else { "\n" };
-    let all = if unanswered.len() > 1 { stub_fix(ctx, &lines, nl, &unanswered) } else { None };
+    let all = if unanswered.len() > 1 { stub_fix(ctx, lines, nl, &unanswered) } else { None };
     for (i, rec) in unanswered.iter().enumerate() {
         let Some((id, _)) = rec.id else { continue };
         let message = format!(
             "recommendation {id} is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: {id}`"
         );
-        let mut fixes: Vec<Fix> = stub_fix(ctx, &lines, nl, &[rec]).into_iter().collect();
+        let mut fixes: Vec<Fix> = stub_fix(ctx, lines, nl, &[rec]).into_iter().collect();
         // The fix for all of them grows with their number: past FIX_ALL_ON_EACH it is offered on
         // the first finding only, so the findings stay linear in size.
         if i == 0 || unanswered.len() <= FIX_ALL_ON_EACH {

@@ -10,7 +10,7 @@ use super::schema::{self, SchemaIssue};
 use crate::catalogue::Catalogue;
 use crate::dates;
 use crate::diagnostic::{Pos, Span};
-use crate::document::{Document, Entry, Node, Value};
+use crate::document::{Document, Entry, LineIndex, Node, Value};
 use crate::model::Status;
 
 /// The tree of an empty file: a mapping with nothing in it, so every section is reported missing.
@@ -26,6 +26,7 @@ pub struct Context<'a> {
     pub today: NaiveDate,
     schema_issues: OnceCell<Vec<SchemaIssue>>,
     items: OnceCell<Items<'a>>,
+    lines: OnceCell<LineIndex>,
 }
 
 /// A recommendation, area for improvement or cause of concern, as far as it is well-formed.
@@ -72,6 +73,7 @@ impl<'a> Context<'a> {
             today,
             schema_issues: OnceCell::new(),
             items: OnceCell::new(),
+            lines: OnceCell::new(),
         }
     }
 
@@ -111,6 +113,11 @@ impl<'a> Context<'a> {
     /// The statutory last day to publish (s.55(5A)).
     pub fn last_day(&self) -> Option<NaiveDate> {
         dates::last_day(self.published()?)
+    }
+
+    /// Line boundaries, for fixes that insert lines; built only when a rule asks.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.text))
     }
 
     pub fn items(&self) -> &Items<'a> {

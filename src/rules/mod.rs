@@ -165,7 +165,7 @@ pub fn lint_document(
         }));
     }
     let unused_severity = find(suppression::UNUSED_IGNORE).and_then(|r| severity_of(r, config));
-    let mut diagnostics = suppression::apply(text, diagnostics, unused_severity, config);
+    let mut diagnostics = suppression::apply(&ctx, diagnostics, unused_severity, config);
     diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
     diagnostics
 }

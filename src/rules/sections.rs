@@ -76,7 +76,7 @@ pub fn section_title(pointer: &str) -> Option<&'static str> {
 
 fn check_missing(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
-    let lines = LineIndex::new(ctx.text);
+    let lines = ctx.lines();
     for issue in ctx.schema_issues() {
         let IssueKind::Required(key) = &issue.kind else {
             continue;
@@ -86,9 +86,9 @@ fn check_missing(ctx: &Context, out: &mut Findings) {
             continue;
         };
         let (span, fix) = if issue.pointer.is_empty() {
-            top_level_placement(ctx, root, &lines, key)
+            top_level_placement(ctx, root, lines, key)
         } else {
-            inspection_placement(ctx, root, &lines, key)
+            inspection_placement(ctx, root, lines, key)
         };
         let empty_list = matches!(key.as_str(), "recommendations" | "areas_for_improvement");
         let hint = if empty_list {

@@ -93,16 +93,17 @@ fn parse_comments(text: &str, lines: &LineIndex) -> Vec<Comment> {
 
 /// Drops suppressed diagnostics and adds `unused-ignore` findings (at `unused`, if enabled).
 pub fn apply(
-    text: &str,
+    ctx: &Context,
     diagnostics: Vec<Diagnostic>,
     unused: Option<Severity>,
     config: &Config,
 ) -> Vec<Diagnostic> {
+    let text = ctx.text;
     if !text.contains(MARKER) {
         return diagnostics;
     }
-    let lines = LineIndex::new(text);
-    let mut comments = parse_comments(text, &lines);
+    let lines = ctx.lines();
+    let mut comments = parse_comments(text, lines);
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| !suppress(&mut comments, d))
@@ -111,7 +112,7 @@ pub fn apply(
     let unreadable = kept.iter().any(|d| d.rule == "invalid-yaml");
     if let (Some(severity), false) = (unused, unreadable) {
         for comment in &comments {
-            kept.extend(unused_findings(text, &lines, comment, severity, config));
+            kept.extend(unused_findings(text, lines, comment, severity, config));
         }
     }
     kept
