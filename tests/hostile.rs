@@ -703,3 +703,33 @@ fn many_files_at_once() {
     assert_eq!(o.code, 1);
     assert_eq!(o.report["summary"]["files"], 4);
 }
+
+#[test]
+fn errors_at_the_end_of_a_file_point_inside_it() {
+    // Found by fuzzing: the scanner put some end-of-input errors on a line past the last.
+    for text in [
+        "a: b\nc",
+        "a:\n  - id: 1\n    text: >-\n      By \n31 Marc",
+        "a: [",
+        "a: \"unterminated",
+        "a: 'unterminated\n",
+        "- a\nb: c",
+        "a: {b: c\n",
+        "&",
+        "a: *",
+        "? ",
+    ] {
+        let o = check(&format!("{text:?}"), text);
+        assert_eq!(o.code, 1, "{text:?}");
+        let lines: Vec<&str> = text.split(['\n']).collect();
+        for d in o.diagnostics() {
+            for end in ["start", "end"] {
+                let line = d["range"][end]["line"].as_u64().unwrap() as usize;
+                let column = d["range"][end]["column"].as_u64().unwrap() as usize;
+                assert!(line >= 1 && line <= lines.len(), "{text:?}: line {line} of {}: {d}", lines.len());
+                let len = lines[line - 1].chars().count();
+                assert!(column <= len + 2, "{text:?}: column {column} past the line ({len}): {d}");
+            }
+        }
+    }
+}

@@ -22,7 +22,10 @@ pub const MAX_ALIAS_BYTES: usize = 1 << 20;
 const INDEX_KEYS_FROM: usize = 32;
 
 pub fn parse(text: &str) -> Document {
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        end: end_of(text),
+        ..Builder::default()
+    };
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
         let stop = match next {
@@ -37,6 +40,27 @@ pub fn parse(text: &str) -> Document {
         }
     }
     builder.finish()
+}
+
+/// The position just after the last character: the scanner reports some positions at end of
+/// input one line further on (as if the text ended with a line break it lacks), and front ends
+/// need positions inside the text.
+fn end_of(text: &str) -> Pos {
+    let bytes = text.as_bytes();
+    let (mut line, mut start, mut i) = (0u32, 0usize, 0usize);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => (line, start) = (line + 1, i + 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                (line, start) = (line + 1, i + 2);
+                i += 1;
+            }
+            b'\r' => (line, start) = (line + 1, i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    Pos::new(line, text.get(start..).map_or(0, |l| l.chars().count()) as u32)
 }
 
 enum Frame {
@@ -66,6 +90,8 @@ struct Builder {
     alias_bytes: usize,
     documents: usize,
     fatal: bool,
+    /// End of the text: no position is reported past it.
+    end: Pos,
 }
 
 fn pos(m: &Marker) -> Pos {
@@ -85,6 +111,7 @@ impl Builder {
     /// Handles one event; returns true when building must stop.
     fn event(&mut self, event: Event, ys: YSpan) -> bool {
         let s = span(&ys);
+        let s = Span::new(s.start.min(self.end), s.end.min(self.end));
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -286,7 +313,7 @@ impl Builder {
     }
 
     fn scan_error(&mut self, error: &ScanError) {
-        let p = pos(error.marker());
+        let p = pos(error.marker()).min(self.end);
         let info = error.info();
         let message = if info.contains("recursion limit") {
             "nesting is too deep; a response file needs at most 5 levels".to_owned()
