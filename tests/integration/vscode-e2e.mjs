@@ -216,6 +216,40 @@ async function main() {
     }
     if (/section55/.test(markers)) ok("Problems view attributes the findings to section55");
     else notOk("Problems view attributes the findings to section55", markers);
+
+    // Completion: replace the force's value and ask for suggestions (Ctrl+Space) after `force: `.
+    const lines = fs.readFileSync(path.join(workspace, file), "utf8").split(/\r?\n/);
+    const forceLine = lines.findIndex((l) => /^force:/.test(l)) + 1;
+    if (forceLine > 0) {
+      await page.locator(".monaco-editor .view-lines").first().click();
+      await page.keyboard.press("Control+G");
+      await page.keyboard.type(String(forceLine));
+      await page.keyboard.press("Enter");
+      await page.keyboard.press("End");
+      await page.keyboard.press("Shift+Home");
+      await page.keyboard.type("force: ");
+      await page.keyboard.press("Control+Space");
+      const readSuggestions = () => page.locator(".suggest-widget .monaco-list").innerText().catch(() => "");
+      const first = await poll(readSuggestions, (text) => text.includes("Avon and Somerset Constabulary"), 20_000);
+      const shown = first.split("\n").filter(Boolean).slice(0, 4).join(" | ");
+      if (first.includes("Avon and Somerset Constabulary")) {
+        ok(`completion after "force: " (line ${forceLine}) lists the forces (${shown} | ...)`);
+      } else {
+        notOk(`completion after "force: " (line ${forceLine}) lists the forces`, `suggestions: ${JSON.stringify(first)}`);
+      }
+      // The list is filtered as the user types (and is virtual: only visible rows are in the page).
+      await page.keyboard.type("Norf");
+      const filtered = await poll(readSuggestions, (text) => text.includes("Norfolk Constabulary"), 20_000);
+      await page.screenshot({ path: path.join(artefacts, "vscode-completion.png") });
+      if (filtered.includes("Norfolk Constabulary")) {
+        ok(`typing "Norf" narrows it to ${filtered.split("\n").filter(Boolean).slice(0, 2).join(" | ")}`);
+      } else {
+        notOk(`typing "Norf" offers Norfolk Constabulary`, `suggestions: ${JSON.stringify(filtered)}`);
+      }
+      await page.keyboard.press("Escape");
+    } else {
+      notOk("the example has a top-level force: line");
+    }
     await page.close();
 
     // 2. No section55 anywhere: the extension says so instead of failing silently.
