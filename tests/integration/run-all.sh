@@ -28,7 +28,7 @@ if [ -z "${SECTION55_BIN:-}" ] && [ "${SECTION55_SKIP_BUILD:-0}" != 1 ]; then
   build_pid=$!
 fi
 stamp "installing tools (cache: $CACHE)"
-ensure_apt chromium chromium
+ensure_apt chromium chromium fonts-liberation
 ensure_venv
 ensure_node_modules
 if ! no_install; then

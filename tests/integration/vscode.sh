@@ -10,7 +10,7 @@ source "$(dirname "$0")/lib.sh"
 section "VS Code (code-server + Chromium)"
 ensure_binary
 ensure_node_modules
-ensure_apt chromium chromium
+ensure_apt chromium chromium fonts-liberation
 has_command lsp || missing_feature "section55 lsp does not exist yet"
 [ -f "$MAIN_EXAMPLE" ] || missing_feature "$MAIN_EXAMPLE does not exist yet"
 
