@@ -17,6 +17,16 @@ pub enum Seg {
     Item,
 }
 
+/// The path a pattern names (the inverse of [`pattern`]).
+#[cfg(test)]
+pub fn from_pattern(pattern: &str) -> Vec<Seg> {
+    pattern
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| if s == "*" { Seg::Item } else { Seg::Key(s.to_owned()) })
+        .collect()
+}
+
 /// A path as a pattern: `/recommendations/*/status`.
 pub fn pattern(path: &[Seg]) -> String {
     path.iter()
@@ -633,16 +643,7 @@ mod tests {
     use super::*;
 
     fn key(path: &str) -> Vec<Seg> {
-        path.split('/')
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                if s == "*" {
-                    Seg::Item
-                } else {
-                    Seg::Key(s.to_owned())
-                }
-            })
-            .collect()
+        from_pattern(path)
     }
 
     #[test]

@@ -189,16 +189,7 @@ mod tests {
     use super::*;
 
     fn path(p: &str) -> Vec<Seg> {
-        p.split('/')
-            .filter(|s| !s.is_empty())
-            .map(|s| {
-                if s == "*" {
-                    Seg::Item
-                } else {
-                    Seg::Key(s.to_owned())
-                }
-            })
-            .collect()
+        crate::lsp::context::from_pattern(p)
     }
 
     #[test]
