@@ -18,7 +18,6 @@ fn level(severity: Severity) -> &'static str {
 fn rule(rule: &Rule) -> Value {
     json!({
         "id": rule.name,
-        "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc.what},
         "help": {"text": rules::doc_text(rule), "markdown": rules::doc_markdown(rule)},
