@@ -2,6 +2,7 @@
 //! compiled in from `catalogues/*.tsv` and parsed once, plus the extensions a `section55.toml`
 //! adds. Lookups are case-insensitive; short force names ("Norfolk") are aliases of full names.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::suggest;
@@ -148,6 +149,18 @@ pub fn same_name(a: &str, b: &str) -> bool {
     }
 }
 
+/// A name as [`same_name`] compares it: lower-case words separated by single spaces.
+fn normalised(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
 fn same_word(x: &str, y: &str) -> bool {
     if x.is_ascii() && y.is_ascii() {
         x.eq_ignore_ascii_case(y)
@@ -158,9 +171,18 @@ fn same_word(x: &str, y: &str) -> bool {
 
 impl Catalogue {
     pub fn find_force(&self, name: &str) -> Option<ForceMatch<'_>> {
-        let builtin = forces().iter().find(|f| {
-            same_name(&f.name, name) || f.short_name.as_deref().is_some_and(|s| same_name(s, name))
+        // Full and short names, normalised once per process; a lookup normalises only `name`.
+        static INDEX: OnceLock<HashMap<String, usize>> = OnceLock::new();
+        let index = INDEX.get_or_init(|| {
+            let mut index = HashMap::new();
+            for (i, f) in forces().iter().enumerate() {
+                for alias in std::iter::once(f.name.as_str()).chain(f.short_name.as_deref()) {
+                    index.entry(normalised(alias)).or_insert(i);
+                }
+            }
+            index
         });
+        let builtin = index.get(&normalised(name)).map(|&i| &forces()[i]);
         builtin.map(ForceMatch::Builtin).or_else(|| {
             self.extra_forces
                 .iter()

@@ -122,7 +122,12 @@ impl Node {
         let mut node = self;
         let mut key_span = None;
         for raw in pointer.strip_prefix('/')?.split('/') {
-            let token = raw.replace("~1", "/").replace("~0", "~");
+            // Most segments have nothing escaped: no allocation for them.
+            let token: std::borrow::Cow<str> = if raw.contains('~') {
+                raw.replace("~1", "/").replace("~0", "~").into()
+            } else {
+                raw.into()
+            };
             match &node.value {
                 Value::Map(entries) => {
                     let entry = entries.iter().find(|e| e.key == token)?;

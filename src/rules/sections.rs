@@ -1,9 +1,10 @@
 //! `missing-section` and `empty-section`: the template's sections are all there and written.
 
+use super::context::visible_span;
 use super::schema::IssueKind;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
-use crate::document::{LineIndex, Node, Value, pointer_of};
+use crate::document::{LineIndex, Node, Value};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -76,7 +77,6 @@ pub fn section_title(pointer: &str) -> Option<&'static str> {
 
 fn check_missing(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
-    let lines = ctx.lines();
     for issue in ctx.schema_issues() {
         let IssueKind::Required(key) = &issue.kind else {
             continue;
@@ -86,9 +86,9 @@ fn check_missing(ctx: &Context, out: &mut Findings) {
             continue;
         };
         let (span, fix) = if issue.pointer.is_empty() {
-            top_level_placement(ctx, root, lines, key)
+            top_level_placement(ctx, root, ctx.lines(), key)
         } else {
-            inspection_placement(ctx, root, lines, key)
+            inspection_placement(ctx, root, ctx.lines(), key)
         };
         let empty_list = matches!(key.as_str(), "recommendations" | "areas_for_improvement");
         let hint = if empty_list {
@@ -255,10 +255,8 @@ pub fn is_text_field(pointer: &str) -> bool {
 fn check_empty(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
     for (pattern, name) in TEXT_FIELDS {
-        for (pointer, node) in expand(root, pattern) {
-            let Some(span) = ctx.span_at(&pointer) else {
-                continue;
-            };
+        for (node, key) in expand(root, pattern) {
+            let span = visible_span(node, key);
             match &node.value {
                 Value::Null => out.add(span, format!("{} is empty: write it", capitalise(name))),
                 Value::Str(s) if s.trim().is_empty() => {
@@ -283,22 +281,19 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The nodes a pointer pattern matches, with their pointers.
-fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(String, &'n Node)> {
-    let mut found = vec![(Vec::<String>::new(), root)];
+/// The nodes a pointer pattern matches, each with its key's span when it is a mapping value
+/// (found in one walk, without building a pointer per node and looking it up again).
+fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(&'n Node, Option<Span>)> {
+    let mut found = vec![(root, None)];
     for segment in pattern.split('/').skip(1) {
         found = found
             .into_iter()
-            .flat_map(|(path, node)| -> Vec<(Vec<String>, &Node)> {
+            .flat_map(|(node, _)| -> Vec<(&Node, Option<Span>)> {
                 if segment == "*" {
-                    node.as_seq()
-                        .iter()
-                        .enumerate()
-                        .map(|(i, n)| (extend(&path, i.to_string()), n))
-                        .collect()
+                    node.as_seq().iter().map(|n| (n, None)).collect()
                 } else {
-                    node.get(segment)
-                        .map(|n| (extend(&path, segment.to_owned()), n))
+                    node.entry(segment)
+                        .map(|e| (&e.value, Some(e.key_span)))
                         .into_iter()
                         .collect()
                 }
@@ -306,15 +301,6 @@ fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(String, &'n Node)> {
             .collect();
     }
     found
-        .into_iter()
-        .map(|(path, node)| (pointer_of(path), node))
-        .collect()
-}
-
-fn extend(path: &[String], segment: String) -> Vec<String> {
-    let mut path = path.to_vec();
-    path.push(segment);
-    path
 }
 
 /// The placeholder a text consists of or starts with, if any.
