@@ -71,6 +71,9 @@ fn check_unanswered(ctx: &Context, out: &mut Findings) {
                 .is_some_and(|(id, _)| !items.answers_to_recommendation(id).any(|a| a.explains()))
         })
         .collect();
+    if unanswered.is_empty() {
+        return;
+    }
     // Worked out once: a file with thousands of unanswered recommendations must not rebuild the
     // line index, or the stubs for all of them, per finding.
     let lines = ctx.lines();
