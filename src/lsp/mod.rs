@@ -50,6 +50,13 @@ pub fn today() -> NaiveDate {
     crate::cli::today(None).unwrap_or_else(|_| chrono::Local::now().date_naive())
 }
 
+/// The server as an in-process tower service, without stdio: the same handlers and document
+/// store that [`run`] serves. For the fuzz target `fuzz/fuzz_targets/lsp.rs`.
+#[doc(hidden)]
+pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
+    LspService::new(|client| Backend::new(client, Arc::new(AtomicBool::new(false))))
+}
+
 /// Runs the server on stdin/stdout until `exit` or the end of stdin.
 pub fn run() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread().build() {
