@@ -173,6 +173,18 @@ fn schema() {
         Severity::Error,
         &[span_of(&text, "action: Supervisors", 0).start_len(6)],
     );
+    // A date in the right shape that does not exist.
+    let text = variant("published: 2025-09-10", "published: 2025-02-29");
+    let found = assert_fires(
+        &text,
+        "schema",
+        Severity::Error,
+        &[span_of(&text, "2025-02-29", 0)],
+    );
+    assert!(
+        found[0].message.contains("not a date that exists"),
+        "{found:#?}"
+    );
     assert_silent(CLEAN, "schema");
 }
 
@@ -227,6 +239,16 @@ fn missing_section() {
         .filter(|d| d.rule == "missing-section")
         .collect();
     assert_eq!(found.len(), 9, "{found:#?}");
+    // A flow mapping gets no skeleton fix: a block section cannot go inside its braces.
+    let flow = "{policing_body: Police and Crime Commissioner for Surrey, force: Surrey Police}\n";
+    let found: Vec<Diagnostic> = lint(flow)
+        .into_iter()
+        .filter(|d| d.rule == "missing-section")
+        .collect();
+    assert!(
+        !found.is_empty() && found.iter().all(|d| d.fixes.is_empty()),
+        "{found:#?}"
+    );
     assert_silent(CLEAN, "missing-section");
 }
 
@@ -270,7 +292,12 @@ fn empty_section() {
     );
     // Placeholders in lists too, as `section55 new` writes them when no type is given.
     let text = variant("publication_types: [PEEL]", "publication_types: [TODO]");
-    assert_fires(&text, "empty-section", Severity::Error, &[span_of(&text, "TODO", 0)]);
+    assert_fires(
+        &text,
+        "empty-section",
+        Severity::Error,
+        &[span_of(&text, "TODO", 0)],
+    );
     assert_silent(&text, "unknown-publication-type");
     assert_silent(CLEAN, "empty-section");
 }
@@ -414,6 +441,17 @@ fn unknown_recommendation() {
     let span = Span::new(Pos::new(at.start.line, at.end.col - 1), at.end);
     let found = assert_fires(&text, "unknown-recommendation", Severity::Error, &[span]);
     assert!(found[0].message.contains("listed: 1, 2"), "{found:#?}");
+    // An id that is not a number is the schema's finding; references to it are not judged.
+    let text = variant(
+        "recommendations:\n  - id: 1",
+        "recommendations:\n  - id: \"1\"",
+    );
+    assert_silent(&text, "unknown-recommendation");
+    assert!(
+        lint(&text)
+            .iter()
+            .any(|d| d.rule == "schema" && d.span == span_of(&text, "\"1\"", 0))
+    );
     assert_silent(CLEAN, "unknown-recommendation");
 }
 
@@ -663,6 +701,33 @@ fn unused_ignore_and_suppression() {
     );
     assert_eq!(apply(&text, &found[0]), CLEAN);
     assert_silent(CLEAN, "unused-ignore");
+}
+
+#[test]
+fn ignore_markers_inside_texts_are_text_not_comments() {
+    // In a block scalar: not an ignore comment, so it neither silences nor is unused.
+    let text = variant("  The inspectorate graded", "  # section55: ignore[placeholder-link] quoted\n  The inspectorate graded")
+        .replace("link: https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-assessment-2025-surrey/", "link: \"#\"");
+    assert_fires(
+        &text,
+        "placeholder-link",
+        Severity::Warning,
+        &[span_of(&text, "\"#\"", 0)],
+    );
+    assert_silent(&text, "unused-ignore");
+    // In a quoted string.
+    let text = variant(
+        "forces: [Surrey Police]",
+        "forces: [\"Surrey Police # section55: ignore[overdue]\"]",
+    );
+    assert_silent(&text, "unused-ignore");
+    // A real comment right after a block scalar still applies to the line below it.
+    let text = variant(
+        "response_deadline: 2025-11-04",
+        "x_note: |\n  some text\n# section55: ignore[deadline-off-by-one] agreed\nresponse_deadline: 2025-11-05",
+    );
+    assert_silent(&text, "deadline-off-by-one");
+    assert_silent(&text, "unused-ignore");
 }
 
 #[test]

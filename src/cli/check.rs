@@ -71,9 +71,8 @@ enum Source {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let today = today(args.today)?;
-    let sources = collect(&args.paths)?;
+    let (sources, mut failures) = collect(&args.paths);
     let configs = Configs::new(args.config.as_deref())?;
-    let mut failures = Vec::new();
     let reports: Vec<Result<FileReport, String>> = sources
         .par_iter()
         .map(|source| {
@@ -119,7 +118,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    print!("{}", format::render(args.format, &reports, colour));
+    super::out(&format::render(args.format, &reports, colour));
     for failure in &failures {
         eprintln!("section55: error: {failure}");
     }
@@ -150,31 +149,54 @@ pub fn is_response_file(path: &Path) -> bool {
     name.ends_with(".s55.yaml") || name.ends_with(".s55.yml")
 }
 
-/// The files to check, in a stable order; a path that does not exist stops the command.
-fn collect(paths: &[PathBuf]) -> Result<Vec<Source>, String> {
+/// The files to check, in a stable order, and the paths that could not be read (which make the
+/// command exit 2 after checking the rest: a folder skipped in silence would pass CI unchecked).
+fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
     let mut sources = Vec::new();
+    let mut failures = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
         } else if path.is_file() {
             sources.push(Source::File(path.clone()));
         } else if path.is_dir() {
-            let mut found: Vec<PathBuf> = ignore::WalkBuilder::new(path)
-                .require_git(false)
-                .build()
-                .filter_map(Result::ok)
-                .filter(|e| {
-                    e.file_type().is_some_and(|t| t.is_file()) && is_response_file(e.path())
-                })
-                .map(ignore::DirEntry::into_path)
-                .collect();
+            let mut found = Vec::new();
+            for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
+                match entry {
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| t.is_file())
+                            && is_response_file(e.path()) =>
+                    {
+                        found.push(e.into_path());
+                    }
+                    Ok(_) => {}
+                    Err(error) => failures.push(format!("cannot read {}", walk_error(&error))),
+                }
+            }
             found.sort();
             sources.extend(found.into_iter().map(Source::File));
+        } else if path.symlink_metadata().is_ok() {
+            failures.push(format!(
+                "{}: cannot be read (a broken link, a link loop, or not a file)",
+                path.display()
+            ));
         } else {
-            return Err(format!("{}: no such file or folder", path.display()));
+            failures.push(format!("{}: no such file or folder", path.display()));
         }
     }
-    Ok(sources)
+    (sources, failures)
+}
+
+/// A walk error as "path: reason", without the library's nesting.
+fn walk_error(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { path, err } => format!("{}: {}", path.display(), walk_error(err)),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(err)
+        }
+        ignore::Error::Loop { child, .. } => format!("{}: a link loop", child.display()),
+        other => other.to_string(),
+    }
 }
 
 /// Configuration per folder: `--config` for all, else the nearest section55.toml, each file

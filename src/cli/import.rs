@@ -29,7 +29,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     }
     match &args.output {
         Some(path) => super::write_file(path, imported.yaml.as_bytes(), args.force)?,
-        None => print!("{}", imported.yaml),
+        None => super::out(&imported.yaml),
     }
     Ok(ExitCode::SUCCESS)
 }

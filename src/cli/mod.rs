@@ -18,11 +18,22 @@ use clap::{Parser, Subcommand};
 pub use check::{is_response_file, today};
 pub use write::write_file;
 
+/// Writes to standard output. A reader that stops early (`section55 rules | head -1`) closes the
+/// pipe; that ends the output quietly rather than as a panic.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// Exit code when the command could not run (bad arguments, unreadable path).
 pub const EXIT_USAGE: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "section55", version, about = "Lint, render and edit Section 55 responses (Police Act 1996, s.55)")]
+#[command(
+    name = "section55",
+    version,
+    about = "Lint, render and edit Section 55 responses (Police Act 1996, s.55)"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -77,7 +77,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     match &args.output {
         Some(path) => super::write_file(path, text.as_bytes(), args.overwrite)
             .map_err(|e| e.replace("pass --force to overwrite", "pass --overwrite to replace"))?,
-        None => print!("{text}"),
+        None => super::out(&text),
     }
     Ok(ExitCode::SUCCESS)
 }

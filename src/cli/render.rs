@@ -60,7 +60,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let document = render::render(&response, format(args));
     match &args.output {
         Some(path) => super::write_file(path, document.as_bytes(), args.force)?,
-        None => print!("{document}"),
+        None => super::out(&document),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -7,21 +7,25 @@ use crate::suggest;
 
 pub fn list() -> Result<ExitCode, String> {
     let width = rules::all().iter().map(|r| r.name.len()).max().unwrap_or(0);
-    for rule in rules::all() {
-        println!(
-            "{:width$}  {:7}  {}",
-            rule.name,
-            rule.severity.as_str(),
-            rule.summary
-        );
-    }
+    let table: String = rules::all()
+        .iter()
+        .map(|r| {
+            format!(
+                "{:width$}  {:7}  {}\n",
+                r.name,
+                r.severity.as_str(),
+                r.summary
+            )
+        })
+        .collect();
+    super::out(&table);
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn show(name: &str) -> Result<ExitCode, String> {
     match rules::find(name) {
         Some(rule) => {
-            print!("{}", rules::doc_text(rule));
+            super::out(&rules::doc_text(rule));
             Ok(ExitCode::SUCCESS)
         }
         None => Err(format!(

@@ -18,7 +18,7 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     match &args.output {
         Some(path) => super::write_file(path, schema_text().as_bytes(), args.force)?,
-        None => print!("{}", schema_text()),
+        None => super::out(&schema_text()),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -60,7 +60,10 @@ fn end_of(text: &str) -> Pos {
         }
         i += 1;
     }
-    Pos::new(line, text.get(start..).map_or(0, |l| l.chars().count()) as u32)
+    Pos::new(
+        line,
+        text.get(start..).map_or(0, |l| l.chars().count()) as u32,
+    )
 }
 
 enum Frame {
@@ -319,6 +322,10 @@ impl Builder {
             "nesting is too deep; a response file needs at most 5 levels".to_owned()
         } else if info.contains("simple key expect") {
             "the file is not well-formed YAML: a key here is not followed by `:` (a key must fit on one line, in at most 1024 characters)".to_owned()
+        } else if info.contains("unprintable character") {
+            "the file contains a control character YAML does not allow (such as NUL or a form feed): remove it".to_owned()
+        } else if info.contains("must be followed by a valid YAML whitespace") {
+            "`:` here must be followed by a space (a tab, as text pasted from a word processor often has, is not accepted): put a space after the colon".to_owned()
         } else if info.contains("tab") {
             format!("{info}: YAML does not allow tabs for indentation; indent with spaces")
         } else {

@@ -140,6 +140,30 @@ fn block_scalar_and_flow_spans() {
 #[test]
 fn flow_list_span_ends_at_its_bracket_before_a_comment() {
     let r = root("a: []  # note\nb: [x, y]   # other\nc: 1\n");
-    assert_eq!(r.pointer("/a").map(|n| n.span), Some(Span::new(Pos::new(0, 3), Pos::new(0, 5))));
-    assert_eq!(r.pointer("/b").map(|n| n.span), Some(Span::new(Pos::new(1, 3), Pos::new(1, 9))));
+    assert_eq!(
+        r.pointer("/a").map(|n| n.span),
+        Some(Span::new(Pos::new(0, 3), Pos::new(0, 5)))
+    );
+    assert_eq!(
+        r.pointer("/b").map(|n| n.span),
+        Some(Span::new(Pos::new(1, 3), Pos::new(1, 9)))
+    );
+}
+
+#[test]
+fn control_characters_and_tabs_after_colons_are_explained() {
+    let doc = parse("a: 1\0\n");
+    assert!(
+        doc.errors[0].message.contains("control character"),
+        "{:?}",
+        doc.errors
+    );
+    let doc = parse("force:\tSurrey Police\n");
+    if let Some(error) = doc.errors.first() {
+        assert!(
+            error.message.contains("put a space after the colon"),
+            "{:?}",
+            doc.errors
+        );
+    }
 }

@@ -58,7 +58,15 @@ pub const RULES: &[Rule] = &[
 ];
 
 fn id_span(item: &Item) -> Span {
-    item.id.map_or_else(|| item.node.as_map().first().map_or(item.node.span, |e| e.key_span), |(_, n)| n.span)
+    item.id.map_or_else(
+        || {
+            item.node
+                .as_map()
+                .first()
+                .map_or(item.node.span, |e| e.key_span)
+        },
+        |(_, n)| n.span,
+    )
 }
 
 fn check_unanswered(ctx: &Context, out: &mut Findings) {
@@ -77,8 +85,16 @@ fn check_unanswered(ctx: &Context, out: &mut Findings) {
     // Worked out once: a file with thousands of unanswered recommendations must not rebuild the
     // line index, or the stubs for all of them, per finding.
     let lines = ctx.lines();
-    let nl = if ctx.text.contains("\r\n") { "\r\n" } else { "\n" };
-    let all = if unanswered.len() > 1 { stub_fix(ctx, lines, nl, &unanswered) } else { None };
+    let nl = if ctx.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let all = if unanswered.len() > 1 {
+        stub_fix(ctx, lines, nl, &unanswered)
+    } else {
+        None
+    };
     for (i, rec) in unanswered.iter().enumerate() {
         let Some((id, _)) = rec.id else { continue };
         let message = format!(
@@ -251,7 +267,9 @@ fn line_after(text: &str, lines: &LineIndex, start_line: u32, end: Pos, indent: 
 fn check_action_on_unaccepted(ctx: &Context, out: &mut Findings) {
     let items = ctx.items();
     for rec in &items.recommendations {
-        let (Some((id, _)), Some((status, _))) = (rec.id, rec.status) else { continue };
+        let (Some((id, _)), Some((status, _))) = (rec.id, rec.status) else {
+            continue;
+        };
         if !matches!(status, Status::NotAccepted | Status::NotApplicable) {
             continue;
         }
@@ -270,13 +288,17 @@ fn check_action_on_unaccepted(ctx: &Context, out: &mut Findings) {
 fn check_missing_reason(ctx: &Context, out: &mut Findings) {
     let items = ctx.items();
     for rec in &items.recommendations {
-        let (Some((id, _)), Some((Status::NotAccepted, status_node))) = (rec.id, rec.status) else { continue };
+        let (Some((id, _)), Some((Status::NotAccepted, status_node))) = (rec.id, rec.status) else {
+            continue;
+        };
         let mut answers = items.answers_to_recommendation(id).peekable();
         if answers.peek().is_none() {
             continue; // `unanswered-recommendation` reports it.
         }
         if !answers.any(|a| a.no_action_reason.is_some()) {
-            let message = format!("recommendation {id} is not accepted, so its response must say why no action will be taken (s.55(5B)(b)): add a `no_action_reason`");
+            let message = format!(
+                "recommendation {id} is not accepted, so its response must say why no action will be taken (s.55(5B)(b)): add a `no_action_reason`"
+            );
             out.add(status_node.span, message);
         }
     }

@@ -190,7 +190,11 @@ impl<'a> Items<'a> {
 
     /// The answers to recommendation `id`, in file order.
     pub fn answers_to_recommendation(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
-        let found = self.by_recommendation.get(&id).map(Vec::as_slice).unwrap_or_default();
+        let found = self
+            .by_recommendation
+            .get(&id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
         found.iter().map(|&i| &self.answers[i])
     }
 

@@ -268,9 +268,10 @@ fn check_due_date_mismatch(ctx: &Context, out: &mut Findings) {
                 iso(stated),
             );
             let message = format!(
-                "the recommendation's text says {} but `due` is {}",
+                "the recommendation's text says {} but `due` is {}: set `due` to {}, or correct the text if it was copied wrongly",
                 dates::long(stated),
-                dates::long(due)
+                dates::long(due),
+                iso(stated)
             );
             out.add_with_fixes(due_node.span, message, vec![fix]);
         }

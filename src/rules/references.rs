@@ -70,7 +70,11 @@ fn listed(ids: &[i64]) -> String {
     if ids.is_empty() {
         return "none are listed".to_owned();
     }
-    let shown: Vec<String> = ids.iter().take(LISTED_AT_MOST).map(i64::to_string).collect();
+    let shown: Vec<String> = ids
+        .iter()
+        .take(LISTED_AT_MOST)
+        .map(i64::to_string)
+        .collect();
     let more = match ids.len().checked_sub(LISTED_AT_MOST) {
         Some(rest) if rest > 0 => format!(" and {rest} more"),
         _ => String::new(),
@@ -80,8 +84,17 @@ fn listed(ids: &[i64]) -> String {
 
 const LISTED_AT_MOST: usize = 20;
 
+/// Whether some item of the list has an id that is not a whole number: then a reference to it
+/// cannot be judged, and the `schema` rule reports the id itself.
+fn has_unreadable_id(list: &[Item]) -> bool {
+    list.iter()
+        .any(|i| i.id.is_none() && i.node.get("id").is_some())
+}
+
 fn check_unknown(ctx: &Context, out: &mut Findings) {
     let items = ctx.items();
+    let judge_recommendations = !has_unreadable_id(&items.recommendations);
+    let judge_areas = !has_unreadable_id(&items.areas_for_improvement);
     let recommendations = ids(&items.recommendations);
     let areas = ids(&items.areas_for_improvement);
     // Listed once for every message; membership by hash, not by scanning the list per answer.
@@ -91,24 +104,20 @@ fn check_unknown(ctx: &Context, out: &mut Findings) {
     for answer in &items.answers {
         if let Some((id, node)) = answer
             .recommendation
-            .filter(|(id, _)| !recommendations.contains(id))
+            .filter(|(id, _)| judge_recommendations && !recommendations.contains(id))
         {
             out.add(
                 node.span,
-                format!(
-                    "there is no recommendation {id} in this file ({recommendations_listed})"
-                ),
+                format!("there is no recommendation {id} in this file ({recommendations_listed})"),
             );
         }
         if let Some((id, node)) = answer
             .area_for_improvement
-            .filter(|(id, _)| !areas.contains(id))
+            .filter(|(id, _)| judge_areas && !areas.contains(id))
         {
             out.add(
                 node.span,
-                format!(
-                    "there is no area for improvement {id} in this file ({areas_listed})"
-                ),
+                format!("there is no area for improvement {id} in this file ({areas_listed})"),
             );
         }
     }
@@ -119,10 +128,15 @@ fn check_unknown(ctx: &Context, out: &mut Findings) {
             .map(|r| r.as_seq())
             .unwrap_or_default();
         for node in refs {
-            if let Some(id) = node.as_int().filter(|id| !recommendations.contains(id)) {
+            if let Some(id) = node
+                .as_int()
+                .filter(|id| judge_recommendations && !recommendations.contains(id))
+            {
                 out.add(
                     node.span,
-                    format!("there is no recommendation {id} in this file ({recommendations_listed})"),
+                    format!(
+                        "there is no recommendation {id} in this file ({recommendations_listed})"
+                    ),
                 );
             }
         }

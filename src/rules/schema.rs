@@ -208,7 +208,9 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
     let at_value = visible_span(node, key);
     let name = field_name(pointer);
     Some(match &issue.kind {
-        IssueKind::UnknownKey(unknown) => unknown_key(lookup.entry(node, unknown)?, pointer, unknown),
+        IssueKind::UnknownKey(unknown) => {
+            unknown_key(lookup.entry(node, unknown)?, pointer, unknown)
+        }
         IssueKind::Required(property) => {
             // Template sections have their own rule.
             if section_title(&format!("{pointer}/{property}")).is_some() {
@@ -275,9 +277,13 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
                     )]
                 })
                 .unwrap_or_default();
-            let message = format!(
-                "`{given}` is not a valid date: write dates as YYYY-MM-DD, e.g. 2025-10-24"
-            );
+            let message = if looks_iso(given) {
+                format!(
+                    "`{given}` is not a date that exists: check the day and the month (February has 29 days only in leap years)"
+                )
+            } else {
+                format!("`{given}` is not a valid date: write dates as YYYY-MM-DD, e.g. 2025-10-24")
+            };
             (at_value, message, fixes)
         }
         IssueKind::Format(format) => (
@@ -298,6 +304,19 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
         IssueKind::ExactlyOne(a, b) => exactly_one(node, a, b),
         IssueKind::Other(message) => (at_value, message.clone(), Vec::new()),
     })
+}
+
+/// `YYYY-MM-DD` in shape, whether or not such a day exists.
+fn looks_iso(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 fn status_list() -> String {

@@ -126,7 +126,9 @@ fn top_level_placement(
         Some(next) => Pos::new(next.key_span.start.line, 0),
         None => end_of_text(ctx.text, lines),
     };
-    let fix = skeleton(ctx, key, "").map(|text| insertion(insert_at, key, text));
+    let fix = skeleton(ctx, key, "")
+        .filter(|_| !is_flow(ctx.text, lines, root))
+        .map(|text| insertion(insert_at, key, text));
     (span, fix)
 }
 
@@ -156,8 +158,16 @@ fn inspection_placement(
     } else {
         end_of_text(ctx.text, lines)
     };
-    let fix = skeleton(ctx, key, &indent).map(|text| insertion(insert_at, key, text));
+    let fix = skeleton(ctx, key, &indent)
+        .filter(|_| !is_flow(ctx.text, lines, &entry.value))
+        .map(|text| insertion(insert_at, key, text));
     (entry.key_span, fix)
+}
+
+/// Whether a mapping is written in flow style (`{a: 1}`): block skeletons cannot go into it.
+fn is_flow(text: &str, lines: &LineIndex, node: &Node) -> bool {
+    let line = lines.line(text, node.span.start.line as usize);
+    line.chars().nth(node.span.start.col as usize) == Some('{')
 }
 
 fn end_of_text(text: &str, lines: &LineIndex) -> Pos {

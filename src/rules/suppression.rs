@@ -5,7 +5,7 @@
 use super::{Context, Doc, Findings, Rule};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Fix, Pos, Severity, Span, TextEdit};
-use crate::document::LineIndex;
+use crate::document::{LineIndex, Node, Value};
 use crate::suggest;
 
 pub const UNUSED_IGNORE: &str = "unused-ignore";
@@ -104,6 +104,10 @@ pub fn apply(
     }
     let lines = ctx.lines();
     let mut comments = parse_comments(text, lines);
+    // The marker inside a text (a block scalar, a quoted string) is text, not a comment.
+    if let Some(root) = &ctx.doc.root {
+        comments.retain(|c| !inside_text(root, c.span.start));
+    }
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| !suppress(&mut comments, d))
@@ -116,6 +120,16 @@ pub fn apply(
         }
     }
     kept
+}
+
+/// Whether `pos` falls inside a text value of the tree.
+fn inside_text(node: &Node, pos: Pos) -> bool {
+    match &node.value {
+        Value::Str(_) => node.span.start <= pos && pos < node.span.end,
+        Value::Map(entries) => entries.iter().any(|e| inside_text(&e.value, pos)),
+        Value::Seq(items) => items.iter().any(|n| inside_text(n, pos)),
+        _ => false,
+    }
 }
 
 fn suppress(comments: &mut [Comment], d: &Diagnostic) -> bool {
