@@ -8,6 +8,8 @@
 
 #[path = "../benches/generate/mod.rs"]
 mod generate;
+#[path = "lsp_client/mod.rs"]
+mod lsp_client;
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -726,10 +728,164 @@ fn errors_at_the_end_of_a_file_point_inside_it() {
             for end in ["start", "end"] {
                 let line = d["range"][end]["line"].as_u64().unwrap() as usize;
                 let column = d["range"][end]["column"].as_u64().unwrap() as usize;
-                assert!(line >= 1 && line <= lines.len(), "{text:?}: line {line} of {}: {d}", lines.len());
+                assert!(
+                    line >= 1 && line <= lines.len(),
+                    "{text:?}: line {line} of {}: {d}",
+                    lines.len()
+                );
                 let len = lines[line - 1].chars().count();
-                assert!(column <= len + 2, "{text:?}: column {column} past the line ({len}): {d}");
+                assert!(
+                    column <= len + 2,
+                    "{text:?}: column {column} past the line ({len}): {d}"
+                );
             }
         }
     }
+}
+
+// ----- the language server -------------------------------------------------------------------
+
+/// Hostile documents opened in `section55 lsp` (and the same texts sent as a full change to an
+/// open document): each is answered with diagnostics for its version, and an ordinary request
+/// afterwards is still answered. (Invalid UTF-8 cannot travel in LSP's JSON; the transport's
+/// own abuse cases are in tests/lsp.rs.)
+#[test]
+fn language_server_survives_hostile_documents() {
+    let mut nested_block = String::new();
+    for depth in 0..3_000 {
+        nested_block.push_str(&" ".repeat(depth));
+        nested_block.push_str("a:\n");
+    }
+    let mut laughs = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (prev, name) in "abcdefgh".chars().zip("bcdefghi".chars()) {
+        let refs = vec![format!("*{prev}"); 9].join(", ");
+        laughs.push_str(&format!("{name}: &{name} [{refs}]\n"));
+    }
+    let mut string_bomb = format!("key_findings: &big \"{}\"\nforces:\n", "x".repeat(100_000));
+    string_bomb.push_str(&"  - *big\n".repeat(5_000));
+    let mut unknown_keys = CLEAN.to_owned();
+    for i in 0..20_000 {
+        unknown_keys.push_str(&format!("unknown_{i}: x\n"));
+    }
+    let mut recommendations = CLEAN.replace("recommendations:\n", "recommendations:\n");
+    recommendations.push_str("x_recommendations:\n");
+    for id in 1..=20_000 {
+        recommendations.push_str(&format!(
+            "  - id: {id}\n    text: R.\n    status: accepted\n"
+        ));
+    }
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "100,000 nested flow sequences",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
+        ),
+        (
+            "100,000 nested flow mappings",
+            format!("{}x{}", "{a: ".repeat(100_000), "}".repeat(100_000)),
+        ),
+        (
+            "100,000 nested block sequences",
+            format!("{}x\n", "- ".repeat(100_000)),
+        ),
+        ("3,000 nested block mappings", nested_block),
+        ("billion laughs", laughs),
+        ("alias bomb of long strings", string_bomb),
+        ("20,000 unknown keys", unknown_keys),
+        (
+            "20,000 recommendations under an unknown key",
+            recommendations,
+        ),
+        (
+            "2 MB line",
+            EXAMPLE.replace(
+                "key_findings: |",
+                &format!("key_findings: {}\nx_old: |", "word ".repeat(400_000)),
+            ),
+        ),
+        (
+            "NUL bytes",
+            EXAMPLE
+                .replacen("Norfolk Constabulary", "Norfolk\0Constabulary", 1)
+                .replace("areas_for_improvement: []", "\0\0\0"),
+        ),
+        ("BOM", format!("\u{FEFF}{EXAMPLE}")),
+        (
+            "BOM in the middle",
+            EXAMPLE.replacen("force:", "\u{FEFF}force:", 1),
+        ),
+        (
+            "tab indentation",
+            EXAMPLE.replace("\n  published:", "\n\tpublished:"),
+        ),
+        ("lone CR", EXAMPLE.replace('\n', "\r")),
+        (
+            "mixed line endings",
+            EXAMPLE.replacen('\n', "\r", 20).replacen('\n', "\r\n", 20),
+        ),
+        ("line separators", EXAMPLE.replace('\n', "\u{2028}")),
+        (
+            "tags",
+            EXAMPLE.replacen(
+                "force:",
+                "force: !!python/object/apply:os.system [\"true\"]\nx:",
+                1,
+            ),
+        ),
+        (
+            "merge keys",
+            EXAMPLE.replace(
+                "office_use:\n",
+                "d: &d\n  submitted_to_hmicfrs: true\noffice_use:\n  <<: *d\n",
+            ),
+        ),
+        ("two documents", format!("{CLEAN}---\n{CLEAN}")),
+        ("unclosed brackets", "[".repeat(100_000)),
+        ("1 MB key", format!("{CLEAN}{}: x\n", "k".repeat(1 << 20))),
+        ("empty", String::new()),
+    ];
+    let mut client = lsp_client::Client::spawn();
+    client.initialize(serde_json::json!({
+        "general": {"positionEncodings": ["utf-16"]},
+        "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+    }));
+    let changed = lsp_client::file_uri("hostile-changed.s55.yaml");
+    client.open(&changed, CLEAN);
+    let _ = client.diagnostics(&changed, 1);
+    for (i, (name, text)) in cases.iter().enumerate() {
+        let uri = lsp_client::file_uri(&format!("hostile-{i}.s55.yaml"));
+        client.open(&uri, text);
+        let diagnostics = client.diagnostics(&uri, 1);
+        if !text.is_empty() && *name != "BOM" {
+            assert!(!diagnostics.is_empty(), "{name}: no finding");
+        }
+        let version = i as i64 + 2;
+        client.change(&changed, version, serde_json::json!([{"text": text}]));
+        let _ = client.diagnostics(&changed, version);
+        for (what, uri) in [
+            ("the hostile document", &uri),
+            ("the changed document", &changed),
+        ] {
+            for method in [
+                "textDocument/hover",
+                "textDocument/completion",
+                "textDocument/documentSymbol",
+                "textDocument/inlayHint",
+            ] {
+                let position = serde_json::json!({"line": 3, "character": 2});
+                let range = serde_json::json!({"start": {"line": 0, "character": 0}, "end": {"line": 200, "character": 0}});
+                let params = serde_json::json!({"textDocument": {"uri": uri}, "position": position, "range": range});
+                let response = client.request(method, params);
+                assert!(
+                    response.get("error").is_none(),
+                    "{name}: {method} on {what} failed: {response}"
+                );
+            }
+        }
+        client.notify(
+            "textDocument/didClose",
+            serde_json::json!({"textDocument": {"uri": uri}}),
+        );
+        eprintln!("lsp: {name}: {} findings", diagnostics.len());
+    }
+    assert_eq!(client.shutdown_and_exit(), Some(0));
 }
