@@ -334,3 +334,33 @@ fn schema_command_writes_once_without_force() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--force"));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    let dir = temp_dir("pipe");
+    for i in 0..100 {
+        write(&dir, &format!("r{i:03}.s55.yaml"), NORFOLK);
+    }
+    let mut child = section55()
+        .args(["check", "--format", "json", "."])
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_ne!(out.status.code(), Some(101), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_loop_is_reported_as_unreadable() {
+    let dir = temp_dir("loop");
+    std::os::unix::fs::symlink(dir.join("b.s55.yaml"), dir.join("a.s55.yaml")).expect("link");
+    std::os::unix::fs::symlink(dir.join("a.s55.yaml"), dir.join("b.s55.yaml")).expect("link");
+    let out = run(&["check", "a.s55.yaml"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("a.s55.yaml: cannot be read"), "{}", stderr(&out));
+}
