@@ -728,6 +728,14 @@ fn ignore_markers_inside_texts_are_text_not_comments() {
     );
     assert_silent(&text, "deadline-off-by-one");
     assert_silent(&text, "unused-ignore");
+    // A placeholder in a block scalar is silenced from the key's line (a comment line above the
+    // text would be part of the text).
+    let text = variant(
+        "key_findings: |\n  The inspectorate graded",
+        "key_findings: |  # section55: ignore[empty-section] written after the panel meets\n  TBC\nold: |\n  The inspectorate graded",
+    );
+    assert_silent(&text, "empty-section");
+    assert_silent(&text, "unused-ignore");
 }
 
 #[test]

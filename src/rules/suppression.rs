@@ -134,7 +134,7 @@ fn inside_text(node: &Node, pos: Pos) -> bool {
 
 fn suppress(comments: &mut [Comment], d: &Diagnostic) -> bool {
     let line = d.span.start.line;
-    let applies = |c: &Comment| c.line == line || (c.own_line && c.line + 1 == line);
+    let applies = |c: &Comment| c.line == line || c.line + 1 == line;
     for comment in comments.iter_mut().filter(|c| applies(c)) {
         if let Some(named) = comment.rules.iter_mut().find(|r| r.rule == d.rule) {
             named.used = true;
