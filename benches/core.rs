@@ -75,7 +75,7 @@ mod example {
     }
 }
 
-/// A generated 1 MB response (benches/generate: ~1,250 recommendations with responses).
+/// A generated 1 MB response (benches/generate: ~1,900 recommendations with responses).
 mod one_mb {
     use super::*;
 

@@ -413,8 +413,8 @@ pub fn response(seed: u64, shape: Shape) -> String {
     out
 }
 
-/// The corpus of `n` files compared against other tools: sizes from ~3 KB to ~20 KB, a quarter
-/// with a typical mistake. Returns (file name, text).
+/// The corpus of `n` files compared against other tools: sizes from ~2 KB to ~13 KB, about one in
+/// seven with a typical mistake. Returns (file name, text).
 pub fn corpus(n: usize) -> Vec<(String, String)> {
     (0..n)
         .map(|i| {

@@ -1,7 +1,8 @@
 //! Writes the generated corpus to a folder, for `benches/compare.sh`:
 //! `cargo run --release --example write-corpus -- DIR [N] [--json]`.
 //! With `--json`, each file is also written as `NAME.json` (the same data), for validators that
-//! read only JSON.
+//! read only JSON. `write-corpus --large FILE [BYTES]` writes one response of at least BYTES
+//! (default 1 MiB), the benchmarks' large file.
 
 #[path = "mod.rs"]
 mod generate;
@@ -10,6 +11,12 @@ use std::path::PathBuf;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--large") {
+        let path = args.get(1).expect("usage: write-corpus --large FILE [BYTES]");
+        let bytes = args.get(2).map_or(1 << 20, |n| n.parse().expect("BYTES is a number"));
+        std::fs::write(path, generate::large(bytes)).expect("write the large file");
+        return;
+    }
     let json = args.iter().any(|a| a == "--json");
     let positional: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let Some(dir) = positional.first().map(PathBuf::from) else {
