@@ -89,12 +89,17 @@ fn tokenize(text: &str) -> Vec<(usize, &str)> {
 }
 
 fn month(word: &str) -> Option<u32> {
-    let lower = word.to_lowercase();
+    // Month names are ASCII: compared without allocating (this runs for words of every
+    // recommendation text on every lint).
+    if !word.is_ascii() {
+        return None;
+    }
+    let abbreviation = (3..=4).contains(&word.len());
     MONTHS
         .iter()
         .position(|m| {
-            let m = m.to_lowercase();
-            lower == m || (lower.len() >= 3 && m.starts_with(&lower) && lower.len() <= 4)
+            m.eq_ignore_ascii_case(word)
+                || (abbreviation && m.get(..word.len()).is_some_and(|p| p.eq_ignore_ascii_case(word)))
         })
         .map(|i| i as u32 + 1)
 }

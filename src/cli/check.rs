@@ -204,6 +204,9 @@ fn walk_error(error: &ignore::Error) -> String {
 struct Configs {
     fixed: Option<Config>,
     found: std::sync::Mutex<HashMap<PathBuf, Config>>,
+    /// By folder as given, so the files of one folder resolve it once (not a canonicalize and a
+    /// walk up the tree per file).
+    by_dir: std::sync::Mutex<HashMap<PathBuf, Config>>,
 }
 
 impl Configs {
@@ -214,6 +217,7 @@ impl Configs {
         Ok(Configs {
             fixed,
             found: std::sync::Mutex::new(HashMap::new()),
+            by_dir: std::sync::Mutex::new(HashMap::new()),
         })
     }
 
@@ -221,6 +225,16 @@ impl Configs {
         if let Some(config) = &self.fixed {
             return Ok(config.clone());
         }
+        let poisoned = |_| "internal error: configuration cache poisoned".to_owned();
+        if let Some(config) = self.by_dir.lock().map_err(poisoned)?.get(dir) {
+            return Ok(config.clone());
+        }
+        let config = self.find(dir)?;
+        self.by_dir.lock().map_err(poisoned)?.insert(dir.to_owned(), config.clone());
+        Ok(config)
+    }
+
+    fn find(&self, dir: &Path) -> Result<Config, String> {
         let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
         let Some(file) = Config::find(&dir) else {
             return Ok(Config::default());

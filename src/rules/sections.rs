@@ -315,16 +315,18 @@ fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(&'n Node, Option<Span>)> {
 
 /// The placeholder a text consists of or starts with, if any.
 pub fn placeholder(text: &str) -> Option<&str> {
+    // Compared ignoring ASCII case, without lower-casing the whole text (every text field, every
+    // lint): the markers are ASCII, and no other character lower-cases into them.
     let trimmed = text.trim();
-    let lower = trimmed.to_lowercase();
-    let first_word = lower
+    let first_word = trimmed
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let is_placeholder = matches!(first_word, "tbc" | "tbd" | "todo")
-        || (lower.len() >= 3 && lower.chars().all(|c| c == 'x'))
-        || lower.contains("lorem ipsum")
-        || lower.starts_with("[insert")
-        || lower.starts_with("<insert");
+    let starts = |prefix: &str| trimmed.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
+    let is_placeholder = ["tbc", "tbd", "todo"].iter().any(|w| first_word.eq_ignore_ascii_case(w))
+        || (trimmed.len() >= 3 && trimmed.chars().all(|c| c == 'x' || c == 'X'))
+        || trimmed.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"lorem ipsum"))
+        || starts("[insert")
+        || starts("<insert");
     is_placeholder.then(|| trimmed.lines().next().unwrap_or(trimmed))
 }
