@@ -33,6 +33,12 @@ pub fn schema_text() -> String {
 /// Serde reads `null` as an absent optional field; the file format does not allow `null`, so
 /// `due:` with nothing after it is reported rather than silently dropped.
 fn forbid_null(schema: &mut Schema) {
+    // `format: uint32` is not a format validators know, so they ignore it: an id of
+    // 99999999999999999999999999 (read as a number too large for an integer) passed the schema
+    // and, being unreadable as an id, every rule too. The bound is written out.
+    if schema.get("format").and_then(Value::as_str) == Some("uint32") && schema.get("maximum").is_none() {
+        schema.insert("maximum".into(), u32::MAX.into());
+    }
     if let Some(Value::Array(types)) = schema.get_mut("type") {
         types.retain(|t| t != "null");
         if let [only] = types.as_slice() {

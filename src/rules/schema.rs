@@ -87,7 +87,8 @@ fn issues_of(error: &jsonschema::ValidationError) -> Vec<SchemaIssue> {
         }
         K::Format { format } => vec![issue(IssueKind::Format(format.clone()))],
         K::MinItems { .. } => vec![issue(IssueKind::MinItems)],
-        K::Minimum { .. } => vec![issue(IssueKind::Minimum)],
+        // Only ids have bounds: at least 1, at most u32::MAX.
+        K::Minimum { .. } | K::Maximum { .. } => vec![issue(IssueKind::Minimum)],
         K::OneOfNotValid { context } if !is_exactly_one(error) => {
             // An enum documented value by value: `oneOf` of `const`s.
             let options = context
