@@ -79,7 +79,7 @@ measure() {
   "$@" > /dev/null 2>&1 || true
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %M" -o "$WORK/time.out" "$@" > /dev/null 2>&1 || true
-    read -r wall kib < "$WORK/time.out"
+    read -r wall kib < <(tail -n 1 "$WORK/time.out")
     echo "run	$name	$wall	$kib" >> "$RESULTS"
   done
 }
@@ -129,7 +129,7 @@ for r in json.load(open(sys.argv[1]))["results"]:
 EOF
 for _ in $(seq "$RUNS"); do
   /usr/bin/time -f "%e %M" -o "$WORK/time.out" "$S55" check --today 2026-01-15 "$SMALL" > /dev/null 2>&1 || true
-  read -r wall kib < "$WORK/time.out"
+  read -r wall kib < <(tail -n 1 "$WORK/time.out")
   echo "run	cold/section55	$wall	$kib" >> "$RESULTS"
 done
 
