@@ -214,21 +214,6 @@ fn block(out: &mut String, indent: usize, paragraphs: &[String]) {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The shape of a generated response.
 #[derive(Clone, Copy, Debug)]
 pub struct Shape {
@@ -324,10 +309,8 @@ pub fn response(seed: u64, shape: Shape) -> String {
         let _ = writeln!(out, "  - id: {id}");
         let _ = writeln!(
             out,
-            "    text: >-\n      By {} {} {}, {} {} {}.",
-            due.format("%-d"),
-            MONTHS[due.format("%m").to_string().parse::<usize>().unwrap() - 1],
-            due.format("%Y"),
+            "    text: >-\n      By {}, {} {} {}.",
+            section55::dates::long(due),
             rng.pick(SUBJECTS).to_lowercase(),
             rng.pick(VERBS),
             rng.pick(CLAUSES),
