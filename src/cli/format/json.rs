@@ -62,12 +62,28 @@ struct Summary {
 fn range(span: Span) -> Range {
     let (line, column) = one_based(span.start);
     let (end_line, end_column) = one_based(span.end);
-    Range { end: Position { column: end_column, line: end_line }, start: Position { column, line } }
+    Range {
+        end: Position {
+            column: end_column,
+            line: end_line,
+        },
+        start: Position { column, line },
+    }
 }
 
 fn fix(fix: &Fix) -> FixOut<'_> {
-    let edits = fix.edits.iter().map(|e| Edit { new_text: &e.new_text, range: range(e.span) }).collect();
-    FixOut { edits, title: &fix.title }
+    let edits = fix
+        .edits
+        .iter()
+        .map(|e| Edit {
+            new_text: &e.new_text,
+            range: range(e.span),
+        })
+        .collect();
+    FixOut {
+        edits,
+        title: &fix.title,
+    }
 }
 
 pub fn render(reports: &[FileReport]) -> String {
@@ -82,8 +98,17 @@ pub fn render(reports: &[FileReport]) -> String {
         })
         .collect();
     let c = counts(reports);
-    let summary = Summary { errors: c.errors, files: c.files, infos: c.infos, warnings: c.warnings };
-    let mut out = serde_json::to_string_pretty(&Report { diagnostics, summary }).unwrap_or_default();
+    let summary = Summary {
+        errors: c.errors,
+        files: c.files,
+        infos: c.infos,
+        warnings: c.warnings,
+    };
+    let mut out = serde_json::to_string_pretty(&Report {
+        diagnostics,
+        summary,
+    })
+    .unwrap_or_default();
     out.push('\n');
     out
 }
