@@ -23,6 +23,14 @@ pub fn schema() -> &'static Value {
     })
 }
 
+/// Follows a local `$ref` (`#/$defs/...`) in the generated schema; anything else is returned as is.
+pub fn resolve(at: &'static Value) -> &'static Value {
+    match at.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+        Some(path) => schema().pointer(path).unwrap_or(at),
+        None => at,
+    }
+}
+
 /// The schema as committed in `schemas/`: pretty JSON with a final newline.
 pub fn schema_text() -> String {
     let mut text = serde_json::to_string_pretty(schema()).unwrap_or_default();

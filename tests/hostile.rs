@@ -767,7 +767,7 @@ fn language_server_survives_hostile_documents() {
     for i in 0..20_000 {
         unknown_keys.push_str(&format!("unknown_{i}: x\n"));
     }
-    let mut recommendations = CLEAN.replace("recommendations:\n", "recommendations:\n");
+    let mut recommendations = CLEAN.to_owned();
     recommendations.push_str("x_recommendations:\n");
     for id in 1..=20_000 {
         recommendations.push_str(&format!(

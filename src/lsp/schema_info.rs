@@ -5,6 +5,7 @@
 use serde_json::Value as Json;
 
 use super::context::Seg;
+use crate::schema::resolve;
 
 /// Keys in the order the template and `section55 new` write them; the schema's own order is
 /// alphabetical.
@@ -48,17 +49,6 @@ fn root() -> &'static Json {
     crate::schema::schema()
 }
 
-/// Follows a local `$ref`.
-fn resolve(at: &'static Json) -> &'static Json {
-    match at
-        .get("$ref")
-        .and_then(Json::as_str)
-        .and_then(|r| r.strip_prefix('#'))
-    {
-        Some(path) => root().pointer(path).unwrap_or(at),
-        None => at,
-    }
-}
 
 /// The schema of the value at `path`, as written at its property (a `$ref` not yet followed,
 /// so its own description is kept).

@@ -12,6 +12,7 @@ use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Severity, Span};
 use crate::document::{Entry, Node};
 use crate::model::Status;
+use crate::schema::resolve;
 use crate::suggest;
 
 pub const RULES: &[Rule] = &[Rule {
@@ -343,10 +344,9 @@ fn unknown_key(entry: &Entry, pointer: &str, unknown: &str) -> Described {
 
 /// The keys the schema allows in the mapping at `pointer`.
 pub fn known_keys(pointer: &str) -> Vec<String> {
-    let schema = crate::schema::schema();
-    let mut at = schema;
+    let mut at = crate::schema::schema();
     for segment in pointer.split('/').skip(1) {
-        at = resolve(schema, at);
+        at = resolve(at);
         at = match at.get("properties").and_then(|p| p.get(segment)) {
             Some(prop) => prop,
             None if segment.parse::<usize>().is_ok() => match at.get("items") {
@@ -356,24 +356,13 @@ pub fn known_keys(pointer: &str) -> Vec<String> {
             None => return Vec::new(),
         };
     }
-    let at = resolve(schema, at);
+    let at = resolve(at);
     at.get("properties")
         .and_then(Json::as_object)
         .map(|p| p.keys().cloned().collect())
         .unwrap_or_default()
 }
 
-/// Follows a local `$ref`.
-fn resolve<'s>(schema: &'s Json, at: &'s Json) -> &'s Json {
-    match at
-        .get("$ref")
-        .and_then(Json::as_str)
-        .and_then(|r| r.strip_prefix('#'))
-    {
-        Some(path) => schema.pointer(path).unwrap_or(at),
-        None => at,
-    }
-}
 
 fn exactly_one(node: &Node, a: &str, b: &str) -> Described {
     let statute = if a == "action" {
