@@ -165,7 +165,9 @@ fn same_word(x: &str, y: &str) -> bool {
     if x.is_ascii() && y.is_ascii() {
         x.eq_ignore_ascii_case(y)
     } else {
-        x.chars().flat_map(char::to_lowercase).eq(y.chars().flat_map(char::to_lowercase))
+        x.chars()
+            .flat_map(char::to_lowercase)
+            .eq(y.chars().flat_map(char::to_lowercase))
     }
 }
 

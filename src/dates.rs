@@ -8,6 +8,19 @@ pub fn last_day(published: NaiveDate) -> Option<NaiveDate> {
     published.checked_add_days(Days::new(55))
 }
 
+/// "Today" for the rules: `flag` (`--today`), else `SECTION55_TODAY`, else the system date, so
+/// tests and CI runs are deterministic.
+pub fn today(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
+    if let Some(date) = flag {
+        return Ok(date);
+    }
+    match std::env::var("SECTION55_TODAY") {
+        Ok(value) if !value.is_empty() => NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+            .map_err(|_| format!("SECTION55_TODAY: `{value}` is not a date: use YYYY-MM-DD")),
+        _ => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
 /// The common miscount: publication + 56 days.
 pub fn miscounted_last_day(published: NaiveDate) -> Option<NaiveDate> {
     published.checked_add_days(Days::new(56))
@@ -99,7 +112,9 @@ fn month(word: &str) -> Option<u32> {
         .iter()
         .position(|m| {
             m.eq_ignore_ascii_case(word)
-                || (abbreviation && m.get(..word.len()).is_some_and(|p| p.eq_ignore_ascii_case(word)))
+                || (abbreviation
+                    && m.get(..word.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(word)))
         })
         .map(|i| i as u32 + 1)
 }

@@ -4,14 +4,14 @@
 
 pub mod catalogue;
 pub mod config;
+pub mod dates;
 pub mod diagnostic;
 pub mod document;
+pub mod import;
 pub mod model;
+pub mod render;
 pub mod schema;
 pub mod suggest;
-pub mod dates;
-pub mod render;
-pub mod import;
 
 pub mod cli;
 pub mod lsp;

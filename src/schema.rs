@@ -25,7 +25,11 @@ pub fn schema() -> &'static Value {
 
 /// Follows a local `$ref` (`#/$defs/...`) in the generated schema; anything else is returned as is.
 pub fn resolve(at: &'static Value) -> &'static Value {
-    match at.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix('#')) {
+    match at
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix('#'))
+    {
         Some(path) => schema().pointer(path).unwrap_or(at),
         None => at,
     }
@@ -44,7 +48,9 @@ fn forbid_null(schema: &mut Schema) {
     // `format: uint32` is not a format validators know, so they ignore it: an id of
     // 99999999999999999999999999 (read as a number too large for an integer) passed the schema
     // and, being unreadable as an id, every rule too. The bound is written out.
-    if schema.get("format").and_then(Value::as_str) == Some("uint32") && schema.get("maximum").is_none() {
+    if schema.get("format").and_then(Value::as_str) == Some("uint32")
+        && schema.get("maximum").is_none()
+    {
         schema.insert("maximum".into(), u32::MAX.into());
     }
     if let Some(Value::Array(types)) = schema.get_mut("type") {

@@ -362,5 +362,9 @@ fn a_link_loop_is_reported_as_unreadable() {
     std::os::unix::fs::symlink(dir.join("a.s55.yaml"), dir.join("b.s55.yaml")).expect("link");
     let out = run(&["check", "a.s55.yaml"], &dir);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("a.s55.yaml: cannot be read"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("a.s55.yaml: cannot be read"),
+        "{}",
+        stderr(&out)
+    );
 }

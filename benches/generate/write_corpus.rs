@@ -12,8 +12,12 @@ use std::path::PathBuf;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--large") {
-        let path = args.get(1).expect("usage: write-corpus --large FILE [BYTES]");
-        let bytes = args.get(2).map_or(1 << 20, |n| n.parse().expect("BYTES is a number"));
+        let path = args
+            .get(1)
+            .expect("usage: write-corpus --large FILE [BYTES]");
+        let bytes = args
+            .get(2)
+            .map_or(1 << 20, |n| n.parse().expect("BYTES is a number"));
         std::fs::write(path, generate::large(bytes)).expect("write the large file");
         return;
     }

@@ -50,19 +50,6 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("`{s}` is not a date: use YYYY-MM-DD"))
 }
 
-/// `--today`, else `SECTION55_TODAY`, else the system date.
-pub fn today(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
-    if let Some(date) = flag {
-        return Ok(date);
-    }
-    match std::env::var("SECTION55_TODAY") {
-        Ok(value) if !value.is_empty() => {
-            parse_date(&value).map_err(|e| format!("SECTION55_TODAY: {e}"))
-        }
-        _ => Ok(chrono::Local::now().date_naive()),
-    }
-}
-
 /// Where a file's text comes from.
 enum Source {
     File(PathBuf),
@@ -70,7 +57,7 @@ enum Source {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
-    let today = today(args.today)?;
+    let today = crate::dates::today(args.today)?;
     let (sources, mut failures) = collect(&args.paths);
     let configs = Configs::new(args.config.as_deref())?;
     let reports: Vec<Result<FileReport, String>> = sources
@@ -230,7 +217,10 @@ impl Configs {
             return Ok(config.clone());
         }
         let config = self.find(dir)?;
-        self.by_dir.lock().map_err(poisoned)?.insert(dir.to_owned(), config.clone());
+        self.by_dir
+            .lock()
+            .map_err(poisoned)?
+            .insert(dir.to_owned(), config.clone());
         Ok(config)
     }
 

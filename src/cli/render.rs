@@ -10,9 +10,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::{self, Format};
 
 use super::format::{self as output, FileReport};
+use crate::rules::code;
 
 /// Rules whose errors mean the file cannot be read as a response.
-const BLOCKING: [&str; 3] = ["invalid-yaml", "schema", "missing-section"];
+const BLOCKING: [&str; 3] = [code::INVALID_YAML, code::SCHEMA, code::MISSING_SECTION];
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum FormatArg {

@@ -3,6 +3,7 @@
 //! source of any finding through [`Node::pointer`] (a JSON pointer) or [`Node::path_at`] (a
 //! cursor position).
 
+pub mod lenient;
 mod parse;
 mod scalar;
 

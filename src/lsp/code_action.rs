@@ -19,6 +19,7 @@ use super::state::Snapshot;
 use crate::diagnostic::{Diagnostic, Fix, Span};
 use crate::document::{Node, Value};
 use crate::rules;
+use crate::rules::code;
 
 /// Whether the client's `only` filter lets quick fixes through.
 fn wanted(only: Option<&[CodeActionKind]>) -> bool {
@@ -114,7 +115,7 @@ fn workspace_edit(
 /// become part of the text; and ignoring `unused-ignore` itself makes no sense.
 fn can_ignore(d: &Diagnostic, protected: &[(u32, u32)]) -> bool {
     let line = d.span.start.line;
-    d.rule != "unused-ignore"
+    d.rule != code::UNUSED_IGNORE
         && !protected
             .iter()
             .any(|(first, last)| *first < line && line <= *last)

@@ -19,7 +19,6 @@ use tower_lsp_server::ls_types::{
     InsertTextMode, MarkupContent, MarkupKind, Position, Range, TextEdit,
 };
 
-use super::context::{self, Cursor, Seg, pattern};
 use super::facts;
 use super::position::{Converter, Encoding};
 use super::schema_info::{self, KeyInfo};
@@ -28,6 +27,7 @@ use crate::catalogue::{self, ForceKind};
 use crate::dates;
 use crate::diagnostic::Pos;
 use crate::document::Node;
+use crate::document::lenient::{self as context, Cursor, Seg, pattern};
 
 /// What the client's completion supports.
 #[derive(Clone, Copy, Debug, Default)]

@@ -3,11 +3,11 @@
 
 use tower_lsp_server::ls_types::{GotoDefinitionResponse, Location, LocationLink, Position};
 
-use super::context::pattern;
 use super::facts;
 use super::position::Encoding;
 use super::schema_info;
 use super::state::Snapshot;
+use crate::document::lenient::pattern;
 use crate::document::{Node, Step};
 
 pub fn definition(

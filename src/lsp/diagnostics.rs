@@ -14,6 +14,7 @@ use tower_lsp_server::ls_types::{
 use super::position::{Converter, Encoding};
 use super::state::Snapshot;
 use crate::diagnostic::{Diagnostic, Fix, Severity};
+use crate::rules::code;
 
 pub const SOURCE: &str = "section55";
 
@@ -54,7 +55,7 @@ pub fn to_lsp(d: &Diagnostic, conv: &Converter, newline: &str) -> lsp::Diagnosti
         source: Some(SOURCE.to_owned()),
         message: d.message.clone(),
         related_information: None,
-        tags: (d.rule == "unused-ignore").then(|| vec![DiagnosticTag::UNNECESSARY]),
+        tags: (d.rule == code::UNUSED_IGNORE).then(|| vec![DiagnosticTag::UNNECESSARY]),
         data: Some(json!({"rule": d.rule, "fixes": fixes})),
     }
 }

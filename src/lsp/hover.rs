@@ -5,13 +5,13 @@
 
 use tower_lsp_server::ls_types::{Hover, HoverContents, MarkupContent, MarkupKind, Position};
 
-use super::context::{self, Seg, pattern};
 use super::facts;
 use super::position::Encoding;
 use super::schema_info;
 use super::state::Snapshot;
 use crate::catalogue;
 use crate::diagnostic::{Pos, Span};
+use crate::document::lenient::{self as context, Seg, pattern};
 use crate::document::{Node, Step, Value};
 
 /// What is under the cursor: a key (with its value as text), or a value (as text).

@@ -6,11 +6,11 @@ use tower_lsp_server::ls_types::{
     InlayHint, InlayHintLabel, InlayHintTooltip, MarkupContent, MarkupKind, Range,
 };
 
-use super::context;
 use super::facts;
 use super::position::Encoding;
 use super::state::Snapshot;
 use crate::diagnostic::Pos;
+use crate::document::lenient as context;
 
 pub fn hints(snapshot: &Snapshot, encoding: Encoding, range: Range) -> Vec<InlayHint> {
     if !snapshot.is_response {

@@ -17,7 +17,6 @@
 mod code_action;
 mod completion;
 mod config;
-mod context;
 mod definition;
 mod diagnostics;
 mod facts;
@@ -47,7 +46,7 @@ use self::state::{Snapshot, Store};
 
 /// Today for the rules: `SECTION55_TODAY` if set (tests), else the system date.
 pub fn today() -> NaiveDate {
-    crate::cli::today(None).unwrap_or_else(|_| chrono::Local::now().date_naive())
+    crate::dates::today(None).unwrap_or_else(|_| chrono::Local::now().date_naive())
 }
 
 /// The server as an in-process tower service, without stdio: the same handlers and document

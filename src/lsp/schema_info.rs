@@ -4,7 +4,7 @@
 
 use serde_json::Value as Json;
 
-use super::context::Seg;
+use crate::document::lenient::Seg;
 use crate::schema::resolve;
 
 /// Keys in the order the template and `section55 new` write them; the schema's own order is
@@ -48,7 +48,6 @@ const ORDER: &[&str] = &[
 fn root() -> &'static Json {
     crate::schema::schema()
 }
-
 
 /// The schema of the value at `path`, as written at its property (a `$ref` not yet followed,
 /// so its own description is kept).
@@ -179,7 +178,7 @@ mod tests {
     use super::*;
 
     fn path(p: &str) -> Vec<Seg> {
-        crate::lsp::context::from_pattern(p)
+        crate::document::lenient::from_pattern(p)
     }
 
     #[test]

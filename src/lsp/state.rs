@@ -94,7 +94,7 @@ impl Snapshot {
     pub fn facts_tree(&self) -> Option<&Node> {
         self.tree().or_else(|| {
             self.rough
-                .get_or_init(|| super::context::rough_tree(&self.text))
+                .get_or_init(|| crate::document::lenient::rough_tree(&self.text))
                 .as_ref()
         })
     }

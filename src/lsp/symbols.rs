@@ -9,11 +9,11 @@ use tower_lsp_server::ls_types::{
     DocumentSymbol, DocumentSymbolResponse, Location, SymbolInformation, SymbolKind,
 };
 
-use super::context;
 use super::facts;
 use super::position::{Converter, Encoding};
 use super::state::Snapshot;
 use crate::diagnostic::{Pos, Span};
+use crate::document::lenient as context;
 use crate::document::{Entry, Node, Value};
 
 pub fn symbols(

@@ -1,5 +1,6 @@
 //! s.55(5B): every recommendation explained — the action taken or proposed, or why none.
 
+use super::code;
 use super::context::Item;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
@@ -8,7 +9,7 @@ use crate::model::Status;
 
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "unanswered-recommendation",
+        name: code::UNANSWERED_RECOMMENDATION,
         severity: Severity::Error,
         summary: "A recommendation has no response with an action or a reason for no action (s.55(5B))",
         doc: Doc {
@@ -20,7 +21,7 @@ pub const RULES: &[Rule] = &[
         check: check_unanswered,
     },
     Rule {
-        name: "response-to-unaccepted-recommendation",
+        name: code::RESPONSE_TO_UNACCEPTED_RECOMMENDATION,
         severity: Severity::Warning,
         summary: "A response gives an action for a recommendation marked not-accepted or not-applicable",
         doc: Doc {
@@ -32,7 +33,7 @@ pub const RULES: &[Rule] = &[
         check: check_action_on_unaccepted,
     },
     Rule {
-        name: "missing-no-action-reason",
+        name: code::MISSING_NO_ACTION_REASON,
         severity: Severity::Error,
         summary: "A not-accepted recommendation is answered without a `no_action_reason` (s.55(5B)(b))",
         doc: Doc {
@@ -44,7 +45,7 @@ pub const RULES: &[Rule] = &[
         check: check_missing_reason,
     },
     Rule {
-        name: "unanswered-area-for-improvement",
+        name: code::UNANSWERED_AREA_FOR_IMPROVEMENT,
         severity: Severity::Info,
         summary: "An area for improvement has no response",
         doc: Doc {

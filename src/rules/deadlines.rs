@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::code;
 use super::context::RESPONSE_SECTIONS;
 use super::{Context, Doc, Findings, Rule};
 use crate::dates;
@@ -9,7 +10,7 @@ use crate::diagnostic::{Fix, Severity};
 
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "deadline-mismatch",
+        name: code::DEADLINE_MISMATCH,
         severity: Severity::Error,
         summary: "`response_deadline` is not the statutory last day (publication + 55 days)",
         doc: Doc {
@@ -21,7 +22,7 @@ pub const RULES: &[Rule] = &[
         check: check_deadline,
     },
     Rule {
-        name: "deadline-off-by-one",
+        name: code::DEADLINE_OFF_BY_ONE,
         severity: Severity::Warning,
         summary: "`response_deadline` is publication + 56 days, one day late",
         doc: Doc {
@@ -33,7 +34,7 @@ pub const RULES: &[Rule] = &[
         check: check_off_by_one,
     },
     Rule {
-        name: "published-late",
+        name: code::PUBLISHED_LATE,
         severity: Severity::Error,
         summary: "`office_use.published_on` is after the statutory last day",
         doc: Doc {
@@ -45,7 +46,7 @@ pub const RULES: &[Rule] = &[
         check: check_published_late,
     },
     Rule {
-        name: "overdue",
+        name: code::OVERDUE,
         severity: Severity::Warning,
         summary: "The statutory last day has passed and the response is not marked published",
         doc: Doc {
@@ -57,7 +58,7 @@ pub const RULES: &[Rule] = &[
         check: check_overdue,
     },
     Rule {
-        name: "publication-in-future",
+        name: code::PUBLICATION_IN_FUTURE,
         severity: Severity::Warning,
         summary: "`inspection.published` is after today",
         doc: Doc {
@@ -69,7 +70,7 @@ pub const RULES: &[Rule] = &[
         check: check_future,
     },
     Rule {
-        name: "due-before-publication",
+        name: code::DUE_BEFORE_PUBLICATION,
         severity: Severity::Warning,
         summary: "A recommendation's or response's `due` date is before the report was published",
         doc: Doc {
@@ -81,7 +82,7 @@ pub const RULES: &[Rule] = &[
         check: check_due_before_publication,
     },
     Rule {
-        name: "due-date-mismatch",
+        name: code::DUE_DATE_MISMATCH,
         severity: Severity::Warning,
         summary: "A recommendation's text states a date that differs from its `due`",
         doc: Doc {

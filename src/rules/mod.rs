@@ -3,6 +3,7 @@
 //! file are well-formed, then applies inline suppressions.
 
 mod answers;
+pub mod code;
 mod context;
 mod deadlines;
 mod names;
@@ -118,9 +119,9 @@ pub fn lint_bytes(bytes: &[u8], config: &Config, today: NaiveDate) -> (String, V
                 "the file is not valid UTF-8 (byte {} is not part of a UTF-8 character): save it as UTF-8",
                 error.valid_up_to() + 1
             );
-            let diagnostics = match find("invalid-yaml").and_then(|r| severity_of(r, config)) {
+            let diagnostics = match find(code::INVALID_YAML).and_then(|r| severity_of(r, config)) {
                 Some(severity) => vec![Diagnostic {
-                    rule: "invalid-yaml",
+                    rule: code::INVALID_YAML,
                     severity,
                     message,
                     span,
@@ -148,7 +149,7 @@ pub fn lint_document(
     let ctx = Context::new(text, doc, &config.catalogue, today);
     let mut diagnostics = Vec::new();
     for rule in all() {
-        if rule.name == suppression::UNUSED_IGNORE {
+        if rule.name == code::UNUSED_IGNORE {
             continue;
         }
         let Some(severity) = severity_of(rule, config) else {
@@ -164,7 +165,7 @@ pub fn lint_document(
             fixes: f.fixes,
         }));
     }
-    let unused_severity = find(suppression::UNUSED_IGNORE).and_then(|r| severity_of(r, config));
+    let unused_severity = find(code::UNUSED_IGNORE).and_then(|r| severity_of(r, config));
     let mut diagnostics = suppression::apply(&ctx, diagnostics, unused_severity, config);
     diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
     diagnostics

@@ -1,5 +1,6 @@
 //! Names against the catalogues: forces, publication types, and the policing body.
 
+use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::catalogue::ForceMatch;
 use crate::diagnostic::{Fix, Severity, Span};
@@ -7,7 +8,7 @@ use crate::document::Node;
 
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "unknown-force",
+        name: code::UNKNOWN_FORCE,
         severity: Severity::Warning,
         summary: "A force is not in the catalogue",
         doc: Doc {
@@ -19,7 +20,7 @@ pub const RULES: &[Rule] = &[
         check: check_unknown_force,
     },
     Rule {
-        name: "unknown-publication-type",
+        name: code::UNKNOWN_PUBLICATION_TYPE,
         severity: Severity::Warning,
         summary: "A publication type is not in the catalogue",
         doc: Doc {
@@ -31,7 +32,7 @@ pub const RULES: &[Rule] = &[
         check: check_unknown_type,
     },
     Rule {
-        name: "force-not-inspected",
+        name: code::FORCE_NOT_INSPECTED,
         severity: Severity::Warning,
         summary: "`force` is not among the inspection's forces",
         doc: Doc {
@@ -43,7 +44,7 @@ pub const RULES: &[Rule] = &[
         check: check_not_inspected,
     },
     Rule {
-        name: "policing-body-mismatch",
+        name: code::POLICING_BODY_MISMATCH,
         severity: Severity::Warning,
         summary: "`policing_body` is recognisably the body of a different force",
         doc: Doc {

@@ -1,11 +1,12 @@
 //! Publishing: the link to the report, and the copies s.55(6) requires.
 
+use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::Severity;
 
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "placeholder-link",
+        name: code::PLACEHOLDER_LINK,
         severity: Severity::Warning,
         summary: "`inspection.link` is empty, `#`, not https, or not on justiceinspectorates.gov.uk",
         doc: Doc {
@@ -17,7 +18,7 @@ pub const RULES: &[Rule] = &[
         check: check_link,
     },
     Rule {
-        name: "statutory-copy-missing",
+        name: code::STATUTORY_COPY_MISSING,
         severity: Severity::Warning,
         summary: "Marked published but not recorded as sent to HMICFRS and the Home Secretary (s.55(6))",
         doc: Doc {

@@ -2,13 +2,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::code;
 use super::context::Item;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::Severity;
 
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "duplicate-id",
+        name: code::DUPLICATE_ID,
         severity: Severity::Error,
         summary: "Two recommendations (or two areas for improvement) share an id",
         doc: Doc {
@@ -20,7 +21,7 @@ pub const RULES: &[Rule] = &[
         check: check_duplicates,
     },
     Rule {
-        name: "unknown-recommendation",
+        name: code::UNKNOWN_RECOMMENDATION,
         severity: Severity::Error,
         summary: "A response refers to a recommendation or area for improvement the file does not list",
         doc: Doc {

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::Value as Json;
 
+use super::code;
 use super::context::visible_span;
 use super::sections::{is_text_field, section_title};
 use super::{Context, Doc, Findings, Rule};
@@ -16,7 +17,7 @@ use crate::schema::resolve;
 use crate::suggest;
 
 pub const RULES: &[Rule] = &[Rule {
-    name: "schema",
+    name: code::SCHEMA,
     severity: Severity::Error,
     summary: "A value has the wrong type, is not one of the allowed values, is not a valid date, or a key is unknown",
     doc: Doc {
@@ -362,7 +363,6 @@ pub fn known_keys(pointer: &str) -> Vec<String> {
         .map(|p| p.keys().cloned().collect())
         .unwrap_or_default()
 }
-
 
 fn exactly_one(node: &Node, a: &str, b: &str) -> Described {
     let statute = if a == "action" {

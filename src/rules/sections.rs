@@ -1,5 +1,6 @@
 //! `missing-section` and `empty-section`: the template's sections are all there and written.
 
+use super::code;
 use super::context::visible_span;
 use super::schema::IssueKind;
 use super::{Context, Doc, Findings, Rule};
@@ -8,7 +9,7 @@ use crate::document::{LineIndex, Node, Value};
 
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "missing-section",
+        name: code::MISSING_SECTION,
         severity: Severity::Error,
         summary: "A required template section is absent",
         doc: Doc {
@@ -20,7 +21,7 @@ pub const RULES: &[Rule] = &[
         check: check_missing,
     },
     Rule {
-        name: "empty-section",
+        name: code::EMPTY_SECTION,
         severity: Severity::Error,
         summary: "A required text is empty, only whitespace, or still a placeholder",
         doc: Doc {
@@ -322,10 +323,19 @@ pub fn placeholder(text: &str) -> Option<&str> {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let starts = |prefix: &str| trimmed.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix));
-    let is_placeholder = ["tbc", "tbd", "todo"].iter().any(|w| first_word.eq_ignore_ascii_case(w))
+    let starts = |prefix: &str| {
+        trimmed
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    let is_placeholder = ["tbc", "tbd", "todo"]
+        .iter()
+        .any(|w| first_word.eq_ignore_ascii_case(w))
         || (trimmed.len() >= 3 && trimmed.chars().all(|c| c == 'x' || c == 'X'))
-        || trimmed.as_bytes().windows(11).any(|w| w.eq_ignore_ascii_case(b"lorem ipsum"))
+        || trimmed
+            .as_bytes()
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"lorem ipsum"))
         || starts("[insert")
         || starts("<insert");
     is_placeholder.then(|| trimmed.lines().next().unwrap_or(trimmed))

@@ -2,17 +2,17 @@
 //! the line above silences those rules there. `unused-ignore` reports comments that silence
 //! nothing.
 
+use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Fix, Pos, Severity, Span, TextEdit};
 use crate::document::{LineIndex, Node, Value};
 use crate::suggest;
 
-pub const UNUSED_IGNORE: &str = "unused-ignore";
 const MARKER: &str = "# section55: ignore[";
 
 pub const RULES: &[Rule] = &[Rule {
-    name: UNUSED_IGNORE,
+    name: code::UNUSED_IGNORE,
     severity: Severity::Info,
     summary: "An inline `# section55: ignore[...]` comment silences nothing",
     doc: Doc {
@@ -113,7 +113,7 @@ pub fn apply(
         .filter(|d| !suppress(&mut comments, d))
         .collect();
     // When the file cannot be read, no rule ran, so no comment can be judged unused.
-    let unreadable = kept.iter().any(|d| d.rule == "invalid-yaml");
+    let unreadable = kept.iter().any(|d| d.rule == code::INVALID_YAML);
     if let (Some(severity), false) = (unused, unreadable) {
         for comment in &comments {
             kept.extend(unused_findings(text, lines, comment, severity, config));
@@ -176,7 +176,7 @@ fn unused_findings(
                 Vec::new()
             };
             Some(Diagnostic {
-                rule: UNUSED_IGNORE,
+                rule: code::UNUSED_IGNORE,
                 severity,
                 message,
                 span: named.span,

@@ -1,10 +1,11 @@
 //! `invalid-yaml`: the text is not one well-formed YAML document.
 
+use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::Severity;
 
 pub const RULES: &[Rule] = &[Rule {
-    name: "invalid-yaml",
+    name: code::INVALID_YAML,
     severity: Severity::Error,
     summary: "The file is not well-formed YAML, has duplicate keys, or holds more than one document",
     doc: Doc {

@@ -6,8 +6,8 @@
 //! mapping or list below it, `- ` starts a list item, deeper lines after `key: value` (or a block
 //! scalar `key: |`) continue that value, and comments and blank lines do not count.
 
+use super::{Entry, Node, Value};
 use crate::diagnostic::Span;
-use crate::document::{Entry, Node, Value};
 
 /// One step of a path: a mapping key, or "an item of this list" (which item does not matter to
 /// completion).
@@ -23,7 +23,13 @@ pub fn from_pattern(pattern: &str) -> Vec<Seg> {
     pattern
         .split('/')
         .filter(|s| !s.is_empty())
-        .map(|s| if s == "*" { Seg::Item } else { Seg::Key(s.to_owned()) })
+        .map(|s| {
+            if s == "*" {
+                Seg::Item
+            } else {
+                Seg::Key(s.to_owned())
+            }
+        })
         .collect()
 }
 
@@ -516,7 +522,7 @@ fn bare(value: Value) -> Node {
 
 /// A scalar or one-line flow collection as YAML reads it; what does not parse is text.
 fn rough_scalar(text: &str) -> Node {
-    match crate::document::parse(text).root {
+    match super::parse(text).root {
         Some(node) if !matches!(node.value, Value::Map(_)) || text.starts_with('{') => {
             strip_spans(node)
         }
