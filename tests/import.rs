@@ -712,3 +712,448 @@ mod generate {
         }
     }
 }
+
+/// Runs `section55 import PATH --report R`: the YAML, the notes and the provenance record.
+fn import_with_report(path: &str) -> (serde_json::Value, String, serde_json::Value) {
+    let dir = temp_dir("report");
+    let report = dir.join("report.json");
+    let out = Command::new(BIN)
+        .args(["import", path, "--report"])
+        .arg(&report)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report written"))
+            .expect("JSON");
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        tree(&String::from_utf8(out.stdout).expect("utf-8")),
+        String::from_utf8(out.stderr).expect("utf-8"),
+        record,
+    )
+}
+
+fn temp_dir(what: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "s55-import-{what}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    dir
+}
+
+/// Every non-blank line of `text` is in a field's lines or in an unmapped entry of the record.
+fn assert_every_line_accounted_for(text: &str, record: &serde_json::Value) {
+    let spans: Vec<(u64, u64)> = ["fields", "unmapped"]
+        .iter()
+        .flat_map(|k| record[k].as_array().cloned().unwrap_or_default())
+        .map(|e| {
+            (
+                e["lines"][0].as_u64().expect("start"),
+                e["lines"][1].as_u64().expect("end"),
+            )
+        })
+        .collect();
+    for (i, line) in text.lines().enumerate() {
+        let n = i as u64 + 1;
+        if !line.trim().is_empty() {
+            assert!(
+                spans.iter().any(|(a, b)| (*a..=*b).contains(&n)),
+                "line {n} is in no field and no note: {line:?}\n{record:#}"
+            );
+        }
+    }
+}
+
+fn field_lines(record: &serde_json::Value, field: &str) -> Option<(u64, u64)> {
+    record["fields"]
+        .as_array()?
+        .iter()
+        .find(|f| f["field"] == field)
+        .map(|f| {
+            (
+                f["lines"][0].as_u64().unwrap_or(0),
+                f["lines"][1].as_u64().unwrap_or(0),
+            )
+        })
+}
+
+#[test]
+fn a_letter_to_the_home_secretary() {
+    let path = fixture("letter.md");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Dorset"
+    );
+    assert_eq!(t["force"], "Dorset Police");
+    assert_eq!(
+        t["inspection"]["title"],
+        "inspection of how well Dorset Police answers calls from the public"
+    );
+    assert_eq!(t["inspection"]["published"], "2023-06-20");
+    assert_eq!(t["office_use"]["sent_to_home_secretary"], true);
+    assert_eq!(t["office_use"]["published_on"], "2023-08-14");
+    let text = t["pcc_response"]["text"].as_str().expect("the letter");
+    assert!(
+        text.contains("Dear Home Secretary,\n\nI write") && text.ends_with("A. Writer\n"),
+        "{text}"
+    );
+    let responses = &t["pcc_response"]["responses"];
+    assert_eq!(responses[0]["recommendation"], 1);
+    assert_eq!(responses[1]["recommendation"], 3);
+    assert!(
+        responses[0]["action"]
+            .as_str()
+            .expect("action")
+            .starts_with("In response to recommendations 1 and 3")
+    );
+    assert_eq!(responses[2]["recommendation"], 2);
+    assert!(
+        responses[2]["no_action_reason"]
+            .as_str()
+            .expect("reason")
+            .contains("does not apply to Dorset")
+    );
+    assert!(
+        notes.contains("no Chief Constable response found"),
+        "{notes}"
+    );
+    assert_eq!(
+        field_lines(&record, "office_use.sent_to_home_secretary"),
+        Some((1, 1))
+    );
+    assert_eq!(field_lines(&record, "inspection.published"), Some((7, 7)));
+    assert_eq!(field_lines(&record, "pcc_response.text"), Some((1, 15)));
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
+#[test]
+fn numbered_prose_with_the_chief_constable_quoted() {
+    let path = fixture("prose-sections.md");
+    let (t, _, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Wiltshire and Swindon"
+    );
+    assert_eq!(t["force"], "Wiltshire Police");
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of how Wiltshire Police handles stalking"
+    );
+    assert_eq!(t["inspection"]["published"], "2024-05-05");
+    let chief = t["chief_constable_response"]["text"]
+        .as_str()
+        .expect("chief");
+    assert!(
+        chief.starts_with("The force accepts the findings."),
+        "{chief}"
+    );
+    assert!(
+        chief.ends_with("Sam Example, Chief Constable of Wiltshire Police\n"),
+        "{chief}"
+    );
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(
+        pcc.starts_with("I welcome this report") && !pcc.contains("stalking protection orders"),
+        "{pcc}"
+    );
+    assert!(
+        pcc.contains("opcc@example.org"),
+        "an e-mail address is text, never a heading: {pcc}"
+    );
+    assert_eq!(
+        t["chief_constable_response"]["responses"][0]["recommendation"],
+        2
+    );
+    assert_eq!(
+        field_lines(&record, "chief_constable_response.text"),
+        Some((9, 13))
+    );
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
+#[test]
+fn a_word_form_flattened_to_text() {
+    let path = fixture("form.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Lancashire"
+    );
+    assert_eq!(t["force"], "Lancashire Constabulary");
+    assert_eq!(
+        t["inspection"]["title"],
+        "Crime Data Integrity 2017 – Lancashire Constabulary"
+    );
+    assert_eq!(t["inspection"]["published"], "2017-03-07");
+    assert_eq!(t["response_deadline"], "2017-05-01");
+    // Day-first, and before the report: kept as written, with a note.
+    assert_eq!(t["office_use"]["published_on"], "2017-03-02");
+    assert!(notes.contains("form.txt:5: note: office_use.published_on: 2017-03-02 is before the report's publication"), "{notes}");
+    assert!(
+        t["chief_constable_response"]["text"]
+            .as_str()
+            .expect("chief")
+            .contains("Pat Doe said")
+    );
+    assert!(
+        t["pcc_response"]["text"]
+            .as_str()
+            .expect("pcc")
+            .starts_with("I will hold")
+    );
+    assert!(
+        notes.contains("form.txt:2: note: not mapped (a form's options"),
+        "{notes}"
+    );
+    assert!(notes.contains("form.txt:3: note: not mapped"), "{notes}");
+    assert!(
+        notes.contains("form.txt:5: note: not mapped (after the date sent: a form's instruction)"),
+        "{notes}"
+    );
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
+#[test]
+fn a_same_day_statement() {
+    let path = fixture("statement.md");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police, Fire and Crime Commissioner for Cumbria"
+    );
+    assert_eq!(t["force"], "Cumbria Constabulary");
+    assert_eq!(t["inspection"]["title"], "PEEL report");
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["PEEL"])
+    );
+    assert!(
+        t["inspection"].get("published").is_none(),
+        "\"today\" has no year: never invented"
+    );
+    let chief = t["chief_constable_response"]["text"]
+        .as_str()
+        .expect("chief");
+    assert!(
+        chief.starts_with("“I welcome the report") && chief.contains("plan in place.”"),
+        "{chief}"
+    );
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(
+        pcc.contains("Chief Constable Jo Test said:\n\nThe Commissioner said"),
+        "{pcc}"
+    );
+    assert!(
+        notes.contains("statement.md:1: note: not mapped"),
+        "{notes}"
+    );
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
+#[test]
+fn a_page_listing_several_responses() {
+    let path = fixture("list-page.md");
+    let refused = Command::new(BIN)
+        .args(["import", &path])
+        .output()
+        .expect("runs");
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("lists 2 responses"));
+    let dir = temp_dir("pages");
+    let out = Command::new(BIN)
+        .args(["import", &path, "-o"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let first = tree(&std::fs::read_to_string(&files[0]).expect("read"));
+    let second = tree(&std::fs::read_to_string(&files[1]).expect("read"));
+    assert_eq!(
+        first["inspection"]["title"],
+        "PEEL 2023–2025: An inspection of Gwent Police"
+    );
+    assert_eq!(first["inspection"]["published"], "2024-04-03");
+    assert_eq!(
+        first["policing_body"],
+        "Police and Crime Commissioner for Gwent"
+    );
+    assert!(
+        first["pcc_response"]["text"]
+            .as_str()
+            .expect("text")
+            .contains("track the areas")
+    );
+    assert_eq!(second["inspection"]["published"], "2024-10-09");
+    assert!(
+        second["pcc_response"]["text"]
+            .as_str()
+            .expect("text")
+            .contains("youth work")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A .docx built here from its parts: headings, a list, a table, text in several runs.
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options)
+        .expect("part");
+    zip.write_all(br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#).expect("write");
+    zip.start_file("word/document.xml", options).expect("part");
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+    );
+    zip.write_all(xml.as_bytes()).expect("write");
+    zip.finish().expect("zip").into_inner()
+}
+
+fn para(style: Option<&str>, text: &str) -> String {
+    let style = style.map_or(String::new(), |s| {
+        format!(r#"<w:pPr><w:pStyle w:val="{s}"/></w:pPr>"#)
+    });
+    format!(r#"<w:p>{style}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
+}
+
+#[test]
+fn a_word_document_read_from_its_parts() {
+    let body = [
+        para(Some("Heading1"), "Gwent PCC response to HMICFRS report: An inspection of Gwent Police custody"),
+        r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Published on</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2 February 2024</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#.to_owned(),
+        para(Some("Heading2"), "Chief Constable&apos;s comments"),
+        para(None, "We accept the report. Recommendation 1: we will refit the cells by June."),
+        para(Some("Heading2"), "Police and Crime Commissioner&apos;s comments"),
+        para(None, "I will follow the refit."),
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>a first step</w:t></w:r></w:p>"#.to_owned(),
+    ]
+    .concat();
+    let dir = temp_dir("docx");
+    let file = dir.join("response.docx");
+    std::fs::write(&file, docx(&body)).expect("write");
+    let (t, _, record) = import_with_report(&file.display().to_string());
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of Gwent Police custody"
+    );
+    assert_eq!(t["inspection"]["published"], "2024-02-02");
+    assert_eq!(t["force"], "Gwent Police");
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Gwent"
+    );
+    assert!(
+        t["chief_constable_response"]["text"]
+            .as_str()
+            .expect("chief")
+            .starts_with("We accept the report.")
+    );
+    assert_eq!(
+        t["chief_constable_response"]["responses"][0]["recommendation"],
+        1
+    );
+    assert_eq!(
+        t["pcc_response"]["text"],
+        "I will follow the refit.\n\n- a first step\n"
+    );
+    assert!(
+        field_lines(&record, "inspection.published").is_some(),
+        "{record:#}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs `section55 import FILE` on `bytes` saved as `name`: exit code and standard error.
+fn import_bytes(name: &str, bytes: &[u8]) -> (Option<i32>, String) {
+    let dir = temp_dir("bad");
+    let file = dir.join(name);
+    std::fs::write(&file, bytes).expect("write");
+    let out = Command::new(BIN)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn bad_input_is_refused_with_what_to_do() {
+    let (code, err) = import_bytes("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj\n");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("export the text or Word first"), "{err}");
+    let (code, err) = import_bytes("response.docx", b"this is not a zip");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("not a ZIP archive"), "{err}");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("word/styles.xml", zip::write::SimpleFileOptions::default())
+        .expect("part");
+    let no_document = zip.finish().expect("zip").into_inner();
+    let (code, err) = import_bytes("response.docx", &no_document);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("without a Word document part"), "{err}");
+    let (code, err) = import_bytes("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("binary file"), "{err}");
+    let (code, err) = import_bytes("huge.txt", &vec![b'a'; 50 * 1024 * 1024]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("far more than a response"), "{err}");
+    let (code, err) = import_bytes("broken.docx", &docx("<w:p><w:r><w:t>unclosed</w:r>"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not well-formed XML"), "{err}");
+}
+
+#[test]
+fn deeply_nested_word_lists_and_tables_are_read_flat() {
+    let nested = format!(
+        "{}{}{}",
+        "<w:tbl><w:tr><w:tc>".repeat(10_000),
+        para(None, "deep"),
+        "</w:tc></w:tr></w:tbl>".repeat(10_000)
+    );
+    let list = r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="4000000000"/></w:numPr></w:pPr><w:r><w:t>item</w:t></w:r></w:p>"#;
+    let dir = temp_dir("nested");
+    let file = dir.join("nested.docx");
+    std::fs::write(&file, docx(&format!("{nested}{list}"))).expect("write");
+    let out = Command::new(BIN)
+        .arg("import")
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A page with no sections is the body's text.
+    let t = tree(&String::from_utf8_lossy(&out.stdout));
+    let text = t["pcc_response"]["text"].as_str().expect("text");
+    assert!(
+        text.starts_with("deep\n") && text.contains("- item"),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -13,6 +13,15 @@ pub enum Label {
     },
     /// "Section 55 of the Police Act 1996 ...": the template's fixed paragraph.
     Statute,
+    /// A heading naming the response: "{body} response to HMICFRS report: {title}".
+    ResponseTo {
+        body: String,
+        title: Option<String>,
+    },
+    /// "Date response sent:" (a form's field).
+    SentOn,
+    /// A form's choice of options ("Type of Inspection: Force specific / Thematic / ...").
+    FormOptions,
     Force,
     InspectionTitle,
     Published,
@@ -58,26 +67,65 @@ pub struct Line {
     pub label: Option<(Label, String)>,
 }
 
-/// The document's lines, with CRLF, a byte-order mark and no-break spaces normalised.
+/// The document's lines, with CRLF, a byte-order mark and no-break spaces normalised. A line
+/// of a flattened form that runs several labels together ("Title of Inspection: ... Deadline
+/// for Response: ...") is read as one line per label, each with the line's number.
 pub fn read(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.lines()
-        .enumerate()
-        .map(|(i, raw)| {
-            let raw = raw.replace('\u{a0}', " ").trim_end().to_owned();
-            let raw = if is_rule(&raw) {
-                String::new()
-            } else {
-                table_row(&raw).unwrap_or(raw)
-            };
-            let label = label(&raw);
-            Line {
+    let mut lines = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let raw = raw.replace('\u{a0}', " ").trim_end().to_owned();
+        let raw = if is_rule(&raw) {
+            String::new()
+        } else {
+            table_row(&raw).unwrap_or(raw)
+        };
+        for part in form_fields(&raw) {
+            let label = label(part);
+            lines.push(Line {
                 number: i + 1,
-                raw,
+                raw: part.to_owned(),
                 label,
+            });
+        }
+    }
+    lines
+}
+
+/// A line's parts, split before each label that is followed by a colon inside it, when the
+/// line holds at least two labels (one label inside a sentence is left alone).
+fn form_fields(line: &str) -> Vec<&str> {
+    let mut starts: Vec<usize> = Vec::new();
+    let lower = line.to_ascii_lowercase();
+    if lower.len() == line.len() {
+        for (colon, _) in line.match_indices(':') {
+            let before = lower[..colon].trim_end();
+            let found = ALIASES
+                .iter()
+                .flat_map(|(_, words)| words.iter())
+                .filter(|w| w.contains(' '))
+                .filter(|w| before.ends_with(*w))
+                .map(|w| before.len() - w.len())
+                .filter(|&at| at == 0 || line[..at].ends_with(' '))
+                .filter(|&at| line[at..].starts_with(char::is_uppercase))
+                .min();
+            if let Some(at) = found {
+                starts.push(at);
             }
-        })
-        .collect()
+        }
+    }
+    let inner: Vec<usize> = starts.iter().copied().filter(|&at| at > 0).collect();
+    if starts.len() < 2 || inner.is_empty() {
+        return vec![line];
+    }
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for at in inner {
+        parts.push(line[from..at].trim_end());
+        from = at;
+    }
+    parts.push(&line[from..]);
+    parts.into_iter().filter(|p| !p.trim().is_empty()).collect()
 }
 
 /// Setext underlines (`=====`), thematic breaks (`---`, `***`) and table separator rows carry
@@ -138,6 +186,10 @@ const ALIASES: &[(Label, &[&str])] = &[
             "report published",
             "report publication date",
             "published date",
+            "date inspection published",
+            "date report published",
+            "inspection published",
+            "date of inspection publication",
         ],
     ),
     (
@@ -180,7 +232,61 @@ const ALIASES: &[(Label, &[&str])] = &[
             "section 55 deadline",
             "response deadline",
             "deadline for response",
+            "response due",
             "deadline",
+        ],
+    ),
+    (
+        Label::SentOn,
+        &[
+            "date response sent",
+            "response sent",
+            "date sent",
+            "date sent to the home secretary",
+        ],
+    ),
+    (
+        Label::FormOptions,
+        &["type of inspection", "inspection type", "type of report"],
+    ),
+    (
+        Label::ChiefConstableResponse,
+        &[
+            "force response",
+            "the force's response",
+            "force comments",
+            "chief constable's comments",
+            "chief constable comments",
+            "chief constable's response",
+            "comments of the chief constable",
+            "comments from the chief constable",
+            "chief officer's comments",
+            "response from the chief constable",
+        ],
+    ),
+    (
+        Label::PccResponse,
+        &[
+            "local policing body's comments",
+            "local policing body's response",
+            "police and crime commissioner's comments",
+            "police and crime commissioner's response",
+            "police, fire and crime commissioner's comments",
+            "police, fire and crime commissioner's response",
+            "comments of the police and crime commissioner",
+            "commissioner's comments",
+            "commissioner's response",
+            "pcc's comments",
+            "pcc comments",
+            "pcc's response",
+            "pfcc's comments",
+            "pfcc's response",
+            "mayor's comments",
+            "opcc response",
+            "pcc response",
+            "pfcc response",
+            "police and crime commissioner response",
+            "commissioner response",
         ],
     ),
     (
@@ -290,6 +396,15 @@ fn label(raw: &str) -> Option<(Label, String)> {
     if starts_with_ignore_case(&line, "section 55 of the police act") {
         return Some((Label::Statute, line));
     }
+    // "2. Chief Constable's Comments": a numbered section heading.
+    if let Some(rest) = strip_numbering(&line)
+        && let Some(label) = exact(rest).or_else(|| section_heading(rest, true))
+    {
+        return Some((label, String::new()));
+    }
+    if let Some((body, title)) = super::prose::response_heading(&line) {
+        return Some((Label::ResponseTo { body, title }, String::new()));
+    }
     if let Some((label, value)) = line
         .split_once(':')
         .and_then(|(name, value)| Some((exact(name)?, value)))
@@ -369,7 +484,8 @@ fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
 /// response sections (on a plain line only when it is short, so a sentence in a text that
 /// mentions a response is not taken for a heading).
 fn section_heading(line: &str, marked: bool) -> Option<Label> {
-    if line.ends_with(['.', ',', ';']) {
+    // An e-mail address or a bracketed instruction is never a heading.
+    if line.ends_with(['.', ',', ';']) || line.contains('@') || line.starts_with('(') {
         return None;
     }
     if let Some(at) = find_ignore_case(line, " response to inspection") {
@@ -383,25 +499,37 @@ fn section_heading(line: &str, marked: bool) -> Option<Label> {
     if !lower.contains("response") || !(marked || short || template_wording) {
         return None;
     }
-    let chief = ["chief constable", "chief officer", "chief fire officer"];
-    let body = [
-        "pcc",
-        "pfcc",
-        "commissioner",
-        "mayor",
-        "policing body",
-        "common council",
-        "opcc",
-    ];
-    if chief.iter().any(|w| lower.contains(w)) && !lower.starts_with("pcc") {
+    if CHIEF_WORDS.iter().any(|w| lower.contains(w)) && !lower.starts_with("pcc") {
         Some(Label::ChiefConstableResponse)
-    } else if body.iter().any(|w| lower.contains(w))
+    } else if BODY_WORDS.iter().any(|w| lower.contains(w))
         || lower.contains(&l::PCC_RESPONSE_SUFFIX.to_lowercase())
     {
         Some(Label::PccResponse)
     } else {
         None
     }
+}
+
+/// How documents name the chief officer and the body in a section's heading or a sentence.
+pub const CHIEF_WORDS: &[&str] = &["chief constable", "chief officer", "chief fire officer"];
+const BODY_WORDS: &[&str] = &[
+    "pcc",
+    "pfcc",
+    "commissioner",
+    "mayor",
+    "policing body",
+    "common council",
+    "opcc",
+];
+
+/// "2. Title" or "2) Title" → "Title".
+fn strip_numbering(line: &str) -> Option<&str> {
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = line[digits..].strip_prefix(['.', ')'])?;
+    rest.starts_with(' ').then(|| rest.trim())
 }
 
 fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {

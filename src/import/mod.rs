@@ -4,9 +4,15 @@
 //! document does not state stays absent so `check` asks for it, and whatever could not be mapped
 //! is reported as a [`Note`].
 
+pub mod docx;
+mod free_text;
 mod lines;
 mod office;
 mod output;
+mod pages;
+mod prose;
+mod provenance;
+pub mod source;
 mod values;
 
 use std::collections::BTreeSet;
@@ -22,7 +28,10 @@ use crate::model::{
 };
 use crate::render::stated_due;
 use lines::{ItemKind, Label, Line};
+use provenance::Span;
 
+pub use pages::import_pages;
+pub use provenance::{FieldSource, Provenance, Unmapped};
 pub use values::canonical_text;
 
 /// The result of an import: the response file and what the reader should check.
@@ -30,6 +39,10 @@ pub use values::canonical_text;
 pub struct Imported {
     pub yaml: String,
     pub notes: Vec<Note>,
+    /// Where each field came from, and why each line that was not mapped was not.
+    pub provenance: Provenance,
+    /// The report's title, when the document states it (names the file of a page's report).
+    pub title: Option<String>,
 }
 
 /// Something the importer could not map or left out, with the document line it concerns.
@@ -50,12 +63,15 @@ impl fmt::Display for Note {
 
 /// Reads a template-shaped document. Fails only if the result cannot be written as YAML.
 pub fn import(text: &str) -> Result<Imported, String> {
-    let lines = lines::read(text);
+    import_lines(&lines::read(text))
+}
+
+fn import_lines(lines: &[Line]) -> Result<Imported, String> {
     let mut builder = Builder::new();
-    for segment in segments(&lines) {
+    for segment in segments(lines) {
         builder.segment(&segment);
     }
-    builder.finish()
+    builder.finish(lines)
 }
 
 /// The required keys, with the template's name for each (for notes about what is missing).
@@ -133,6 +149,34 @@ impl<'a> Segment<'a> {
         self.head.map(|h| h.number)
     }
 
+    /// The lines from the label's to the last non-blank one below it.
+    fn span(&self) -> Span {
+        let start = self
+            .line()
+            .or(self.body.first().map(|l| l.number))
+            .unwrap_or(0);
+        let end = self
+            .body
+            .iter()
+            .rev()
+            .find(|l| !l.raw.trim().is_empty())
+            .map_or(start, |l| l.number);
+        Span::new(start, end)
+    }
+
+    /// The lines from the label's to the end of its first paragraph.
+    fn first_paragraph_span(&self) -> Span {
+        let (_, rest) = self.first_paragraph();
+        let used = &self.body[..self.body.len() - rest.len()];
+        let start = self.line().unwrap_or(0);
+        let end = used
+            .iter()
+            .rev()
+            .find(|l| !l.raw.trim().is_empty())
+            .map_or(start, |l| l.number);
+        Span::new(start, end)
+    }
+
     /// The value on the label's line, then the lines below it.
     fn lines(&self) -> impl Iterator<Item = &'a str> + '_ {
         let value = Some(self.value).filter(|v| !v.is_empty());
@@ -180,6 +224,13 @@ impl Side {
         match self {
             Side::Chief => "/chief_constable_response/text",
             Side::Pcc => "/pcc_response/text",
+        }
+    }
+
+    fn section_pointer(self) -> &'static str {
+        match self {
+            Side::Chief => "/chief_constable_response",
+            Side::Pcc => "/pcc_response",
         }
     }
 
@@ -240,6 +291,26 @@ struct Builder {
     /// Lines kept in each response section's text after its own (chief, then PCC), joined once
     /// at the end so that long documents import in linear time.
     kept: [Vec<String>; 2],
+    prov: Provenance,
+    /// Lines in no field yet, with why: placed or reported once the whole document is read.
+    free: Vec<FreeLine>,
+    /// Each response section's lines as read (chief, then PCC), for the readers of prose.
+    side_lines: [Vec<(usize, String)>; 2],
+    /// The template's title line was seen: the document is read by its labels only.
+    template: bool,
+    /// The line of the policing body's name, once known.
+    body_line: Option<usize>,
+    /// The body's words from a heading "X response to HMICFRS ...", to be resolved at the end.
+    heading_body: Option<(usize, String)>,
+    /// Lines whose words were used as a value (a heading naming the report).
+    heading_lines: BTreeSet<usize>,
+}
+
+/// A line in no field yet.
+struct FreeLine {
+    number: usize,
+    text: String,
+    why: String,
 }
 
 fn empty_response() -> Response {
@@ -280,6 +351,13 @@ impl Builder {
             pending: None,
             recommendation_lines: Vec::new(),
             kept: [Vec::new(), Vec::new()],
+            prov: Provenance::default(),
+            free: Vec::new(),
+            side_lines: [Vec::new(), Vec::new()],
+            template: false,
+            body_line: None,
+            heading_body: None,
+            heading_lines: BTreeSet::new(),
         }
     }
 
@@ -290,19 +368,29 @@ impl Builder {
         });
     }
 
-    /// Reports each paragraph of `lines` as not mapped.
+    /// Keeps `lines` aside as not (yet) mapped: each paragraph is reported at the end unless a
+    /// reader of prose places it.
     fn unmapped(&mut self, lines: &[Line], why: &str) {
-        let mut previous_blank = true;
-        for line in lines {
-            let blank = line.raw.trim().is_empty();
-            if !blank && previous_blank {
-                self.note(
-                    Some(line.number),
-                    format!("not mapped ({why}): \"{}\"", excerpt(&line.raw)),
-                );
-            }
-            previous_blank = blank;
+        for line in lines.iter().filter(|l| !l.raw.trim().is_empty()) {
+            self.free.push(FreeLine {
+                number: line.number,
+                text: line.raw.clone(),
+                why: why.to_owned(),
+            });
         }
+    }
+
+    /// Reports one line (or its part) as not mapped, now.
+    fn not_mapped(&mut self, line: Option<usize>, why: &str, text: &str) {
+        self.note(line, format!("not mapped ({why}): \"{}\"", excerpt(text)));
+        if let Some(line) = line {
+            self.prov.unmapped(Span::line(line), why);
+        }
+    }
+
+    /// Records where a field came from.
+    fn landed(&mut self, pointer: &str, lines: Span, rule: impl Into<String>) {
+        self.prov.field(pointer, lines, rule);
     }
 
     /// Marks `pointer` as stated; false (with a note) if it already was.
@@ -323,13 +411,38 @@ impl Builder {
         };
         match label {
             Label::Title { policing_body } => {
+                self.template = true;
                 if self.claim("/policing_body", s.line()) {
                     self.r.policing_body = policing_body.clone();
+                    self.body_line = s.line();
+                    self.landed(
+                        "/policing_body",
+                        s.first_paragraph_span(),
+                        "the template's title line: the words before \"response to inspections\"",
+                    );
                 }
                 self.unmapped(s.body, "not part of any section");
             }
+            Label::ResponseTo { body, title } => self.response_heading(s, body, title.as_deref()),
+            Label::SentOn => self.sent_on(s),
+            Label::FormOptions => {
+                let head = s.head.map_or("", |h| h.raw.as_str());
+                self.not_mapped(
+                    s.line(),
+                    "a form's options: which one is ticked is not in the text",
+                    head,
+                );
+                self.unmapped(
+                    s.body,
+                    "a form's options: which one is ticked is not in the text",
+                );
+            }
             Label::Statute => {
                 let (_, rest) = s.first_paragraph();
+                self.prov.unmapped(
+                    s.first_paragraph_span(),
+                    "the template's fixed statutory paragraph; the file does not keep it",
+                );
                 self.unmapped(
                     rest,
                     "after the statutory paragraph, not part of any section",
@@ -394,6 +507,7 @@ impl Builder {
         }
         if self.claim(pointer, s.line()) {
             *slot(&mut self.r) = value;
+            self.landed(pointer, s.first_paragraph_span(), labelled(pointer));
         }
         self.unmapped(rest, &format!("after {}", name_of(pointer)));
     }
@@ -405,6 +519,7 @@ impl Builder {
         }
         if self.claim(pointer, s.line()) {
             *slot(&mut self.r) = text;
+            self.landed(pointer, s.span(), labelled(pointer));
         }
     }
 
@@ -419,6 +534,7 @@ impl Builder {
         };
         if self.claim(pointer, s.line()) {
             *slot(&mut self.r) = date;
+            self.landed(pointer, s.first_paragraph_span(), labelled(pointer));
         }
     }
 
@@ -456,6 +572,7 @@ impl Builder {
             );
         } else if self.claim(pointer, s.line()) {
             *slot(&mut self.r) = items;
+            self.landed(pointer, s.first_paragraph_span(), labelled(pointer));
         }
         self.unmapped(rest, &format!("after {}", name_of(pointer)));
     }
@@ -464,7 +581,14 @@ impl Builder {
         let (paragraph, rest) = s.first_paragraph();
         let text = paragraph.join(" ");
         match values::link(&text) {
-            Some(url) if self.claim("/inspection/link", s.line()) => self.r.inspection.link = url,
+            Some(url) if self.claim("/inspection/link", s.line()) => {
+                self.r.inspection.link = url;
+                self.landed(
+                    "/inspection/link",
+                    s.first_paragraph_span(),
+                    labelled("/inspection/link"),
+                );
+            }
             Some(_) => {}
             None => self.note(
                 s.line(),
@@ -481,28 +605,40 @@ impl Builder {
     /// introduction the file has no place for.
     fn list_section(&mut self, s: &Segment, context: Context) {
         self.enter(context);
-        let mut intro = Vec::new();
-        for line in s.lines().filter(|l| !l.trim().is_empty()) {
+        let pointer = match context {
+            Context::Recommendations => "/recommendations",
+            Context::Causes => "/causes_of_concern",
+            _ => "/areas_for_improvement",
+        };
+        self.landed(
+            pointer,
+            Span::line(s.line().unwrap_or(0)),
+            "the section's heading",
+        );
+        let mut intro: Vec<(usize, &str)> = Vec::new();
+        let value = Some((s.line().unwrap_or(0), s.value)).filter(|(_, v)| !v.is_empty());
+        let lines = value
+            .into_iter()
+            .chain(s.body.iter().map(|l| (l.number, l.raw.as_str())));
+        for (number, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
             if values::says_none(line) {
                 self.mark_list_stated(context);
+                self.landed(
+                    pointer,
+                    Span::line(number),
+                    "a sentence saying there were none",
+                );
             } else {
-                intro.push(line);
+                intro.push((number, line));
             }
         }
-        if !intro.is_empty() {
-            let first = s
-                .body
-                .iter()
-                .find(|l| !l.raw.trim().is_empty())
-                .map(|l| l.number)
-                .or(s.line());
+        if let (Some(first), Some(last)) = (intro.first(), intro.last()) {
+            let why = "the file has no place for a section's introduction";
             self.note(
-                first,
-                format!(
-                    "not mapped (the file has no place for a section's introduction): \"{}\"",
-                    excerpt(intro[0])
-                ),
+                Some(first.0),
+                format!("not mapped ({why}): \"{}\"", excerpt(first.1)),
             );
+            self.prov.unmapped(Span::new(first.0, last.0), why);
         }
     }
 
@@ -563,6 +699,11 @@ impl Builder {
             status: Status::Accepted,
         });
         self.recommendation_lines.push(s.line());
+        self.landed(
+            &format!("/recommendations/{index}"),
+            s.span(),
+            "a \"Recommendation N\" heading and the text under it",
+        );
         self.current = Current::Recommendation(index);
     }
 
@@ -575,7 +716,13 @@ impl Builder {
             text,
             recommendations: Vec::new(),
         });
-        self.current = Current::Cause(causes.len() - 1);
+        let index = causes.len() - 1;
+        self.current = Current::Cause(index);
+        self.landed(
+            &format!("/causes_of_concern/{index}"),
+            s.span(),
+            "a \"Cause of concern N\" heading and the text under it",
+        );
     }
 
     fn area(&mut self, s: &Segment, id: NonZeroU32) {
@@ -587,7 +734,13 @@ impl Builder {
             text,
             status: None,
         });
-        self.current = Current::Area(self.r.areas_for_improvement.len() - 1);
+        let index = self.r.areas_for_improvement.len() - 1;
+        self.current = Current::Area(index);
+        self.landed(
+            &format!("/areas_for_improvement/{index}"),
+            s.span(),
+            "an \"Area for improvement N\" heading and the text under it",
+        );
     }
 
     fn response_section(&mut self, s: &Segment, side: Side) {
@@ -598,7 +751,20 @@ impl Builder {
         }
         if self.claim(side.pointer(), s.line()) {
             self.section(side).text = text;
+            self.landed(
+                side.pointer(),
+                s.span(),
+                format!(
+                    "the heading of {} (\"{}\") and the text under it",
+                    side.name(),
+                    excerpt(s.head.map_or("", |h| h.raw.as_str()))
+                ),
+            );
         }
+        let value =
+            Some((s.line().unwrap_or(0), s.value.to_owned())).filter(|(_, v)| !v.is_empty());
+        let body = s.body.iter().map(|l| (l.number, l.raw.clone()));
+        self.side_lines[side.index()].extend(value.into_iter().chain(body));
     }
 
     fn section(&mut self, side: Side) -> &mut ResponseSection {
@@ -613,6 +779,8 @@ impl Builder {
     fn response_item(&mut self, s: &Segment, side: Side, target: Option<Target>) {
         self.current = Current::None;
         self.pending = target;
+        let pointer = format!("{}/responses", side.section_pointer());
+        self.landed(&pointer, Span::line(s.line().unwrap_or(0)), "a \"Recommendation N\" heading in a response section: the item the answers below it are for");
         if s.text().is_empty() {
             return;
         }
@@ -620,7 +788,18 @@ impl Builder {
         let kept = &mut self.kept[side.index()];
         kept.push(String::new());
         kept.extend(head.into_iter().chain(s.body.iter().map(|l| l.raw.clone())));
+        let lines = s
+            .head
+            .into_iter()
+            .chain(s.body)
+            .map(|l| (l.number, l.raw.clone()));
+        self.side_lines[side.index()].extend(lines);
         self.absent.remove(side.pointer());
+        self.landed(
+            side.pointer(),
+            s.span(),
+            "text under a \"Recommendation N\" heading in a response section",
+        );
         self.note(
             s.line(),
             format!(
@@ -641,13 +820,28 @@ impl Builder {
                 if let Some(status) = self.status_value(s) {
                     self.r.recommendations[i].status = status;
                     self.absent.remove(&format!("/recommendations/{i}/status"));
+                    self.landed(
+                        &format!("/recommendations/{i}/status"),
+                        s.first_paragraph_span(),
+                        "the label \"Status\" under a recommendation",
+                    );
                 }
             }
             (Label::Status, Current::Area(i)) => {
-                self.r.areas_for_improvement[i].status = self.status_value(s)
+                self.r.areas_for_improvement[i].status = self.status_value(s);
+                self.landed(
+                    &format!("/areas_for_improvement/{i}/status"),
+                    s.first_paragraph_span(),
+                    "the label \"Status\" under an area for improvement",
+                );
             }
             (Label::Due, Current::Recommendation(i)) => {
-                self.r.recommendations[i].due = self.date_value(s, "Due")
+                self.r.recommendations[i].due = self.date_value(s, "Due");
+                self.landed(
+                    &format!("/recommendations/{i}/due"),
+                    s.first_paragraph_span(),
+                    "the label \"Due\" under a recommendation",
+                );
             }
             (Label::Due | Label::PlannedCompletion, Current::Response(side, i)) => {
                 let due = self.date_value(s, "Planned completion");
@@ -659,10 +853,21 @@ impl Builder {
                 {
                     response.due = due;
                 }
+                let pointer = format!("{}/responses/{i}/due", side.section_pointer());
+                self.landed(
+                    &pointer,
+                    s.first_paragraph_span(),
+                    "the label \"Planned completion\" under a response",
+                );
             }
             (Label::DirectedAt, Current::Recommendation(i)) => {
                 let (paragraph, rest) = s.first_paragraph();
                 self.r.recommendations[i].directed_at = Some(values::list(&paragraph, |_| false));
+                self.landed(
+                    &format!("/recommendations/{i}/directed_at"),
+                    s.first_paragraph_span(),
+                    "the label \"Directed at\" under a recommendation",
+                );
                 self.unmapped(rest, "after Directed at");
             }
             (Label::RelatedRecommendations, Current::Cause(i)) => {
@@ -670,11 +875,20 @@ impl Builder {
                 if let Some(causes) = self.r.causes_of_concern.as_mut() {
                     causes[i].recommendations = values::ids(&paragraph.join(" "));
                 }
+                self.landed(
+                    &format!("/causes_of_concern/{i}/recommendations"),
+                    s.first_paragraph_span(),
+                    "the label \"Related recommendations\" under a cause of concern",
+                );
                 self.unmapped(rest, "after Related recommendations");
             }
             _ => {
                 let head = s.head.map_or("", |h| h.raw.as_str());
-                self.note(s.line(), format!("not mapped (it belongs to no recommendation, area for improvement or response here): \"{}\"", excerpt(head)));
+                self.not_mapped(
+                    s.line(),
+                    "it belongs to no recommendation, area for improvement or response here",
+                    head,
+                );
                 self.unmapped(s.body, "under a label that was not mapped");
             }
         }
@@ -718,7 +932,11 @@ impl Builder {
             (None, Current::Response(current_side, index)) if current_side == side => index,
             _ => {
                 let head = s.head.map_or("", |h| h.raw.as_str());
-                self.note(s.line(), format!("not mapped (no \"Recommendation N\" or \"Area for improvement N\" heading above it): \"{}\"", excerpt(head)));
+                self.not_mapped(
+                    s.line(),
+                    "no \"Recommendation N\" or \"Area for improvement N\" heading above it",
+                    head,
+                );
                 return self.unmapped(s.body, "under an action that answers no item");
             }
         };
@@ -732,16 +950,25 @@ impl Builder {
         else {
             return;
         };
-        let slot = if *label == Label::Action {
-            &mut response.action
+        let (slot, key) = if *label == Label::Action {
+            (&mut response.action, "action")
         } else {
-            &mut response.no_action_reason
+            (&mut response.no_action_reason, "no_action_reason")
         };
         *slot = Some(match slot.take() {
             // Joined as is; `finish` puts every answer in the file's shape once.
             Some(earlier) => earlier + "\n\n" + &text,
             None => text,
         });
+        let pointer = format!("{}/responses/{index}/{key}", side.section_pointer());
+        self.landed(
+            &pointer,
+            s.span(),
+            format!(
+                "the label \"{}\" under a \"Recommendation N\" heading",
+                excerpt(s.head.map_or("", |h| h.raw.as_str()))
+            ),
+        );
     }
 
     fn office(&mut self, s: &Segment) {
@@ -751,17 +978,23 @@ impl Builder {
         let lines = value
             .into_iter()
             .chain(s.body.iter().map(|l| (Some(l.number), l.raw.as_str())));
-        let unknown: Vec<(Option<usize>, &str)> = lines
-            .filter(|(_, line)| !line.trim().is_empty() && !office::apply(office, line))
-            .collect();
-        for (line, text) in unknown {
-            self.note(
-                line,
-                format!(
-                    "not mapped (not a step of the office-use checklist): \"{}\"",
-                    excerpt(text)
-                ),
+        let (known, unknown): (Vec<_>, Vec<_>) = lines
+            .filter(|(_, line)| !line.trim().is_empty())
+            .partition(|(_, line)| office::apply(office, line));
+        self.landed(
+            "/office_use",
+            Span::line(s.line().unwrap_or(0)),
+            "the office-use heading",
+        );
+        for (line, _) in known {
+            self.landed(
+                "/office_use",
+                Span::line(line.unwrap_or(0)),
+                "a step of the office-use checklist",
             );
+        }
+        for (line, text) in unknown {
+            self.not_mapped(line, "not a step of the office-use checklist", text);
         }
     }
 
@@ -769,11 +1002,91 @@ impl Builder {
         let date = self.date_value(s, "Date published");
         if let (Some(date), Some(office)) = (date, self.r.office_use.as_mut()) {
             office.published_on = Some(date);
+            self.landed(
+                "/office_use/published_on",
+                s.first_paragraph_span(),
+                "the label \"Date published\" in the office-use section",
+            );
         }
     }
 
-    fn finish(mut self) -> Result<Imported, String> {
+    /// "X response to HMICFRS ...: TITLE": the body (resolved once the force is known) and the
+    /// title; the lines below are read as prose.
+    fn response_heading(&mut self, s: &Segment, body: &str, title: Option<&str>) {
+        self.enter(Context::Top);
+        let line = s.line().unwrap_or(0);
+        self.heading_lines.insert(line);
+        if self.heading_body.is_none() && !body.is_empty() {
+            self.heading_body = Some((line, body.to_owned()));
+        }
+        if let Some(title) = title
+            && self.absent.contains("/inspection/title")
+        {
+            self.absent.remove("/inspection/title");
+            self.r.inspection.title = title.to_owned();
+            self.landed(
+                "/inspection/title",
+                Span::line(line),
+                "a heading \"... response to HMICFRS ...\": the report named after it",
+            );
+        }
+        self.unmapped(s.body, "not part of any section");
+    }
+
+    /// "Date response sent: 09/01/2016": sent to the Home Secretary (as the form's instruction
+    /// says) and, as the office publishes what it sends, the date of publication.
+    fn sent_on(&mut self, s: &Segment) {
+        let (paragraph, rest) = s.first_paragraph();
+        let text = paragraph.join(" ");
+        match prose::find_date(&text) {
+            Some((date, range)) => {
+                self.record_sent(
+                    date,
+                    s.first_paragraph_span(),
+                    "the label \"Date response sent\"",
+                );
+                let after = text[range.end..].trim();
+                if !after.is_empty() {
+                    self.not_mapped(s.line(), "after the date sent: a form's instruction", after);
+                }
+            }
+            None => self.not_mapped(
+                s.line(),
+                "no date such as \"24 October 2025\" or \"24/10/2025\" after the label",
+                &text,
+            ),
+        }
+        self.unmapped(rest, "after Date response sent");
+    }
+
+    fn record_sent(&mut self, date: NaiveDate, lines: Span, rule: &str) {
+        let office = self.r.office_use.get_or_insert_with(Default::default);
+        let sent = office.sent_to_home_secretary.is_none();
+        let dated = office.published_on.is_none();
+        if sent {
+            office.sent_to_home_secretary = Some(true);
+        }
+        if dated {
+            office.published_on = Some(date);
+        }
+        if sent {
+            self.landed("/office_use/sent_to_home_secretary", lines, rule);
+        }
+        if dated {
+            self.landed(
+                "/office_use/published_on",
+                lines,
+                format!("{rule}: the date sent, as the response is published when sent"),
+            );
+        }
+    }
+
+    fn finish(mut self, lines: &[Line]) -> Result<Imported, String> {
         self.join_kept_texts();
+        if !self.template {
+            self.read_prose(lines);
+        }
+        self.report_free();
         self.infer_force();
         let missing: Vec<String> = self
             .absent
@@ -806,10 +1119,17 @@ impl Builder {
         for (id, line) in unstated {
             self.note(line, format!("Recommendation {id}: the document does not state its status; `status` is left out (accepted, partially-accepted, not-accepted or not-applicable)"));
         }
+        self.report_unread(lines);
         let yaml = output::yaml(&self.r, &self.absent)?;
+        self.prov.finish(&self.absent);
+        self.notes.sort_by_key(|n| n.line.unwrap_or(usize::MAX));
+        let title = Some(self.r.inspection.title.clone())
+            .filter(|_| !self.absent.contains("/inspection/title"));
         Ok(Imported {
             yaml,
             notes: self.notes,
+            provenance: self.prov,
+            title,
         })
     }
 
@@ -846,6 +1166,12 @@ impl Builder {
         {
             self.r.force = force.name.clone();
             self.absent.remove("/force");
+            let line = self.body_line.unwrap_or(0);
+            self.landed(
+                "/force",
+                Span::line(line),
+                "the force of the policing body named (catalogue)",
+            );
             let message = format!(
                 "force: the document does not name it; set to \"{}\", the force of \"{}\"",
                 force.name, self.r.policing_body
@@ -853,6 +1179,11 @@ impl Builder {
             self.note(None, message);
         }
     }
+}
+
+/// The rule of thumb for a field read under its label.
+fn labelled(pointer: &str) -> String {
+    format!("the value at or under its label ({})", name_of(pointer))
 }
 
 /// The start of a line, for notes.

@@ -1,0 +1,474 @@
+//! What the builder does, once the whole document is read, with what the template's labels did
+//! not place: facts stated in sentences (see `prose`), a letter's or statement's text as the
+//! body's comments, a chief constable quoted in it as the chief constable's, answers to numbered
+//! recommendations; then every line still in no field is reported, so nothing is dropped
+//! silently.
+
+use super::prose::{self, BodyMention, Quote};
+use super::provenance::Span;
+use super::{Builder, FreeLine, Line, Side, excerpt, values};
+use crate::catalogue::{Catalogue, Force};
+use crate::model::ItemResponse;
+
+/// How many lines the readers of prose look at for the body, the force and the dates: they are
+/// stated at the top, and a long document must stay linear.
+const HEAD_LINES: usize = 400;
+
+/// The first mention of each fact, with its line.
+#[derive(Default)]
+struct Mentions {
+    body: Option<(usize, BodyMention)>,
+    force: Option<(usize, String, &'static Force)>,
+    published: Option<(usize, chrono::NaiveDate)>,
+    response_published: Option<(usize, chrono::NaiveDate)>,
+    sent: Option<(usize, chrono::NaiveDate)>,
+    title: Option<(usize, String)>,
+}
+
+fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
+    let mut m = Mentions::default();
+    if let Some((line, words)) = heading_body
+        && let Some(mention) = prose::body_mention(words)
+    {
+        m.body = Some((*line, mention));
+    }
+    for line in lines.iter().take(HEAD_LINES) {
+        let (n, text) = (line.number, line.raw.as_str());
+        if text.trim().is_empty() {
+            continue;
+        }
+        if let Some(found) = prose::body_mention(text) {
+            // A mention with an area is better than one without.
+            let better = match &m.body {
+                None => true,
+                Some((_, b)) => b.area.is_none() && found.area.is_some(),
+            };
+            if better {
+                m.body = Some((n, found));
+            }
+        }
+        if m.force.is_none() {
+            m.force = prose::force_named(text).map(|(written, force)| (n, written, force));
+        }
+        if let Some((date, about_response)) = prose::published_on(text) {
+            let slot = if about_response {
+                &mut m.response_published
+            } else {
+                &mut m.published
+            };
+            slot.get_or_insert((n, date));
+        }
+        if m.sent.is_none() {
+            m.sent = prose::sent_to_home_secretary(text).map(|d| (n, d));
+        }
+        if m.title.is_none() {
+            m.title = prose::report_title(text).map(|t| (n, t));
+        }
+    }
+    m
+}
+
+impl Builder {
+    /// Reads what the labels did not: only for documents not in the template's shape.
+    pub(super) fn read_prose(&mut self, lines: &[Line]) {
+        let m = scan(lines, self.heading_body.as_ref());
+        self.body_and_force(&m);
+        self.prose_dates(&m);
+        if let Some((line, title)) = &m.title
+            && self.absent.remove("/inspection/title")
+        {
+            self.r.inspection.title = title.clone();
+            self.landed(
+                "/inspection/title",
+                Span::line(*line),
+                "a sentence naming HMICFRS' report (\"titled ...\", \"HMICFRS' report into ...\")",
+            );
+        }
+        self.peel();
+        let sections = [Side::Chief, Side::Pcc].map(|s| !self.absent.contains(s.pointer()));
+        let mut changed = [false, false];
+        if sections == [false, false] {
+            changed[Side::Pcc.index()] = self.letter_text();
+        }
+        if !sections[Side::Chief.index()] && self.quoted_chief() {
+            changed = [true, true];
+        }
+        for side in [Side::Chief, Side::Pcc] {
+            if changed[side.index()] {
+                let text = values::section_text(
+                    self.side_lines[side.index()]
+                        .iter()
+                        .map(|(_, t)| t.as_str()),
+                );
+                self.section(side).text = text;
+            }
+            self.prose_answers(side);
+        }
+        self.impossible_dates();
+    }
+
+    fn body_and_force(&mut self, m: &Mentions) {
+        let catalogue = Catalogue::default();
+        let area_force = m.body.as_ref().and_then(|(_, b)| {
+            let area = b.area.as_deref()?;
+            match catalogue.forces_named_in_body(area).as_slice() {
+                [force] => Some(*force),
+                _ => None,
+            }
+        });
+        let named = m
+            .force
+            .as_ref()
+            .filter(|(_, _, f)| area_force.is_none_or(|a| a.name == f.name));
+        if self.absent.contains("/force") {
+            if let Some((line, written, force)) = named {
+                self.absent.remove("/force");
+                self.r.force = written.clone();
+                self.landed(
+                    "/force",
+                    Span::line(*line),
+                    "the first force named in the text",
+                );
+                if *written != force.name {
+                    self.note(Some(*line), format!("force: \"{written}\" is kept as written; the catalogue's name for this force today is \"{}\"", force.name));
+                }
+            } else if let (Some(force), Some((line, _))) = (area_force, &m.body) {
+                self.absent.remove("/force");
+                self.r.force = force.name.clone();
+                self.landed(
+                    "/force",
+                    Span::line(*line),
+                    "the force of the area the body is named for (catalogue)",
+                );
+            }
+        }
+        let Some((line, mention)) = &m.body else {
+            return;
+        };
+        if !self.absent.contains("/policing_body") {
+            return;
+        }
+        self.absent.remove("/policing_body");
+        self.body_line = Some(*line);
+        let force = area_force.or(named.map(|(_, _, f)| *f));
+        let catalogue_body = force.and_then(|f| f.policing_body.as_deref());
+        match (mention.formal, catalogue_body) {
+            (false, Some(body)) => {
+                self.r.policing_body = body.to_owned();
+                let lines = named.map_or(Span::line(*line), |(l, _, _)| {
+                    Span::new(*line.min(l), *line.max(l))
+                });
+                self.landed("/policing_body", lines, format!("the body's title (\"{}\") and the force's area: the catalogue's name for that body", mention.written()));
+            }
+            _ => {
+                self.r.policing_body = mention.written();
+                self.landed(
+                    "/policing_body",
+                    Span::line(*line),
+                    "a body named in the text (a commissioner's title, \"for\" its area)",
+                );
+                if mention.area.is_none() {
+                    self.note(Some(*line), "policing body: the text gives its title but not its area; add the area (\"... for Kent\")");
+                }
+            }
+        }
+    }
+
+    fn prose_dates(&mut self, m: &Mentions) {
+        if let Some((line, date)) = m.published
+            && self.absent.remove("/inspection/published")
+        {
+            self.r.inspection.published = date;
+            self.landed(
+                "/inspection/published",
+                Span::line(line),
+                "a sentence \"published on DATE\" about the report",
+            );
+        }
+        if let Some((line, date)) = m.sent {
+            self.record_sent(
+                date,
+                Span::line(line),
+                "a sentence saying the response was sent to the Home Secretary on a date",
+            );
+        }
+        if let Some((line, date)) = m.response_published {
+            let office = self.r.office_use.get_or_insert_with(Default::default);
+            if office.published_on.is_none() {
+                office.published_on = Some(date);
+                self.landed(
+                    "/office_use/published_on",
+                    Span::line(line),
+                    "a sentence saying this response was published on a date",
+                );
+            }
+        }
+    }
+
+    /// A report whose title names PEEL is of the PEEL type.
+    fn peel(&mut self) {
+        let names_peel = self
+            .r
+            .inspection
+            .title
+            .split_whitespace()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "PEEL");
+        if names_peel
+            && !self.absent.contains("/inspection/title")
+            && self.absent.remove("/inspection/publication_types")
+        {
+            self.r.inspection.publication_types = vec!["PEEL".to_owned()];
+            let lines = self
+                .prov
+                .fields
+                .iter()
+                .find(|f| f.field == "inspection.title")
+                .map(|f| f.lines);
+            if let Some(lines) = lines {
+                self.landed(
+                    "/inspection/publication_types",
+                    lines,
+                    "the report's title names PEEL",
+                );
+            }
+        }
+    }
+
+    /// A letter or a statement has no sections: its text (after the heading naming the
+    /// response, if any) is the body's comments.
+    fn letter_text(&mut self) -> bool {
+        let first = self.heading_lines.iter().next().copied().unwrap_or(0);
+        let (taken, kept): (Vec<FreeLine>, Vec<FreeLine>) = std::mem::take(&mut self.free)
+            .into_iter()
+            .partition(|f| f.number > first && !self.heading_lines.contains(&f.number));
+        self.free = kept;
+        let (Some(start), Some(end)) = (
+            taken.first().map(|f| f.number),
+            taken.last().map(|f| f.number),
+        ) else {
+            return false;
+        };
+        let side = &mut self.side_lines[Side::Pcc.index()];
+        let mut previous = None;
+        for line in taken {
+            // Blank lines between paragraphs, as written.
+            if previous.is_some_and(|p| p + 1 < line.number) {
+                side.push((line.number - 1, String::new()));
+            }
+            previous = Some(line.number);
+            side.push((line.number, line.text));
+        }
+        self.absent.remove(Side::Pcc.pointer());
+        self.landed(
+            Side::Pcc.pointer(),
+            Span::new(start, end),
+            "a letter or statement with no sections: its text is the body's comments",
+        );
+        true
+    }
+
+    /// A chief constable quoted in the body's text: "Chief Constable X said: “...”" (and the
+    /// paragraphs that open with a quotation mark after it), or "... he has stated:" (and the
+    /// lines up to his signature). Those words are the chief constable's comments.
+    fn quoted_chief(&mut self) -> bool {
+        let pcc = std::mem::take(&mut self.side_lines[Side::Pcc.index()]);
+        let mut kept = Vec::new();
+        let mut chief: Vec<(usize, String)> = Vec::new();
+        let mut i = 0;
+        while i < pcc.len() {
+            let (n, text) = &pcc[i];
+            let Some(quote) = prose::chief_quote(text) else {
+                kept.push(pcc[i].clone());
+                i += 1;
+                continue;
+            };
+            let start = chief.len();
+            match quote {
+                Quote::SameLine(at) => {
+                    kept.push((*n, text[..at].trim_end().to_owned()));
+                    kept.push((*n, String::new()));
+                    chief.push((*n, text[at..].to_owned()));
+                    i += 1;
+                    // Following paragraphs that open with a quotation mark continue the quote.
+                    while let Some((m, next)) = pcc.get(i) {
+                        if next.trim().is_empty() || prose::continues_quote(next) {
+                            chief.push((*m, next.clone()));
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+                Quote::Below => {
+                    kept.push(pcc[i].clone());
+                    i += 1;
+                    while let Some((m, next)) = pcc.get(i) {
+                        chief.push((*m, next.clone()));
+                        i += 1;
+                        if prose::chief_signature(next) {
+                            break;
+                        }
+                    }
+                }
+            }
+            let lines: Vec<usize> = chief[start..]
+                .iter()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(n, _)| *n)
+                .collect();
+            if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
+                self.landed(Side::Chief.pointer(), Span::new(*first, *last), "a chief officer quoted in the body's text (\"... said:\", \"... has stated:\")");
+            }
+            chief.push((0, String::new()));
+        }
+        self.side_lines[Side::Pcc.index()] = kept;
+        if chief.iter().all(|(_, t)| t.trim().is_empty()) {
+            return false;
+        }
+        self.absent.remove(Side::Chief.pointer());
+        self.side_lines[Side::Chief.index()] = chief;
+        true
+    }
+
+    /// Sentences that answer numbered recommendations ("In response to recommendations 4 and
+    /// 7, ...") become responses, with the sentence as the action or the reason for none.
+    fn prose_answers(&mut self, side: Side) {
+        let mut found: Vec<(usize, u32, bool, String)> = Vec::new();
+        for (n, text) in &self.side_lines[side.index()] {
+            for sentence in sentences(text) {
+                if let Some(answer) = prose::answer(sentence) {
+                    for id in answer.ids {
+                        found.push((*n, id, answer.no_action, sentence.trim().to_owned()));
+                    }
+                }
+            }
+        }
+        for (line, id, no_action, sentence) in found {
+            let Some(id) = std::num::NonZeroU32::new(id) else {
+                continue;
+            };
+            let responses = self.section(side).responses.get_or_insert_with(Vec::new);
+            if responses.iter().any(|r| r.recommendation == Some(id)) {
+                continue;
+            }
+            responses.push(ItemResponse {
+                recommendation: Some(id),
+                area_for_improvement: None,
+                action: (!no_action).then(|| sentence.clone()),
+                no_action_reason: no_action.then_some(sentence),
+                due: None,
+            });
+            let index = responses.len() - 1;
+            let key = if no_action {
+                "no_action_reason"
+            } else {
+                "action"
+            };
+            let pointer = format!("{}/responses/{index}", side.section_pointer());
+            self.landed(&format!("{pointer}/recommendation"), Span::line(line), "a sentence naming a recommendation by number (\"In response to recommendation 4\", \"the second recommendation\")");
+            self.landed(
+                &format!("{pointer}/{key}"),
+                Span::line(line),
+                if no_action {
+                    "the sentence, as it says no action applies (\"does not apply\", \"no action\")"
+                } else {
+                    "the sentence, as the action taken or proposed"
+                },
+            );
+        }
+    }
+
+    /// A date sent or published before the report is kept as written, with a note.
+    fn impossible_dates(&mut self) {
+        if self.absent.contains("/inspection/published") {
+            return;
+        }
+        let published = self.r.inspection.published;
+        let sent = self.r.office_use.as_ref().and_then(|o| o.published_on);
+        if let Some(date) = sent.filter(|d| *d < published) {
+            let line = self
+                .prov
+                .fields
+                .iter()
+                .find(|f| f.field == "office_use.published_on")
+                .map(|f| f.lines.start);
+            self.note(line, format!("office_use.published_on: {date} is before the report's publication ({published}); kept as written, check the original (a day-first date such as 09/01/2016 is 9 January)"));
+        }
+        if !self.absent.contains("/response_deadline") && self.r.response_deadline < published {
+            self.note(None, format!("response_deadline: {} is before the report's publication ({published}); kept as written", self.r.response_deadline));
+        }
+    }
+
+    /// Reports the lines no field took, one note per paragraph.
+    pub(super) fn report_free(&mut self) {
+        let count = self.free.iter().map(|f| f.number).max().unwrap_or(0);
+        let landed = self.prov.covered(count);
+        let mut free: Vec<FreeLine> = std::mem::take(&mut self.free)
+            .into_iter()
+            .filter(|f| !landed.get(f.number).copied().unwrap_or(false))
+            .collect();
+        free.sort_by_key(|f| f.number);
+        let mut i = 0;
+        while i < free.len() {
+            let mut j = i + 1;
+            while j < free.len()
+                && free[j].number <= free[j - 1].number + 1
+                && free[j].why == free[i].why
+            {
+                j += 1;
+            }
+            let (first, last) = (&free[i], &free[j - 1]);
+            self.note(
+                Some(first.number),
+                format!("not mapped ({}): \"{}\"", first.why, excerpt(&first.text)),
+            );
+            self.prov
+                .unmapped(Span::new(first.number, last.number), first.why.clone());
+            i = j;
+        }
+    }
+
+    /// Every non-blank line is in a field or reported: any line no rule read is reported here.
+    pub(super) fn report_unread(&mut self, lines: &[Line]) {
+        let count = lines.last().map_or(0, |l| l.number);
+        let covered = self.prov.covered(count);
+        let unread: Vec<&Line> = lines
+            .iter()
+            .filter(|l| {
+                !l.raw.trim().is_empty() && !covered.get(l.number).copied().unwrap_or(false)
+            })
+            .collect();
+        let why = "no rule of the importer read this line";
+        let mut i = 0;
+        while i < unread.len() {
+            let mut j = i + 1;
+            while j < unread.len() && unread[j].number <= unread[j - 1].number + 1 {
+                j += 1;
+            }
+            self.note(
+                Some(unread[i].number),
+                format!("not mapped ({why}): \"{}\"", excerpt(&unread[i].raw)),
+            );
+            self.prov
+                .unmapped(Span::new(unread[i].number, unread[j - 1].number), why);
+            i = j;
+        }
+    }
+}
+
+/// The sentences of a line (split after ". ", "? ", "! ").
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut parts = Vec::new();
+    let bytes = text.as_bytes();
+    for i in 0..bytes.len() {
+        if matches!(bytes[i], b'.' | b'?' | b'!') && bytes.get(i + 1) == Some(&b' ') {
+            parts.push(&text[start..=i]);
+            start = i + 2;
+        }
+    }
+    if start < text.len() {
+        parts.push(&text[start..]);
+    }
+    parts.into_iter()
+}

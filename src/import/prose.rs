@@ -1,0 +1,689 @@
+//! Facts stated in sentences rather than under the template's labels: the body and its area, the
+//! force, the report's title, dates ("published on ...", "sent ... to the Home Secretary on ..."),
+//! a chief constable quoted inside the body's text, and answers to numbered recommendations.
+//! Each reader looks at one line and says what it states; the builder decides where it lands.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+
+use crate::catalogue::{Force, ForceKind, forces};
+use crate::dates;
+
+use super::lines::CHIEF_WORDS;
+use super::values;
+
+/// Words a body's title is made of, before "Commissioner" ("Police, Fire & Rescue and Crime").
+const TITLE_WORDS: &[&str] = &[
+    "police", "fire", "and", "&", "rescue", "crime", "victims'", "victims", "deputy",
+];
+/// Words that may join the parts of an area's name ("Devon, Cornwall and the Isles of Scilly").
+const AREA_JOINERS: &[&str] = &["and", "&", "the", "of"];
+/// How a quoted person's words are introduced.
+const SPEECH: &[&str] = &[
+    "said:",
+    "says:",
+    "stated:",
+    "commented:",
+    "added:",
+    "responded:",
+    "comments:",
+    "states:",
+];
+/// What in a sentence about a recommendation says that no action will be taken.
+const NO_ACTION: &[&str] = &[
+    "does not apply",
+    "do not apply",
+    "not applicable",
+    "no action",
+    "will not be taken",
+    "will not take",
+    "not accept",
+    "not been accepted",
+    "not agree",
+    "not relevant",
+];
+/// What introduces a numbered recommendation in a sentence ("In response to recommendation 4").
+const ANSWER_LEADS: &[&str] = &[
+    "in response to ",
+    "in relation to ",
+    "in respect of ",
+    "with regard to ",
+    "with regards to ",
+    "regarding ",
+    "turning to ",
+    "as for ",
+    "for ",
+    "on ",
+];
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// A body named in the text: its title as written and the area, if the text gives one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyMention {
+    /// "Police and Crime Commissioner", "Police, Fire & Rescue and Crime Commissioner".
+    pub title: String,
+    pub area: Option<String>,
+    /// The area follows the title ("... Commissioner for Cheshire"): the body's formal name.
+    pub formal: bool,
+}
+
+impl BodyMention {
+    pub fn written(&self) -> String {
+        match (&self.area, self.formal) {
+            (Some(area), true) => format!("{} for {area}", self.title),
+            _ => self.title.clone(),
+        }
+    }
+}
+
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '\'' && c != '\u{2019}')
+        .replace('\u{2019}', "'")
+        .to_lowercase()
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The first local policing body named in `line`: a commissioner's title (with the area before
+/// it or after "for"), or "Mayor of AREA".
+pub fn body_mention(line: &str) -> Option<BodyMention> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let k = words
+        .iter()
+        .position(|w| bare(w).trim_end_matches("'s") == "commissioner")?;
+    let mut start = k;
+    while start > 0 && TITLE_WORDS.contains(&bare(words[start - 1]).as_str()) {
+        start -= 1;
+    }
+    // "and"/"&" cannot begin a title.
+    while start < k && matches!(bare(words[start]).as_str(), "and" | "&") {
+        start += 1;
+    }
+    let title_words = &words[start..=k];
+    let lower: Vec<String> = title_words.iter().map(|w| bare(w)).collect();
+    if !lower.iter().any(|w| w == "police" || w == "crime") {
+        return mayor(&words);
+    }
+    let title = title_words
+        .iter()
+        .map(|w| w.trim_end_matches([',', ':', ';', '.']))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = strip_possessive(title.trim_start_matches("Deputy ")).to_owned();
+    let last = words[k];
+    let after = &words[k + 1..];
+    if let Some(area) = after
+        .first()
+        .filter(|w| **w == "for" && !last.ends_with([',', ':']))
+        .and_then(|_| area_after(&after[1..]))
+    {
+        return Some(BodyMention {
+            title,
+            area: Some(area),
+            formal: true,
+        });
+    }
+    if last.ends_with(',')
+        && let Some(area) = area_after(after)
+    {
+        // "Office of the Police and Crime Commissioner, Cumbria".
+        return Some(BodyMention {
+            title,
+            area: Some(area),
+            formal: false,
+        });
+    }
+    let before = area_before(&words[..start]);
+    Some(BodyMention {
+        title,
+        area: before,
+        formal: false,
+    })
+}
+
+fn mayor(words: &[&str]) -> Option<BodyMention> {
+    let k = words.iter().position(|w| *w == "Mayor")?;
+    (words.get(k + 1) == Some(&"of"))
+        .then(|| area_after(&words[k + 2..]))
+        .flatten()
+        .map(|area| BodyMention {
+            title: "Mayor of".into(),
+            area: Some(area),
+            formal: false,
+        })
+        .map(|m| BodyMention {
+            title: format!("Mayor of {}", m.area.clone().unwrap_or_default()),
+            area: m.area,
+            formal: false,
+        })
+}
+
+fn strip_possessive(s: &str) -> &str {
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("\u{2019}s"))
+        .unwrap_or(s)
+}
+
+/// Capitalised words (and joiners between them) at the start of `words`.
+fn area_after(words: &[&str]) -> Option<String> {
+    let mut taken: Vec<&str> = Vec::new();
+    for word in words {
+        let clean = word.trim_end_matches([',', ':', ';', '.', ')']);
+        let joiner = AREA_JOINERS.contains(&clean);
+        if word.starts_with('(') || !(capitalised(clean) || joiner) {
+            break;
+        }
+        taken.push(strip_possessive(clean));
+        if word.ends_with(['.', ':', ';', ')']) {
+            break;
+        }
+    }
+    while taken.last().is_some_and(|w| AREA_JOINERS.contains(w)) {
+        taken.pop();
+    }
+    (!taken.is_empty()).then(|| taken.join(" "))
+}
+
+/// Up to three capitalised words just before a title ("Staffordshire Police, Fire ...").
+fn area_before(words: &[&str]) -> Option<String> {
+    let mut taken: Vec<&str> = Vec::new();
+    for word in words.iter().rev().take(3) {
+        if word.ends_with([',', ':', '.']) || !capitalised(word) {
+            break;
+        }
+        if matches!(*word, "The" | "Office" | "Response" | "By" | "From") {
+            break;
+        }
+        taken.push(word);
+    }
+    taken.reverse();
+    (!taken.is_empty()).then(|| taken.join(" "))
+}
+
+/// The forces' names as documents write them: the full name, and the short name with "Police"
+/// or "Constabulary" (so an earlier name such as "Hampshire Constabulary" is found as written).
+fn force_spellings() -> &'static [(String, &'static Force)] {
+    static SPELLINGS: OnceLock<Vec<(String, &'static Force)>> = OnceLock::new();
+    SPELLINGS.get_or_init(|| {
+        let mut all = Vec::new();
+        for force in forces().iter().filter(|f| f.kind == ForceKind::Territorial) {
+            all.push((force.name.clone(), force));
+            if let Some(short) = &force.short_name {
+                for suffix in [" Police", " Constabulary"] {
+                    let name = format!("{short}{suffix}");
+                    if name != force.name {
+                        all.push((name, force));
+                    }
+                }
+            }
+        }
+        // Longest first, so "Hampshire and Isle of Wight Constabulary" wins over its parts.
+        all.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+        all
+    })
+}
+
+/// The first force named in `line`: the words as written and the catalogue's force.
+pub fn force_named(line: &str) -> Option<(String, &'static Force)> {
+    if !line.contains("Police") && !line.contains("Constabulary") {
+        return None;
+    }
+    force_spellings()
+        .iter()
+        .filter_map(|(name, force)| {
+            let at = find_word(line, name)?;
+            // "Cumbria Police, Fire and Crime Commissioner" names the body, not the force.
+            let after = line[at + name.len()..].trim_start_matches([',', ' ']);
+            let in_title = ["Fire", "and Crime", "Crime", "Commissioner"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            (!in_title).then_some((at, name, *force))
+        })
+        .min_by_key(|(at, name, _)| (*at, std::cmp::Reverse(name.len())))
+        .map(|(_, name, force)| (name.clone(), force))
+}
+
+/// Where `word` occurs in `text` as whole words.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// The first date in `text`: in words ("3 November 2016") or UK day-first ("09/01/2016").
+pub fn find_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let long = dates::find_long_date(text);
+    let numeric = numeric_date(text);
+    match (long, numeric) {
+        (Some(a), Some(b)) => Some(if a.1.start <= b.1.start { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+fn numeric_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
+            let end = text[i..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.'))
+                .map_or(text.len(), |e| i + e);
+            let candidate = text[i..end].trim_end_matches('.');
+            if candidate.matches(['/', '.']).count() == 2
+                && let Some(date) = values::date(candidate)
+            {
+                return Some((date, i..i + candidate.len()));
+            }
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// Where a report is said to be published: "published on (the) 14 March 2023". The date, and
+/// whether the sentence is about the response (this letter, our comments) rather than the report.
+pub fn published_on(line: &str) -> Option<(NaiveDate, bool)> {
+    let lower = line.to_lowercase();
+    let at = lower.find("published on ")?;
+    let rest = &line[at + "published on ".len()..];
+    let (date, range) = find_date(rest)?;
+    if range.start > "the ".len() + "Thursday ".len() {
+        return None;
+    }
+    let before = &lower[..at];
+    let about_response = [
+        "this response",
+        "these comments",
+        "our response",
+        "this letter",
+    ]
+    .iter()
+    .any(|w| before.contains(w));
+    Some((date, about_response))
+}
+
+/// "... sent the following letter to the Home Secretary on 26 July 2019": the date sent.
+pub fn sent_to_home_secretary(line: &str) -> Option<NaiveDate> {
+    let lower = line.to_lowercase();
+    let to_home = ["home secretary", "secretary of state", "home office"]
+        .iter()
+        .any(|w| lower.contains(w));
+    if !(lower.contains("sent") && to_home) {
+        return None;
+    }
+    let at = lower.find("sent")?;
+    find_date(&line[at..]).map(|(date, _)| date)
+}
+
+/// A report's title stated in a sentence: `titled "..."`, "HMICFRS' report into ...", "the
+/// publication of HMICFRS' annual assessment of ...".
+pub fn report_title(line: &str) -> Option<String> {
+    for lead in ["titled ", "entitled "] {
+        if let Some(at) = line.find(lead)
+            && let Some(quoted) = quoted(&line[at + lead.len()..])
+        {
+            return Some(quoted);
+        }
+    }
+    let normal = line.replace('\u{2019}', "'");
+    for lead in ["HMICFRS' ", "HMICFRS's ", "HMIC's ", "HMIC' "] {
+        if let Some(at) = normal.find(lead) {
+            let rest = &normal[at + lead.len()..];
+            let rest = rest.strip_prefix("report into ").unwrap_or(rest);
+            if let Some(title) = sentence_phrase(rest) {
+                return Some(title);
+            }
+        }
+    }
+    let at = normal.find("report into ")?;
+    sentence_phrase(&normal[at + "report into ".len()..])
+}
+
+/// The words up to the end of the sentence (or a clause that starts something else).
+fn sentence_phrase(text: &str) -> Option<String> {
+    let mut end = text.len();
+    for stop in [
+        ". ",
+        ", which",
+        ", published",
+        " which ",
+        " was ",
+        " were ",
+        " has ",
+        " and found",
+    ] {
+        if let Some(at) = text.find(stop) {
+            end = end.min(at);
+        }
+    }
+    let phrase = text[..end]
+        .trim()
+        .trim_end_matches(['.', ',', ':', ';'])
+        .trim();
+    let words = phrase.split_whitespace().count();
+    (2..=40).contains(&words).then(|| phrase.to_owned())
+}
+
+fn quoted(text: &str) -> Option<String> {
+    let text = text.trim_start();
+    let open = text.chars().next()?;
+    let close = match open {
+        '\u{201c}' => '\u{201d}',
+        '\u{2018}' => '\u{2019}',
+        '"' | '\'' => open,
+        _ => return None,
+    };
+    let inner = &text[open.len_utf8()..];
+    let end = inner.find(close)?;
+    Some(inner[..end].trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+/// A heading that names the response: "{body} response to HMICFRS ...", "Response by {body} to
+/// HMIC ...". The body's words, and the report's title when the heading gives it.
+pub fn response_heading(line: &str) -> Option<(String, Option<String>)> {
+    let text = line.trim();
+    if text.ends_with(['.', ';', ',']) || text.contains('@') || text.split_whitespace().count() > 40
+    {
+        return None;
+    }
+    let lower = text.to_lowercase().replace('\u{2019}', "'");
+    let (body, rest) = if let Some(after) = lower.strip_prefix("response by ") {
+        let to = after.find(" to ")?;
+        (
+            &text["response by ".len().."response by ".len() + to],
+            &text["response by ".len() + to + " to ".len()..],
+        )
+    } else {
+        let at = lower.find(" response to ")?;
+        (&text[..at], &text[at + " response to ".len()..])
+    };
+    let rest_lower = rest.to_lowercase();
+    let inspectorate = [
+        "hmic",
+        "his majesty",
+        "her majesty",
+        "the hmic",
+        "the inspectorate",
+    ];
+    if !inspectorate.iter().any(|w| rest_lower.starts_with(w)) {
+        return None;
+    }
+    Some((
+        strip_possessive(body.trim()).to_owned(),
+        heading_title(rest),
+    ))
+}
+
+/// The title in what follows "response to": after "report:", or the rest without the
+/// inspectorate's name; "inspections of ..." (plural) names no report.
+fn heading_title(rest: &str) -> Option<String> {
+    let normal = rest.replace('\u{2019}', "'");
+    let mut text = normal.as_str();
+    for name in [
+        "HMICFRS's ",
+        "HMICFRS' ",
+        "HMICFRS ",
+        "HMIC's ",
+        "HMIC ",
+        "the ",
+    ] {
+        text = text.strip_prefix(name).unwrap_or(text);
+    }
+    for lead in [
+        "report: ",
+        "report:",
+        "report - ",
+        "report \u{2013} ",
+        "inspection: ",
+    ] {
+        if let Some(after) = text.strip_prefix(lead) {
+            return Some(after.trim().to_owned()).filter(|t| !t.is_empty());
+        }
+    }
+    if text.to_lowercase().starts_with("inspections") {
+        return None;
+    }
+    Some(text.trim().to_owned()).filter(|t| t.split_whitespace().count() >= 2)
+}
+
+/// How a chief officer's quoted words start on a line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Quote {
+    /// "Chief Constable X said: “...": the byte offset where the quoted words start.
+    SameLine(usize),
+    /// "... and he has stated:" at the end of the line: the words follow on the next lines.
+    Below,
+}
+
+/// A chief officer introduced as speaking: "In response, Deputy Chief Constable X said: ...".
+pub fn chief_quote(line: &str) -> Option<Quote> {
+    let lower = line.to_lowercase().replace('\u{2019}', "'");
+    let chief_at = CHIEF_WORDS.iter().filter_map(|w| lower.find(w)).min()?;
+    let (at, verb) = SPEECH
+        .iter()
+        .filter_map(|v| lower[chief_at..].find(v).map(|i| (chief_at + i, v)))
+        .min()?;
+    let after = at + verb.len();
+    // `lower` may differ in length from `line` (case mapping); find the same colon in `line`.
+    let colon = line
+        .char_indices()
+        .filter(|(_, c)| *c == ':')
+        .map(|(i, _)| i)
+        .find(|&i| i + 1 >= after.min(line.len()))?;
+    let rest = line[colon + 1..].trim_start();
+    if rest.is_empty() {
+        Some(Quote::Below)
+    } else {
+        Some(Quote::SameLine(line.len() - rest.len()))
+    }
+}
+
+/// A line that continues a quote: it opens with a quotation mark.
+pub fn continues_quote(line: &str) -> bool {
+    line.trim_start().starts_with(['\u{201c}', '"', '\u{2018}'])
+}
+
+/// A signature such as "A Name, Chief Constable of Surrey Police" that closes quoted words.
+pub fn chief_signature(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.split_whitespace().count() <= 14
+        && !line.trim_end().ends_with(['.', ':'])
+        && CHIEF_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// An answer to numbered recommendations in a sentence: the ids, and whether it says no action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    pub ids: Vec<u32>,
+    pub no_action: bool,
+}
+
+pub fn answer(line: &str) -> Option<Answer> {
+    let text = values::strip_bullet(line).trim();
+    let lower = text.to_lowercase();
+    let no_action = NO_ACTION.iter().any(|w| lower.contains(w));
+    let ids = if let Some(rest) = lower.strip_prefix("recommendation") {
+        let ids = id_list(rest.trim_start_matches('s'));
+        let tail = rest
+            .trim_start_matches('s')
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',')
+            .trim_start();
+        // "Recommendation 3: we will ..." (with words after it), not a bare heading.
+        let said = tail.starts_with([':', '-', '\u{2013}', '\u{2014}', ',']) && tail.len() > 2;
+        if said { ids } else { Vec::new() }
+    } else {
+        let numbered = ANSWER_LEADS.iter().find_map(|lead| {
+            let at = lower.find(&format!("{lead}recommendation"))?;
+            let rest = &lower[at + lead.len() + "recommendation".len()..];
+            Some(id_list(rest.trim_start_matches('s')))
+        });
+        numbered
+            .filter(|ids| !ids.is_empty())
+            .unwrap_or_else(|| ordinal(&lower))
+    };
+    (!ids.is_empty()).then_some(Answer { ids, no_action })
+}
+
+/// " 4 and 7", " 1, 2, and 5" → [4, 7], [1, 2, 5].
+fn id_list(text: &str) -> Vec<u32> {
+    let mut ids = Vec::new();
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start();
+        let trimmed = ["and ", "& ", ", and ", ", ", "to "]
+            .iter()
+            .find_map(|j| trimmed.strip_prefix(j))
+            .filter(|_| !ids.is_empty())
+            .unwrap_or(trimmed)
+            .trim_start();
+        let digits = trimmed.len()
+            - trimmed
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        match trimmed[..digits].parse::<u32>() {
+            Ok(id) if id > 0 && ids.len() < 100 => {
+                ids.push(id);
+                rest = &trimmed[digits..];
+            }
+            _ => return ids,
+        }
+    }
+}
+
+/// "the second recommendation" → [2].
+fn ordinal(lower: &str) -> Vec<u32> {
+    ORDINALS
+        .iter()
+        .position(|o| lower.contains(&format!("the {o} recommendation")))
+        .map(|i| vec![i as u32 + 1])
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_in_prose() {
+        let m = body_mention(
+            "Comments of the Police and Crime Commissioner for Cheshire (Local Policing Body)",
+        )
+        .unwrap();
+        assert_eq!(m.written(), "Police and Crime Commissioner for Cheshire");
+        let m =
+            body_mention("Response by Jo Bloggs, Police, Fire and Crime Commissioner:").unwrap();
+        assert_eq!(
+            (m.title.as_str(), m.area),
+            ("Police, Fire and Crime Commissioner", None)
+        );
+        let m = body_mention("Response from: Office of the Police and Crime Commissioner, Cumbria")
+            .unwrap();
+        assert_eq!(m.area.as_deref(), Some("Cumbria"));
+        let m = body_mention(
+            "Derbyshire Police, Fire & Rescue and Crime Commissioner response to HMICFRS",
+        )
+        .unwrap();
+        assert_eq!(m.area.as_deref(), Some("Derbyshire"));
+        assert_eq!(m.title, "Police, Fire & Rescue and Crime Commissioner");
+        let m = body_mention("the Police, Crime and Victims' Commissioner for Northumbria said")
+            .unwrap();
+        assert_eq!(
+            m.written(),
+            "Police, Crime and Victims' Commissioner for Northumbria"
+        );
+        assert_eq!(body_mention("the Information Commissioner said"), None);
+    }
+
+    #[test]
+    fn forces_dates_titles() {
+        assert_eq!(
+            force_named("an inspection of Hampshire Constabulary in 2016").map(|f| f.0),
+            Some("Hampshire Constabulary".into())
+        );
+        assert_eq!(
+            force_named("of Kent Police's work").map(|f| f.1.name.as_str()),
+            Some("Kent Police")
+        );
+        let d = NaiveDate::from_ymd_opt(2016, 1, 9);
+        assert_eq!(find_date("sent: 09/01/2016 (to x)").map(|d| d.0), d);
+        assert_eq!(
+            published_on("It was published on the 14 March 2023."),
+            NaiveDate::from_ymd_opt(2023, 3, 14).map(|d| (d, false))
+        );
+        assert_eq!(
+            sent_to_home_secretary(
+                "The PCC sent this letter to the Home Secretary on 9 January 2016, after"
+            )
+            .map(|d| d.to_string()),
+            Some("2016-01-09".into())
+        );
+        assert_eq!(
+            report_title("in response to HMICFRS' report into custody in Dorset, which found")
+                .as_deref(),
+            Some("custody in Dorset")
+        );
+        assert_eq!(
+            response_heading(
+                "Surrey PCC response to HMICFRS report: PEEL 2023–2025: An inspection of Surrey Police"
+            ),
+            Some((
+                "Surrey PCC".into(),
+                Some("PEEL 2023–2025: An inspection of Surrey Police".into())
+            ))
+        );
+        assert_eq!(
+            response_heading(
+                "Response by the Police and Crime Commissioner to HMIC Inspections of Dorset Police"
+            )
+            .map(|h| h.1),
+            Some(None)
+        );
+    }
+
+    #[test]
+    fn quotes_and_answers() {
+        assert_eq!(
+            chief_quote("In response, Deputy Chief Constable A B said: “We agree.”"),
+            Some(Quote::SameLine(49))
+        );
+        assert_eq!(
+            chief_quote("I asked the Chief Constable for his view, and he has stated:"),
+            Some(Quote::Below)
+        );
+        assert_eq!(chief_quote("The Chief Constable agrees."), None);
+        assert_eq!(
+            answer("In response to recommendations 4 and 7, we have set up a board."),
+            Some(Answer {
+                ids: vec![4, 7],
+                no_action: false
+            })
+        );
+        assert_eq!(
+            answer(
+                "The second recommendation does not apply to us because we have no custody suite."
+            ),
+            Some(Answer {
+                ids: vec![2],
+                no_action: true
+            })
+        );
+        assert_eq!(
+            answer("Recommendation 3: we will review the policy."),
+            Some(Answer {
+                ids: vec![3],
+                no_action: false
+            })
+        );
+        assert_eq!(answer("Recommendation 3"), None);
+        assert_eq!(answer("We accept the recommendations."), None);
+    }
+}
