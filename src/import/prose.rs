@@ -109,11 +109,8 @@ pub fn body_mention(line: &str) -> Option<BodyMention> {
     if !lower.iter().any(|w| w == "police" || w == "crime") {
         return mayor(&words);
     }
-    let title = title_words
-        .iter()
-        .map(|w| w.trim_end_matches([',', ':', ';', '.']))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let title = title_words.join(" ");
+    let title = title.trim_end_matches([',', ':', ';', '.']);
     let title = strip_possessive(title.trim_start_matches("Deputy ")).to_owned();
     let last = words[k];
     let after = &words[k + 1..];
@@ -466,19 +463,15 @@ pub enum Quote {
 
 /// A chief officer introduced as speaking: "In response, Deputy Chief Constable X said: ...".
 pub fn chief_quote(line: &str) -> Option<Quote> {
-    let lower = line.to_lowercase().replace('\u{2019}', "'");
+    let lower = line.to_lowercase();
     let chief_at = CHIEF_WORDS.iter().filter_map(|w| lower.find(w)).min()?;
     let (at, verb) = SPEECH
         .iter()
         .filter_map(|v| lower[chief_at..].find(v).map(|i| (chief_at + i, v)))
         .min()?;
-    let after = at + verb.len();
-    // `lower` may differ in length from `line` (case mapping); find the same colon in `line`.
-    let colon = line
-        .char_indices()
-        .filter(|(_, c)| *c == ':')
-        .map(|(i, _)| i)
-        .find(|&i| i + 1 >= after.min(line.len()))?;
+    // Lower-casing may change byte lengths; colons do not change, so count them.
+    let nth = lower[..at + verb.len()].matches(':').count();
+    let (colon, _) = line.match_indices(':').nth(nth.checked_sub(1)?)?;
     let rest = line[colon + 1..].trim_start();
     if rest.is_empty() {
         Some(Quote::Below)
@@ -653,7 +646,7 @@ mod tests {
     fn quotes_and_answers() {
         assert_eq!(
             chief_quote("In response, Deputy Chief Constable A B said: “We agree.”"),
-            Some(Quote::SameLine(49))
+            Some(Quote::SameLine(46))
         );
         assert_eq!(
             chief_quote("I asked the Chief Constable for his view, and he has stated:"),
