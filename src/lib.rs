@@ -12,6 +12,7 @@ pub mod model;
 pub mod render;
 pub mod schema;
 pub mod suggest;
+pub mod template;
 
 pub mod cli;
 pub mod lsp;

@@ -858,7 +858,7 @@ fn completion_of_keys_with_section_snippets() {
     assert_eq!(ccr["insertTextMode"], 1, "asIs: the server indents");
     assert_eq!(
         ccr["textEdit"]["newText"],
-        "chief_constable_response:\n  text: |\n    ${1:TODO the chief constable's comments}\n  responses:\n    - recommendation: 1\n      action: ${2:TODO}"
+        "chief_constable_response:\n  text: |\n    ${1:TODO: the chief constable's comments on the report}\n  responses:\n    - recommendation: 1\n      action: ${2:TODO}"
     );
     assert!(
         ccr["documentation"]["value"]
@@ -932,7 +932,7 @@ fn completion_without_snippet_support_is_plain_text() {
     assert!(deadline.get("insertTextFormat").is_none_or(|f| f == 1));
     assert_eq!(
         item(&items, "office_use")["textEdit"]["newText"],
-        "office_use:\n  forwarded_to_chief_constable: true\n  forwarded_to_police_and_crime_panel: true\n  submitted_to_hmicfrs: true\n  sent_to_home_secretary: true\n  published_on_website: true"
+        "office_use:\n  forwarded_to_chief_constable: false\n  forwarded_to_police_and_crime_panel: false\n  submitted_to_hmicfrs: false\n  sent_to_home_secretary: false\n  published_on_website: false"
     );
 }
 

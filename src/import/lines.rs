@@ -502,7 +502,7 @@ fn section_heading(line: &str, marked: bool) -> Option<Label> {
     if CHIEF_WORDS.iter().any(|w| lower.contains(w)) && !lower.starts_with("pcc") {
         Some(Label::ChiefConstableResponse)
     } else if BODY_WORDS.iter().any(|w| lower.contains(w))
-        || lower.contains(&l::PCC_RESPONSE_SUFFIX.to_lowercase())
+        || lower.contains(&l::pcc_response_suffix().to_lowercase())
     {
         Some(Label::PccResponse)
     } else {

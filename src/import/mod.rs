@@ -27,6 +27,7 @@ use crate::model::{
     ResponseSection, Status,
 };
 use crate::render::stated_due;
+use crate::template;
 use lines::{ItemKind, Label, Line};
 use provenance::Span;
 
@@ -74,20 +75,24 @@ fn import_lines(lines: &[Line]) -> Result<Imported, String> {
     builder.finish(lines)
 }
 
-/// The required keys, with the template's name for each (for notes about what is missing).
+/// The required keys, with the template's name for each (for notes about what is missing), and
+/// where the document states it when that is not a heading.
 const REQUIRED: &[(&str, &str)] = &[
     (
         "/policing_body",
         "policing body (the title line, \"... response to inspections published by HMICFRS\")",
     ),
-    ("/force", "Force"),
-    ("/inspection/title", "Inspection Title"),
-    ("/inspection/published", "Published on"),
-    ("/inspection/publication_types", "Publication Types"),
-    ("/inspection/forces", "Police Forces"),
-    ("/inspection/link", "Link to Report"),
-    ("/response_deadline", "Section 55 Response Deadline"),
-    ("/key_findings", "Key Findings"),
+    ("/force", template::FORCE.title),
+    ("/inspection/title", template::INSPECTION_TITLE.title),
+    ("/inspection/published", template::PUBLISHED.title),
+    (
+        "/inspection/publication_types",
+        template::PUBLICATION_TYPES.title,
+    ),
+    ("/inspection/forces", template::FORCES.title),
+    ("/inspection/link", template::LINK.title),
+    ("/response_deadline", template::RESPONSE_DEADLINE.title),
+    ("/key_findings", template::KEY_FINDINGS.title),
     (
         "/recommendations",
         "Recommendations (or \"There were no recommendations.\")",
@@ -96,8 +101,11 @@ const REQUIRED: &[(&str, &str)] = &[
         "/areas_for_improvement",
         "Areas For Improvement (or \"There were no areas for improvement.\")",
     ),
-    ("/chief_constable_response/text", "Chief Constable response"),
-    ("/pcc_response/text", "PCC response"),
+    (
+        "/chief_constable_response/text",
+        template::CHIEF_CONSTABLE_RESPONSE.short,
+    ),
+    ("/pcc_response/text", template::PCC_RESPONSE.short),
 ];
 
 fn name_of(pointer: &str) -> &str {

@@ -28,6 +28,7 @@ use crate::dates;
 use crate::diagnostic::Pos;
 use crate::document::Node;
 use crate::document::lenient::{self as context, Cursor, Seg, pattern};
+use crate::template::{self, Fill};
 
 /// What the client's completion supports.
 #[derive(Clone, Copy, Debug, Default)]
@@ -202,42 +203,58 @@ impl Ctx<'_> {
         full.push(Seg::Key(key.to_owned()));
         let tree = self.facts();
         let statuses = "${1|accepted,partially-accepted,not-accepted,not-applicable|}";
+        let next_id = |list: &str| {
+            tree.map_or(1, |t| {
+                facts::items(t, list)
+                    .iter()
+                    .map(|(id, _)| *id)
+                    .max()
+                    .unwrap_or(0)
+                    + 1
+            })
+        };
         let force = tree
             .and_then(|t| t.get("force"))
             .and_then(Node::as_str)
-            .map(esc)
-            .unwrap_or_else(|| "TODO".to_owned());
-        let deadline = tree
-            .and_then(facts::deadline)
-            .map(|d| iso(d.last_day))
-            .unwrap_or_else(|| "YYYY-MM-DD".to_owned());
-        match (pattern(path).as_str(), key) {
-            ("", "inspection") => format!(
-                "inspection:\n  title: ${{1:TODO}}\n  published: ${{2:YYYY-MM-DD}}\n  publication_types: [${{3:PEEL}}]\n  forces: [${{4:{force}}}]\n  link: https://hmicfrs.justiceinspectorates.gov.uk/publications/${{5:TODO}}/"
-            ),
-            ("", "response_deadline") => format!("response_deadline: ${{1:{deadline}}}"),
-            ("", "key_findings") => "key_findings: |\n  ${1:TODO summarise the report's key findings}".to_owned(),
-            ("", "recommendations") => {
-                format!("recommendations:\n  - id: ${{1:1}}\n    text: ${{2:TODO}}\n    status: {}", statuses.replace("${1", "${3"))
-            }
-            ("", "causes_of_concern") => "causes_of_concern:\n  - id: ${1:1}\n    text: ${2:TODO}\n    recommendations: [${3:1}]".to_owned(),
-            ("", "areas_for_improvement") => "areas_for_improvement:\n  - id: ${1:1}\n    text: ${2:TODO}".to_owned(),
-            ("", "chief_constable_response") => {
-                let mut s = "chief_constable_response:\n  text: |\n    ${1:TODO the chief constable's comments}".to_owned();
-                let ids: Vec<i64> = tree.map(|t| facts::items(t, "recommendations").into_iter().map(|(id, _)| id).collect()).unwrap_or_default();
-                if !ids.is_empty() {
-                    s.push_str("\n  responses:");
-                    for (i, id) in ids.iter().enumerate() {
-                        s.push_str(&format!("\n    - recommendation: {id}\n      action: ${{{}:TODO}}", i + 2));
-                    }
+            .map(str::to_owned);
+        let deadline = tree.and_then(facts::deadline).map(|d| iso(d.last_day));
+        let value = |name: &str| match name {
+            "force" => force.clone(),
+            "deadline" => Some(deadline.clone().unwrap_or_else(|| "YYYY-MM-DD".to_owned())),
+            "published" => Some("YYYY-MM-DD".to_owned()),
+            "publication_type" => Some("PEEL".to_owned()),
+            "next_id" => Some(next_id(key).to_string()),
+            _ => None,
+        };
+        let snippet = |skeleton: &str| template::fill(skeleton, "", Fill::Snippet, &value);
+        let top = pattern(path)
+            .is_empty()
+            .then(|| template::section(&format!("/{key}")))
+            .flatten();
+        if let Some(section) = top {
+            let body = match (section.key, section.item) {
+                ("inspection", _) => std::iter::once(section.skeleton)
+                    .chain(template::INSPECTION_FIELDS.iter().map(|f| f.skeleton))
+                    .collect::<Vec<_>>()
+                    .join("\n  "),
+                (key, Some(item)) => format!("{key}:\n{}", indent_lines(item, "  ")),
+                _ => section.skeleton.to_owned(),
+            };
+            if let Some(mut text) = snippet(&body) {
+                if section.key == template::CHIEF_CONSTABLE_RESPONSE.key {
+                    text.push_str(&self.response_stubs(tree));
                 }
-                s
+                return text;
             }
-            ("", "pcc_response") => "pcc_response:\n  text: |\n    ${1:TODO the commissioner's comments}".to_owned(),
-            ("", "office_use") => "office_use:\n  forwarded_to_chief_constable: ${1|true,false|}\n  forwarded_to_police_and_crime_panel: ${2|true,false|}\n  submitted_to_hmicfrs: ${3|true,false|}\n  sent_to_home_secretary: ${4|true,false|}\n  published_on_website: ${5|true,false|}".to_owned(),
-            ("/chief_constable_response" | "/pcc_response", "text") => "text: |\n  ${1:TODO}".to_owned(),
+        }
+        match (pattern(path).as_str(), key) {
+            ("/chief_constable_response" | "/pcc_response", "text") => {
+                "text: |\n  ${1:TODO}".to_owned()
+            }
             ("/chief_constable_response" | "/pcc_response", "responses") => {
-                let id = self.first_unanswered("recommendations", "recommendation").map_or("1".to_owned(), |id| id.to_string());
+                let id = self
+                    .first_unanswered("recommendations", "recommendation")
+                    .map_or("1".to_owned(), |id| id.to_string());
                 format!("responses:\n  - recommendation: ${{1:{id}}}\n    action: ${{2:TODO}}")
             }
             (_, "status") => format!("status: {statuses}"),
@@ -246,27 +263,68 @@ impl Ctx<'_> {
                     Some(Seg::Key(list)) => list.as_str(),
                     _ => "recommendations",
                 };
-                let next = tree.map(|t| facts::items(t, list).iter().map(|(id, _)| *id).max().unwrap_or(0) + 1).unwrap_or(1);
+                let next = tree
+                    .map(|t| {
+                        facts::items(t, list)
+                            .iter()
+                            .map(|(id, _)| *id)
+                            .max()
+                            .unwrap_or(0)
+                            + 1
+                    })
+                    .unwrap_or(1);
                 format!("id: ${{1:{next}}}")
             }
             (_, "recommendation") => {
-                let id = self.first_unanswered("recommendations", "recommendation").map_or("1".to_owned(), |id| id.to_string());
+                let id = self
+                    .first_unanswered("recommendations", "recommendation")
+                    .map_or("1".to_owned(), |id| id.to_string());
                 format!("recommendation: ${{1:{id}}}")
             }
             (_, "area_for_improvement") => {
-                let id = self.first_unanswered("areas_for_improvement", "area_for_improvement").map_or("1".to_owned(), |id| id.to_string());
+                let id = self
+                    .first_unanswered("areas_for_improvement", "area_for_improvement")
+                    .map_or("1".to_owned(), |id| id.to_string());
                 format!("area_for_improvement: ${{1:{id}}}")
             }
             (_, "published_on") => format!("published_on: ${{1:{}}}", iso(self.today)),
             _ => match schema_info::type_at(&full) {
                 Some("boolean") => format!("{key}: ${{1|true,false|}}"),
                 Some("object") => format!("{key}:\n  $0"),
-                Some("array") if schema_info::is_object(&[full.as_slice(), &[Seg::Item]].concat()) => format!("{key}:\n  - $0"),
+                Some("array")
+                    if schema_info::is_object(&[full.as_slice(), &[Seg::Item]].concat()) =>
+                {
+                    format!("{key}:\n  - $0")
+                }
                 Some("array") => format!("{key}: [$0]"),
                 _ if schema_info::is_date(&full) => format!("{key}: ${{1:YYYY-MM-DD}}"),
                 _ => format!("{key}: $0"),
             },
         }
+    }
+
+    /// Response stubs for the recommendations the file lists, numbered after the snippet's first
+    /// tab stop.
+    fn response_stubs(&self, tree: Option<&Node>) -> String {
+        let ids: Vec<i64> = tree
+            .map(|t| {
+                facts::items(t, "recommendations")
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if ids.is_empty() {
+            return String::new();
+        }
+        let mut s = "\n  responses:".to_owned();
+        for (i, id) in ids.iter().enumerate() {
+            s.push_str(&format!(
+                "\n    - recommendation: {id}\n      action: ${{{}:TODO}}",
+                i + 2
+            ));
+        }
+        s
     }
 
     /// The first id in `list` that no response answers (by `key`), else the first id.
@@ -594,10 +652,12 @@ fn reindent(snippet: &str, col: usize, newline: &str) -> String {
 }
 
 /// Escapes text for use inside a snippet.
-fn esc(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('$', "\\$")
-        .replace('}', "\\}")
+/// Each line of `text` indented by `indent`.
+fn indent_lines(text: &str, indent: &str) -> String {
+    text.lines()
+        .map(|l| format!("{indent}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A snippet as plain text, for clients without snippet support: placeholders become their

@@ -171,27 +171,9 @@ pub fn force_markdown(catalogue: &Catalogue, name: &str) -> Option<String> {
     })
 }
 
-/// The template's name for a section ("Key Findings"), for completion details and hover.
-pub fn section_title(pattern: &str) -> Option<&'static str> {
-    Some(match pattern {
-        "/policing_body" => "Local policing body",
-        "/force" => "Police force",
-        "/inspection" => "Inspection details",
-        "/response_deadline" => "Section 55 Response Deadline",
-        "/key_findings" => "Key Findings",
-        "/recommendations" => "Recommendations",
-        "/causes_of_concern" => "Causes of Concern",
-        "/areas_for_improvement" => "Areas For Improvement",
-        "/chief_constable_response" => "Chief Constable response",
-        "/pcc_response" => "PCC response",
-        "/office_use" => "For Office Use Only",
-        "/inspection/title" => "Inspection Title",
-        "/inspection/published" => "Published on",
-        "/inspection/publication_types" => "Publication Types",
-        "/inspection/forces" => "Police Forces",
-        "/inspection/link" => "Link to Report",
-        _ => return None,
-    })
+/// The template's short name for a section ("Key Findings"), for completion details and hover.
+pub fn section_title(pointer: &str) -> Option<&'static str> {
+    crate::template::section(pointer).map(|s| s.short)
 }
 
 #[cfg(test)]

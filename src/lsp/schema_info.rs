@@ -6,44 +6,7 @@ use serde_json::Value as Json;
 
 use crate::document::lenient::Seg;
 use crate::schema::resolve;
-
-/// Keys in the order the template and `section55 new` write them; the schema's own order is
-/// alphabetical.
-const ORDER: &[&str] = &[
-    "policing_body",
-    "force",
-    "inspection",
-    "title",
-    "published",
-    "publication_types",
-    "forces",
-    "link",
-    "response_deadline",
-    "key_findings",
-    "recommendations",
-    "causes_of_concern",
-    "areas_for_improvement",
-    "chief_constable_response",
-    "pcc_response",
-    "office_use",
-    "id",
-    "recommendation",
-    "area_for_improvement",
-    "text",
-    "action",
-    "no_action_reason",
-    "due",
-    "directed_at",
-    "status",
-    "responses",
-    "forwarded_to_chief_constable",
-    "forwarded_to_police_and_crime_panel",
-    "submitted_to_hmicfrs",
-    "sent_to_home_secretary",
-    "published_on_website",
-    "published_on",
-    "$schema",
-];
+use crate::template::KEY_ORDER;
 
 fn root() -> &'static Json {
     crate::schema::schema()
@@ -109,10 +72,10 @@ pub fn keys(path: &[Seg]) -> Vec<KeyInfo> {
         })
         .collect();
     keys.sort_by_key(|k| {
-        ORDER
+        KEY_ORDER
             .iter()
             .position(|o| *o == k.name)
-            .unwrap_or(ORDER.len())
+            .unwrap_or(KEY_ORDER.len())
     });
     keys
 }

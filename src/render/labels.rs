@@ -1,29 +1,28 @@
 //! The template's wording: headings, labels and sentences. `render` writes them and `import`
-//! recognises them (with the variants offices use), so they are defined once, here.
+//! recognises them (with the variants offices use), so they are defined once, here; section
+//! headings come from the template (`crate::template`).
+
+use crate::template;
 
 pub const TITLE_SUFFIX: &str = "response to inspections published by His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (HMICFRS)";
 pub const STATUTE: &str = "Section 55 of the Police Act 1996 (as amended by section 37 of the Policing and Crime Act 2017) requires local policing bodies to publish comments on every inspection report about their force before the end of the period of 56 days beginning with the day on which the report is published.";
 
-pub const FORCE: &str = "Force";
-pub const INSPECTION_TITLE: &str = "Inspection Title";
-pub const PUBLISHED: &str = "Published on";
-pub const PUBLICATION_TYPES: &str = "Publication Types";
-pub const FORCES: &str = "Police Forces";
-pub const LINK: &str = "Link to Report";
-pub const DEADLINE: &str = "Section 55 Response Deadline";
+pub const FORCE: &str = template::FORCE.title;
+pub const INSPECTION_TITLE: &str = template::INSPECTION_TITLE.title;
+pub const PUBLISHED: &str = template::PUBLISHED.title;
+pub const PUBLICATION_TYPES: &str = template::PUBLICATION_TYPES.title;
+pub const FORCES: &str = template::FORCES.title;
+pub const LINK: &str = template::LINK.title;
+pub const DEADLINE: &str = template::RESPONSE_DEADLINE.title;
 
-pub const KEY_FINDINGS: &str = "Key Findings";
-pub const RECOMMENDATIONS: &str = "Recommendations";
+pub const KEY_FINDINGS: &str = template::KEY_FINDINGS.title;
+pub const RECOMMENDATIONS: &str = template::RECOMMENDATIONS.title;
 pub const RECOMMENDATION: &str = "Recommendation";
-pub const CAUSES_OF_CONCERN: &str = "Causes of Concern";
+pub const CAUSES_OF_CONCERN: &str = template::CAUSES_OF_CONCERN.title;
 pub const CAUSE_OF_CONCERN: &str = "Cause of concern";
-pub const AREAS_FOR_IMPROVEMENT: &str = "Areas For Improvement";
+pub const AREAS_FOR_IMPROVEMENT: &str = template::AREAS_FOR_IMPROVEMENT.title;
 pub const AREA_FOR_IMPROVEMENT: &str = "Area for improvement";
-pub const CHIEF_CONSTABLE_RESPONSE: &str =
-    "Chief Constable response to report and any Recommendations/Areas For Improvement";
-pub const PCC_RESPONSE_SUFFIX: &str =
-    "response to report and any Recommendations/Areas For Improvement";
-pub const OFFICE_USE: &str = "For Office Use Only:";
+pub const CHIEF_CONSTABLE_RESPONSE: &str = template::CHIEF_CONSTABLE_RESPONSE.title;
 
 pub const NO_RECOMMENDATIONS: &str = "There were no recommendations.";
 pub const NO_CAUSES_OF_CONCERN: &str = "There were no causes of concern.";
@@ -51,9 +50,16 @@ pub fn document_title(policing_body: &str) -> String {
     format!("{policing_body} {TITLE_SUFFIX}")
 }
 
+/// The template's PCC heading without its first word ("response to report and ..."), which the
+/// document heads with the body's own name.
+pub fn pcc_response_suffix() -> &'static str {
+    let title = template::PCC_RESPONSE.title;
+    title.split_once(' ').map_or(title, |(_, rest)| rest)
+}
+
 /// The heading of the policing body's own response section.
 pub fn pcc_response_heading(policing_body: &str) -> String {
-    format!("{policing_body} {PCC_RESPONSE_SUFFIX}")
+    format!("{policing_body} {}", pcc_response_suffix())
 }
 
 /// "Recommendation 3".

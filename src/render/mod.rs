@@ -363,7 +363,7 @@ fn office_section(office: &OfficeUse) -> Section<'static> {
     Section {
         checklist,
         note,
-        ..Section::new(l::OFFICE_USE, 3)
+        ..Section::new(format!("{}:", crate::template::OFFICE_USE.title), 3)
     }
 }
 

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::catalogue::{Catalogue, ForceMatch};
 use crate::dates;
 use crate::model::{Inspection, OfficeUse, Response, ResponseSection};
+use crate::template;
 
 /// What `section55 new` is told about the report.
 pub struct NewResponse {
@@ -21,14 +22,6 @@ pub struct NewResponse {
     /// The local policing body, when the catalogue does not know the force's.
     pub policing_body: Option<String>,
 }
-
-pub const KEY_FINDINGS_PLACEHOLDER: &str = "TODO: summarise the report's key findings\n";
-pub const CHIEF_CONSTABLE_PLACEHOLDER: &str =
-    "TODO: the chief constable's comments on the report\n";
-pub const PCC_PLACEHOLDER: &str =
-    "TODO: your comments on the report and your response to the chief constable's comments\n";
-pub const LINK_PLACEHOLDER: &str = "TODO";
-pub const TYPE_PLACEHOLDER: &str = "TODO";
 
 /// Examples shown as comments under the lists a new file starts empty.
 const RECOMMENDATION_EXAMPLE: &str = "\
@@ -63,13 +56,15 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
             .collect()
     };
     let types = if new.publication_types.is_empty() {
-        vec![TYPE_PLACEHOLDER.to_owned()]
+        vec![template::placeholder_of(&template::PUBLICATION_TYPES).to_owned()]
     } else {
         new.publication_types
             .iter()
             .map(|t| catalogue.find_publication_type(t).unwrap_or(t).to_owned())
             .collect()
     };
+    // A block text, as the template's skeleton writes it.
+    let text = |section: &template::Section| format!("{}\n", template::placeholder_of(section));
     let section = |text: &str| ResponseSection {
         text: text.to_owned(),
         responses: None,
@@ -86,15 +81,15 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
             link: new
                 .link
                 .clone()
-                .unwrap_or_else(|| LINK_PLACEHOLDER.to_owned()),
+                .unwrap_or_else(|| template::placeholder_of(&template::LINK).to_owned()),
         },
         response_deadline: deadline,
-        key_findings: KEY_FINDINGS_PLACEHOLDER.to_owned(),
+        key_findings: text(&template::KEY_FINDINGS),
         recommendations: Vec::new(),
         causes_of_concern: None,
         areas_for_improvement: Vec::new(),
-        chief_constable_response: section(CHIEF_CONSTABLE_PLACEHOLDER),
-        pcc_response: section(PCC_PLACEHOLDER),
+        chief_constable_response: section(&text(&template::CHIEF_CONSTABLE_RESPONSE)),
+        pcc_response: section(&text(&template::PCC_RESPONSE)),
         office_use: Some(OfficeUse {
             forwarded_to_chief_constable: Some(false),
             forwarded_to_police_and_crime_panel: Some(false),

@@ -6,6 +6,7 @@ use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
 use crate::document::{LineIndex, Node, Value};
 use crate::model::Status;
+use crate::template::{self, Fill};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -130,16 +131,15 @@ fn stub_fix(ctx: &Context, lines: &LineIndex, nl: &str, recs: &[&Item]) -> Optio
                     rec.status,
                     Some((Status::NotAccepted | Status::NotApplicable, _))
                 );
-                let body = if unaccepted {
-                    "no_action_reason: TODO explain why no action has been or will be taken"
+                let skeleton = if unaccepted {
+                    template::NO_ACTION_ITEM
                 } else {
-                    "action: TODO describe the action taken or proposed"
+                    template::RESPONSE_ITEM
                 };
-                Some(format!(
-                    "{}- recommendation: {id}{nl}{}{body}{nl}",
-                    " ".repeat(dash),
-                    " ".repeat(dash + 2)
-                ))
+                let id = id.to_string();
+                let value = |name: &str| (name == "id").then(|| id.clone());
+                let stub = template::fill(skeleton, &" ".repeat(dash), Fill::Plain, &value)?;
+                Some(format!("{}{nl}", stub.replace('\n', nl)))
             })
             .collect()
     };

@@ -56,8 +56,7 @@ pub struct Items<'a> {
     by_area: HashMap<i64, Vec<usize>>,
 }
 
-/// The two sections that may answer recommendations.
-pub const RESPONSE_SECTIONS: [&str; 2] = ["chief_constable_response", "pcc_response"];
+pub use crate::template::RESPONSE_SECTIONS;
 
 impl<'a> Context<'a> {
     pub fn new(

@@ -61,7 +61,7 @@ pub const RULES: &[Rule] = &[
 fn unknown_force_finding(ctx: &Context, node: &Node, out: &mut Findings) {
     let Some(name) = node.as_str() else { return };
     if name.trim().is_empty()
-        || super::sections::placeholder(name).is_some()
+        || crate::template::placeholder(name).is_some()
         || ctx.catalogue.find_force(name).is_some()
     {
         return;
@@ -120,7 +120,7 @@ fn check_unknown_type(ctx: &Context, out: &mut Findings) {
     {
         let Some(name) = node.as_str() else { continue };
         if name.trim().is_empty()
-            || super::sections::placeholder(name).is_some()
+            || crate::template::placeholder(name).is_some()
             || ctx.catalogue.find_publication_type(name).is_some()
         {
             continue;

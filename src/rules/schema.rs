@@ -8,13 +8,14 @@ use serde_json::Value as Json;
 
 use super::code;
 use super::context::visible_span;
-use super::sections::{is_text_field, section_title};
+use super::sections::is_text_field;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Severity, Span};
 use crate::document::{Entry, Node};
 use crate::model::Status;
 use crate::schema::resolve;
 use crate::suggest;
+use crate::template::title as section_title;
 
 pub const RULES: &[Rule] = &[Rule {
     name: code::SCHEMA,

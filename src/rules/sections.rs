@@ -6,6 +6,9 @@ use super::schema::IssueKind;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
 use crate::document::{LineIndex, Node, Value};
+use crate::template::{
+    self, Fill, INSPECTION, INSPECTION_FIELDS, SECTIONS, TEXT_FIELDS, placeholder,
+};
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -34,48 +37,6 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// Top-level sections in template order, with the template's names.
-const TEMPLATE: &[(&str, &str)] = &[
-    ("policing_body", "Local policing body"),
-    ("force", "Police force"),
-    ("inspection", "Inspection details"),
-    ("response_deadline", "Section 55 Response Deadline"),
-    ("key_findings", "Key Findings"),
-    ("recommendations", "Recommendations"),
-    ("causes_of_concern", "Causes of Concern"),
-    ("areas_for_improvement", "Areas For Improvement"),
-    (
-        "chief_constable_response",
-        "Chief Constable response to report and any Recommendations/Areas For Improvement",
-    ),
-    (
-        "pcc_response",
-        "PCC response to report and any Recommendations/Areas For Improvement",
-    ),
-    ("office_use", "For Office Use Only"),
-];
-
-const INSPECTION: &[(&str, &str)] = &[
-    ("title", "Inspection Title"),
-    ("published", "Published on"),
-    ("publication_types", "Publication Types"),
-    ("forces", "Police Forces"),
-    ("link", "Link to Report"),
-];
-
-/// The template's name for the section at `pointer`, if it is a template section.
-pub fn section_title(pointer: &str) -> Option<&'static str> {
-    let path: Vec<&str> = pointer.split('/').skip(1).collect();
-    let find = |list: &[(&str, &'static str)], key: &str| {
-        list.iter().find(|(k, _)| *k == key).map(|(_, t)| *t)
-    };
-    match path.as_slice() {
-        [key] => find(TEMPLATE, key),
-        ["inspection", key] => find(INSPECTION, key),
-        _ => None,
-    }
-}
-
 fn check_missing(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
     for issue in ctx.schema_issues() {
@@ -83,7 +44,7 @@ fn check_missing(ctx: &Context, out: &mut Findings) {
             continue;
         };
         let pointer = format!("{}/{key}", issue.pointer);
-        let Some(title) = section_title(&pointer) else {
+        let Some(title) = template::title(&pointer) else {
             continue;
         };
         let (span, fix) = if issue.pointer.is_empty() {
@@ -110,15 +71,13 @@ fn top_level_placement(
     lines: &LineIndex,
     key: &str,
 ) -> (Span, Option<Fix>) {
-    let order = TEMPLATE.iter().position(|(k, _)| *k == key).unwrap_or(0);
+    let order = SECTIONS.iter().position(|s| s.key == key).unwrap_or(0);
     let entries = root.as_map();
-    let previous = TEMPLATE[..order]
+    let previous = SECTIONS[..order]
         .iter()
         .rev()
-        .find_map(|(k, _)| root.entry(k));
-    let next = TEMPLATE[order + 1..]
-        .iter()
-        .find_map(|(k, _)| root.entry(k));
+        .find_map(|s| root.entry(s.key));
+    let next = SECTIONS[order + 1..].iter().find_map(|s| root.entry(s.key));
     let span = previous
         .or(next)
         .or(entries.first())
@@ -192,60 +151,30 @@ fn insertion(at: Pos, key: &str, body: String) -> Fix {
     }
 }
 
-/// The text of a new section, indented by `indent`, with placeholders `empty-section` flags.
+/// The text of a missing section from the template's skeleton, indented by `indent`, with
+/// placeholders `empty-section` flags. `None` when it needs a value the file does not give.
 fn skeleton(ctx: &Context, key: &str, indent: &str) -> Option<String> {
-    let deadline = || ctx.last_day().map(|d| d.format("%Y-%m-%d").to_string());
-    let body = match key {
-        "policing_body" => "policing_body: TODO\n".to_owned(),
-        "force" => "force: TODO\n".to_owned(),
-        "inspection" => "inspection:\n  title: TODO\n  published: YYYY-MM-DD\n  publication_types: [TODO]\n  forces: [TODO]\n  link: https://hmicfrs.justiceinspectorates.gov.uk/publications/TODO\n".to_owned(),
-        "response_deadline" => format!("response_deadline: {}\n", deadline()?),
-        "key_findings" => "key_findings: |\n  TODO: summarise the report's key findings\n".to_owned(),
-        "recommendations" | "areas_for_improvement" => format!("{key}: []\n"),
-        "chief_constable_response" => "chief_constable_response:\n  text: |\n    TODO: the chief constable's comments\n".to_owned(),
-        "pcc_response" => "pcc_response:\n  text: |\n    TODO: the commissioner's comments\n".to_owned(),
-        "title" => "title: TODO\n".to_owned(),
-        "published" => return None,
-        "publication_types" | "forces" => format!("{key}: [TODO]\n"),
-        "link" => "link: https://hmicfrs.justiceinspectorates.gov.uk/publications/TODO\n".to_owned(),
-        _ => return None,
+    let value = |name: &str| match name {
+        "deadline" => ctx.last_day().map(|d| d.format("%Y-%m-%d").to_string()),
+        "published" => Some("YYYY-MM-DD".to_owned()),
+        _ => None,
     };
-    Some(body.lines().map(|l| format!("{indent}{l}\n")).collect())
+    let body = match key {
+        "inspection" => std::iter::once(INSPECTION.skeleton)
+            .chain(INSPECTION_FIELDS.iter().map(|f| f.skeleton))
+            .collect::<Vec<_>>()
+            .join("\n  "),
+        // A lone `published:` is not inserted without the date.
+        "published" => return None,
+        _ => template::section(&format!("/{key}"))
+            .or_else(|| template::section(&format!("/inspection/{key}")))?
+            .skeleton
+            .to_owned(),
+    };
+    let mut body = template::fill(&body, indent, Fill::Plain, &value)?;
+    body.push('\n');
+    Some(body)
 }
-
-/// Required texts, as pointer patterns (`*` for any list index) with a name for messages.
-const TEXT_FIELDS: &[(&str, &str)] = &[
-    ("/policing_body", "the local policing body"),
-    ("/force", "the force"),
-    ("/inspection/title", "the inspection title"),
-    ("/inspection/publication_types/*", "this publication type"),
-    ("/inspection/forces/*", "this force"),
-    ("/key_findings", "Key Findings"),
-    ("/recommendations/*/text", "this recommendation's text"),
-    ("/causes_of_concern/*/text", "this cause of concern's text"),
-    (
-        "/areas_for_improvement/*/text",
-        "this area for improvement's text",
-    ),
-    (
-        "/chief_constable_response/text",
-        "the chief constable's response",
-    ),
-    ("/pcc_response/text", "the PCC's response"),
-    (
-        "/chief_constable_response/responses/*/action",
-        "this action",
-    ),
-    (
-        "/chief_constable_response/responses/*/no_action_reason",
-        "this reason for taking no action",
-    ),
-    ("/pcc_response/responses/*/action", "this action"),
-    (
-        "/pcc_response/responses/*/no_action_reason",
-        "this reason for taking no action",
-    ),
-];
 
 /// Whether `pointer` is one of the required texts.
 pub fn is_text_field(pointer: &str) -> bool {
@@ -312,31 +241,4 @@ fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(&'n Node, Option<Span>)> {
             .collect();
     }
     found
-}
-
-/// The placeholder a text consists of or starts with, if any.
-pub fn placeholder(text: &str) -> Option<&str> {
-    // Compared ignoring ASCII case, without lower-casing the whole text (every text field, every
-    // lint): the markers are ASCII, and no other character lower-cases into them.
-    let trimmed = text.trim();
-    let first_word = trimmed
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let starts = |prefix: &str| {
-        trimmed
-            .get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-    };
-    let is_placeholder = ["tbc", "tbd", "todo"]
-        .iter()
-        .any(|w| first_word.eq_ignore_ascii_case(w))
-        || (trimmed.len() >= 3 && trimmed.chars().all(|c| c == 'x' || c == 'X'))
-        || trimmed
-            .as_bytes()
-            .windows(11)
-            .any(|w| w.eq_ignore_ascii_case(b"lorem ipsum"))
-        || starts("[insert")
-        || starts("<insert");
-    is_placeholder.then(|| trimmed.lines().next().unwrap_or(trimmed))
 }
