@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use chrono::NaiveDate;
+
 use crate::suggest;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,9 +23,55 @@ pub enum ForceKind {
 pub struct Force {
     pub name: String,
     pub short_name: Option<String>,
+    /// The local policing body today.
     pub policing_body: Option<String>,
     pub kind: ForceKind,
     pub note: Option<String>,
+    /// Former and brand names (`catalogues/force-names.tsv`).
+    pub other_names: Vec<OtherName>,
+    /// The local policing body's names over time (`catalogues/policing-bodies.tsv`, else today's
+    /// body with no dates).
+    pub bodies: Vec<DatedBody>,
+}
+
+/// Another name of a force.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OtherName {
+    pub name: String,
+    pub kind: NameKind,
+    pub source: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    /// The force's name up to and including `until`.
+    Former { until: NaiveDate },
+    /// A name the force uses that is not its legal one: always accepted.
+    Brand,
+}
+
+/// A name of a local policing body and the days it applied (both ends included; `None` is open).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DatedBody {
+    pub name: String,
+    pub from: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    pub source: String,
+}
+
+impl DatedBody {
+    pub fn applies_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.until.is_none_or(|u| date <= u)
+    }
+}
+
+/// A body an office adds in `section55.toml` (`[[catalogue.policing_bodies]]`), for example the
+/// body that takes over when police and crime commissioners are abolished.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExtraBody {
+    /// The force, as the configuration names it.
+    pub force: String,
+    pub body: DatedBody,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +82,8 @@ pub struct PublicationType {
 }
 
 const FORCES_TSV: &str = include_str!("../catalogues/forces.tsv");
+const FORCE_NAMES_TSV: &str = include_str!("../catalogues/force-names.tsv");
+const POLICING_BODIES_TSV: &str = include_str!("../catalogues/policing-bodies.tsv");
 const PUBLICATION_TYPES_TSV: &str = include_str!("../catalogues/publication-types.tsv");
 
 fn non_empty(s: Option<&str>) -> Option<String> {
@@ -50,23 +100,69 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').collect())
 }
 
+fn tsv_date(s: Option<&str>) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s?.trim(), "%Y-%m-%d").ok()
+}
+
 pub fn forces() -> &'static [Force] {
     static FORCES: OnceLock<Vec<Force>> = OnceLock::new();
     FORCES.get_or_init(|| {
         rows(FORCES_TSV)
-            .map(|cols| Force {
-                name: cols[0].trim().to_owned(),
-                short_name: non_empty(cols.get(1).copied()),
-                policing_body: non_empty(cols.get(2).copied()),
-                kind: match cols.get(3).map(|s| s.trim()) {
-                    Some("territorial") => ForceKind::Territorial,
-                    Some("collective") => ForceKind::Collective,
-                    _ => ForceKind::Other,
-                },
-                note: non_empty(cols.get(4).copied()),
+            .map(|cols| {
+                let name = cols[0].trim();
+                let policing_body = non_empty(cols.get(2).copied());
+                let mut bodies: Vec<DatedBody> = rows(POLICING_BODIES_TSV)
+                    .filter(|c| c[0].trim() == name)
+                    .map(|c| DatedBody {
+                        name: c.get(1).map_or("", |s| s.trim()).to_owned(),
+                        from: tsv_date(c.get(2).copied()),
+                        until: tsv_date(c.get(3).copied()),
+                        source: c.get(4).map_or("", |s| s.trim()).to_owned(),
+                    })
+                    .collect();
+                if bodies.is_empty() {
+                    bodies.extend(policing_body.iter().map(|body| DatedBody {
+                        name: body.clone(),
+                        from: None,
+                        until: None,
+                        source: String::from("catalogues/forces.tsv"),
+                    }));
+                }
+                Force {
+                    name: name.to_owned(),
+                    short_name: non_empty(cols.get(1).copied()),
+                    policing_body,
+                    kind: match cols.get(3).map(|s| s.trim()) {
+                        Some("territorial") => ForceKind::Territorial,
+                        Some("collective") => ForceKind::Collective,
+                        _ => ForceKind::Other,
+                    },
+                    note: non_empty(cols.get(4).copied()),
+                    other_names: other_names(name),
+                    bodies,
+                }
             })
             .collect()
     })
+}
+
+fn other_names(force: &str) -> Vec<OtherName> {
+    rows(FORCE_NAMES_TSV)
+        .filter(|c| c[0].trim() == force)
+        .filter_map(|c| {
+            let kind = match c.get(2).map(|s| s.trim()) {
+                Some("former") => NameKind::Former {
+                    until: tsv_date(c.get(3).copied())?,
+                },
+                _ => NameKind::Brand,
+            };
+            Some(OtherName {
+                name: c.get(1)?.trim().to_owned(),
+                kind,
+                source: c.get(4).map_or("", |s| s.trim()).to_owned(),
+            })
+        })
+        .collect()
 }
 
 pub fn publication_types() -> &'static [PublicationType] {
@@ -105,6 +201,16 @@ pub fn publication_type_names() -> Vec<&'static str> {
 pub struct Catalogue {
     pub extra_forces: Vec<String>,
     pub extra_publication_types: Vec<String>,
+    pub extra_bodies: Vec<ExtraBody>,
+}
+
+/// A force name as written, against what held on the report's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameOnDate<'a> {
+    /// The name in use then (or a brand name, or today's name).
+    Right,
+    /// A former name used on a report published after it changed.
+    Outdated { current: &'a str, until: NaiveDate },
 }
 
 /// What a force name refers to.
@@ -178,7 +284,11 @@ impl Catalogue {
         let index = INDEX.get_or_init(|| {
             let mut index = HashMap::new();
             for (i, f) in forces().iter().enumerate() {
-                for alias in std::iter::once(f.name.as_str()).chain(f.short_name.as_deref()) {
+                let others = f.other_names.iter().map(|o| o.name.as_str());
+                for alias in std::iter::once(f.name.as_str())
+                    .chain(f.short_name.as_deref())
+                    .chain(others)
+                {
                     index.entry(normalised(alias)).or_insert(i);
                 }
             }
@@ -191,6 +301,92 @@ impl Catalogue {
                 .find(|e| same_name(e, name))
                 .map(|e| ForceMatch::Extra(e))
         })
+    }
+
+    /// Whether `name` (which must name a known force) was the force's name on `date`.
+    pub fn force_name_on(&self, name: &str, date: NaiveDate) -> NameOnDate<'_> {
+        let Some(ForceMatch::Builtin(force)) = self.find_force(name) else {
+            return NameOnDate::Right;
+        };
+        let former = force.other_names.iter().find_map(|o| match o.kind {
+            NameKind::Former { until } if same_name(&o.name, name) => Some(until),
+            _ => None,
+        });
+        match former {
+            Some(until) if date > until => NameOnDate::Outdated {
+                current: &force.name,
+                until,
+            },
+            _ => NameOnDate::Right,
+        }
+    }
+
+    /// The force's local policing body's names over time, with the configuration's additions: a
+    /// body added with a start date ends the open-ended built-in ones the day before.
+    pub fn bodies_of(&self, force: &Force) -> Vec<DatedBody> {
+        let extra: Vec<&DatedBody> = self
+            .extra_bodies
+            .iter()
+            .filter(|e| {
+                self.find_force(&e.force)
+                    .is_some_and(|f| f.name() == force.name)
+            })
+            .map(|e| &e.body)
+            .collect();
+        let mut bodies = force.bodies.clone();
+        for added in &extra {
+            let Some(start) = added.from else { continue };
+            let day_before = start.pred_opt();
+            for body in bodies.iter_mut() {
+                if body.until.is_none_or(|u| u >= start) && body.from.is_none_or(|f| f < start) {
+                    body.until = day_before;
+                }
+            }
+        }
+        bodies.extend(extra.into_iter().cloned());
+        bodies
+    }
+
+    /// The names of the force's local policing body on `date`, the most recent first (a PFCC's
+    /// style before the PCC's legal name).
+    pub fn bodies_on(&self, force: &Force, date: NaiveDate) -> Vec<DatedBody> {
+        let mut on: Vec<DatedBody> = self
+            .bodies_of(force)
+            .into_iter()
+            .filter(|b| b.applies_on(date))
+            .collect();
+        on.sort_by(|a, b| b.from.cmp(&a.from));
+        on
+    }
+
+    /// Whether `body` can be the force's local policing body on `date`. `Err` carries the names
+    /// that applied then. A body is judged by its exact name where the catalogue lists it, else
+    /// by its kind (a mayor, a police, fire and crime commissioner, a commissioner), so the many
+    /// ways offices style a commissioner all pass.
+    pub fn judge_body(
+        &self,
+        force: &Force,
+        body: &str,
+        date: NaiveDate,
+    ) -> Result<(), Vec<DatedBody>> {
+        let bodies = self.bodies_of(force);
+        let valid = |b: &DatedBody| b.applies_on(date);
+        let exact: Vec<&DatedBody> = bodies.iter().filter(|b| same_name(&b.name, body)).collect();
+        let fine = if exact.is_empty() {
+            let kind = BodyKind::of(body);
+            kind == BodyKind::Other
+                || bodies
+                    .iter()
+                    .any(|b| BodyKind::of(&b.name) == kind && valid(b))
+                || bodies.iter().all(|b| !valid(b))
+        } else {
+            exact.iter().any(|b| valid(b))
+        };
+        if fine {
+            Ok(())
+        } else {
+            Err(self.bodies_on(force, date))
+        }
     }
 
     /// The catalogue's spelling of a publication type, if it is one.
@@ -246,6 +442,35 @@ impl Catalogue {
     }
 }
 
+/// What kind of body a name describes, read from its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BodyKind {
+    /// A mayor with PCC functions, or the Mayor's Office for Policing and Crime.
+    Mayor,
+    /// A police, fire (and rescue) and crime commissioner.
+    FireCommissioner,
+    /// A police and crime commissioner, however styled.
+    Commissioner,
+    /// Anything else (a council, an authority, an office's own wording): not judged by kind.
+    Other,
+}
+
+impl BodyKind {
+    fn of(name: &str) -> BodyKind {
+        let words = words(name);
+        let has = |w: &str| words.split(' ').any(|x| x == w);
+        if has("mayor") {
+            BodyKind::Mayor
+        } else if has("fire") && has("commissioner") {
+            BodyKind::FireCommissioner
+        } else if has("commissioner") {
+            BodyKind::Commissioner
+        } else {
+            BodyKind::Other
+        }
+    }
+}
+
 /// Lower-case words separated by single spaces, punctuation dropped, so names compare loosely.
 fn words(s: &str) -> String {
     s.to_lowercase()
@@ -294,6 +519,42 @@ mod tests {
                 .filter(|f| f.kind == ForceKind::Territorial)
                 .all(|f| f.policing_body.is_some())
         );
+    }
+
+    #[test]
+    fn dated_facts_have_sources_and_end_in_todays_body() {
+        for force in forces() {
+            for body in &force.bodies {
+                assert!(!body.source.is_empty(), "{}: {}", force.name, body.name);
+            }
+            for other in &force.other_names {
+                assert!(!other.source.is_empty(), "{}: {}", force.name, other.name);
+            }
+            if let Some(today) = &force.policing_body {
+                assert!(
+                    force
+                        .bodies
+                        .iter()
+                        .any(|b| b.until.is_none() && &b.name == today),
+                    "{}: today's body {today} is not open-ended in policing-bodies.tsv",
+                    force.name
+                );
+            }
+        }
+        let listed = |tsv: &str| {
+            rows(tsv)
+                .map(|c| c[0].trim().to_owned())
+                .collect::<Vec<_>>()
+        };
+        for name in listed(POLICING_BODIES_TSV)
+            .iter()
+            .chain(&listed(FORCE_NAMES_TSV))
+        {
+            assert!(
+                forces().iter().any(|f| &f.name == name),
+                "unknown force {name}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::catalogue::Catalogue;
+use crate::catalogue::{Catalogue, DatedBody, ExtraBody};
 use crate::diagnostic::Severity;
 use crate::suggest;
 
@@ -59,6 +59,56 @@ struct RawCatalogue {
     forces: Vec<String>,
     #[serde(default)]
     publication_types: Vec<String>,
+    #[serde(default)]
+    policing_bodies: Vec<RawBody>,
+}
+
+/// `[[catalogue.policing_bodies]]`: a force's local policing body from a date (and to one).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBody {
+    force: String,
+    name: String,
+    from: toml::value::Datetime,
+    #[serde(default)]
+    until: Option<toml::value::Datetime>,
+}
+
+/// A TOML date (`from = 2028-05-08`) as a calendar date.
+fn toml_date(value: &toml::value::Datetime, what: &str) -> Result<chrono::NaiveDate, String> {
+    match (value.date, value.time) {
+        (Some(d), None) => {
+            chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+                .ok_or_else(|| format!("{what}: {value} is not a date"))
+        }
+        _ => Err(format!(
+            "{what}: `{value}` is not a date: write it as YYYY-MM-DD without quotes"
+        )),
+    }
+}
+
+impl RawBody {
+    fn into_body(self) -> Result<ExtraBody, String> {
+        let what = format!("[[catalogue.policing_bodies]] \"{}\"", self.name);
+        let from = toml_date(&self.from, &what)?;
+        let until = self
+            .until
+            .as_ref()
+            .map(|u| toml_date(u, &what))
+            .transpose()?;
+        if until.is_some_and(|u| u < from) {
+            return Err(format!("{what}: `until` is before `from`"));
+        }
+        Ok(ExtraBody {
+            force: self.force,
+            body: DatedBody {
+                name: self.name,
+                from: Some(from),
+                until,
+                source: String::from(FILE_NAME),
+            },
+        })
+    }
 }
 
 impl Config {
@@ -76,14 +126,36 @@ impl Config {
                 "unknown rule `{unknown}` in [rules]{hint}; `section55 rules` lists them"
             ));
         }
-        Ok(Config {
+        let config = Config {
             rules: raw.rules,
             catalogue: Catalogue {
                 extra_forces: raw.catalogue.forces,
                 extra_publication_types: raw.catalogue.publication_types,
+                extra_bodies: raw
+                    .catalogue
+                    .policing_bodies
+                    .into_iter()
+                    .map(RawBody::into_body)
+                    .collect::<Result<_, _>>()?,
             },
             source: None,
-        })
+        };
+        let catalogue = &config.catalogue;
+        if let Some(unknown) = catalogue
+            .extra_bodies
+            .iter()
+            .find(|b| catalogue.find_force(&b.force).is_none())
+        {
+            let hint = match catalogue.suggest_forces(&unknown.force).first() {
+                Some(name) => format!(" (did you mean `{name}`?)"),
+                None => String::new(),
+            };
+            return Err(format!(
+                "[[catalogue.policing_bodies]]: unknown force `{}`{hint}; name a built-in force or one listed under [catalogue] forces",
+                unknown.force
+            ));
+        }
+        Ok(config)
     }
 
     pub fn load(path: &Path, rule_names: &[&str]) -> Result<Config, String> {

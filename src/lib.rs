@@ -7,6 +7,7 @@ pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod document;
+pub mod facts;
 pub mod import;
 pub mod model;
 pub mod render;

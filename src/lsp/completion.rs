@@ -217,7 +217,10 @@ impl Ctx<'_> {
             .and_then(|t| t.get("force"))
             .and_then(Node::as_str)
             .map(str::to_owned);
-        let deadline = tree.and_then(facts::deadline).map(|d| iso(d.last_day));
+        let deadline = tree
+            .and_then(facts::deadline)
+            .and_then(|d| d.last_day)
+            .map(iso);
         let value = |name: &str| match name {
             "force" => force.clone(),
             "deadline" => Some(deadline.clone().unwrap_or_else(|| "YYYY-MM-DD".to_owned())),
@@ -464,15 +467,18 @@ impl Ctx<'_> {
                 ));
             }
             "/response_deadline" => {
-                if let Some(d) = self.facts().and_then(facts::deadline) {
+                let deadline = self.facts().and_then(facts::deadline);
+                if let Some((d, last_day)) =
+                    deadline.and_then(|d| Some((d.last_day?, d)).map(|(l, d)| (d, l)))
+                {
                     let mut item = value(
-                        &iso(d.last_day),
+                        &iso(last_day),
                         CompletionItemKind::VALUE,
-                        format!("{space}{}", iso(d.last_day)),
+                        format!("{space}{}", iso(last_day)),
                     );
                     item.detail = Some(format!(
                         "{}: published {} + 55 days (s.55(5A))",
-                        dates::long_with_weekday(d.last_day),
+                        dates::long_with_weekday(last_day),
                         dates::long(d.published)
                     ));
                     item.documentation = markdown(&facts::deadline_markdown(&d, self.today));

@@ -7,37 +7,7 @@ use chrono::NaiveDate;
 use crate::catalogue::{Catalogue, ForceKind, ForceMatch};
 use crate::dates;
 use crate::document::Node;
-
-pub struct Deadline {
-    pub published: NaiveDate,
-    /// Publication + 55 days (s.55(5A)).
-    pub last_day: NaiveDate,
-    /// `response_deadline` as written, if it is a date.
-    pub written: Option<NaiveDate>,
-    /// `office_use.published_on`, if it is a date.
-    pub published_on: Option<NaiveDate>,
-    /// `office_use` records the response as published.
-    pub marked_published: bool,
-}
-
-pub fn deadline(tree: &Node) -> Option<Deadline> {
-    let published = tree.pointer("/inspection/published")?.as_date()?;
-    let last_day = dates::last_day(published)?;
-    let published_on = tree
-        .pointer("/office_use/published_on")
-        .and_then(Node::as_date);
-    let on_website = tree
-        .pointer("/office_use/published_on_website")
-        .and_then(Node::as_bool)
-        == Some(true);
-    Some(Deadline {
-        published,
-        last_day,
-        written: tree.get("response_deadline").and_then(Node::as_date),
-        published_on,
-        marked_published: published_on.is_some() || on_website,
-    })
-}
+pub use crate::facts::response::{Deadline, answered, deadline, find_item, items};
 
 fn plural(n: i64, word: &str) -> String {
     if n == 1 {
@@ -59,28 +29,38 @@ pub fn days_left(last_day: NaiveDate, today: NaiveDate) -> String {
 
 /// The short status an inlay hint shows after `response_deadline`.
 pub fn deadline_hint(d: &Deadline, today: NaiveDate) -> String {
+    let Some(last_day) = d.last_day else {
+        return "no statutory period".to_owned();
+    };
     match (d.published_on, d.marked_published) {
-        (Some(on), _) if on > d.last_day => format!(
+        (Some(on), _) if on > last_day => format!(
             "published {} late",
-            plural((on - d.last_day).num_days(), "day")
+            plural((on - last_day).num_days(), "day")
         ),
         (Some(_), _) => "published in time".to_owned(),
         (None, true) => "published".to_owned(),
-        (None, false) => days_left(d.last_day, today),
+        (None, false) => days_left(last_day, today),
     }
 }
 
 /// The computation, for hover: "last day Thursday 18 December 2025: published 24 October 2025 +
-/// 55 days, s.55(5A); 12 days left".
+/// 55 days, s.55(5A); 12 days left", or why no statutory period applies.
 pub fn deadline_markdown(d: &Deadline, today: NaiveDate) -> String {
+    let Some(last_day) = d.last_day else {
+        return format!(
+            "**Section 55 response deadline**\n\nNo statutory period: {}. A deadline written here is the office's own.",
+            d.version.explain(d.published)
+        );
+    };
     let mut text = format!(
-        "**Section 55 response deadline**\n\nLast day **{}**: published {} + 55 days, s.55(5A) (56 days beginning with the day of publication); {}.",
-        dates::long_with_weekday(d.last_day),
+        "**Section 55 response deadline**\n\nLast day **{}**: published {} + 55 days, s.55(5A) (56 days beginning with the day of publication); {}.\n\nThe 2017 version of s.55 applies: {}.",
+        dates::long_with_weekday(last_day),
         dates::long(d.published),
         deadline_hint(d, today),
+        d.version.explain(d.published),
     );
     match d.written {
-        Some(w) if w == d.last_day => {}
+        Some(w) if w == last_day => {}
         Some(w) if dates::miscounted_last_day(d.published) == Some(w) => text.push_str(&format!(
             "\n\nThe file says {}: one day late, the common publication + 56 miscount.",
             dates::long_with_weekday(w)
@@ -92,27 +72,6 @@ pub fn deadline_markdown(d: &Deadline, today: NaiveDate) -> String {
         None => {}
     }
     text
-}
-
-/// The list item of `list` (`recommendations`, `areas_for_improvement`, `causes_of_concern`)
-/// with this id.
-pub fn find_item<'t>(tree: &'t Node, list: &str, id: i64) -> Option<&'t Node> {
-    tree.get(list)?
-        .as_seq()
-        .iter()
-        .find(|item| item.get("id").and_then(Node::as_int) == Some(id))
-}
-
-/// The items of `list` that have an id, with it.
-pub fn items<'t>(tree: &'t Node, list: &str) -> Vec<(i64, &'t Node)> {
-    tree.get(list)
-        .map(|l| {
-            l.as_seq()
-                .iter()
-                .filter_map(|item| Some((item.get("id")?.as_int()?, item)))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// A recommendation or area for improvement as Markdown: its text and status.
@@ -131,16 +90,6 @@ pub fn item_markdown(kind: &str, id: i64, item: &Node) -> String {
         md.push_str(text);
     }
     md
-}
-
-/// Ids of recommendations that some response answers.
-pub fn answered(tree: &Node, key: &str) -> Vec<i64> {
-    ["chief_constable_response", "pcc_response"]
-        .iter()
-        .filter_map(|s| tree.pointer(&format!("/{s}/responses")))
-        .flat_map(Node::as_seq)
-        .filter_map(|r| r.get(key)?.as_int())
-        .collect()
 }
 
 /// A force as Markdown: its kind and local policing body.

@@ -14,7 +14,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "A recommendation has no response with an action or a reason for no action (s.55(5B))",
         doc: Doc {
-            what: "Reports a recommendation that no entry in `chief_constable_response.responses` or `pcc_response.responses` answers with an `action` or a `no_action_reason`.",
+            what: "Reports a recommendation that no entry in `chief_constable_response.responses` or `pcc_response.responses` answers with an `action` or a `no_action_reason`. Dated: s.55(5B) applies to reports published on or after 2 May 2017 (SI 2017/399, reg. 4(a)); responses to earlier reports are not checked, since the original section asked for no explanation per recommendation.",
             why: "s.55(5B) of the Police Act 1996: for every recommendation in the report, the comments must explain (a) what action has been or will be taken, or (b) why no action has been or will be taken. A response that skips a recommendation does not meet the statute.",
             example: "recommendations:\n  - id: 2\n    text: ...\n    status: accepted\npcc_response:\n  text: ...\n  # no response with recommendation: 2",
             fix: "Add a response entry: `- recommendation: 2` with `action: ...` (or `no_action_reason: ...`). The language server's quick fix adds stubs for every unanswered recommendation.",
@@ -38,7 +38,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "A not-accepted recommendation is answered without a `no_action_reason` (s.55(5B)(b))",
         doc: Doc {
-            what: "Reports a recommendation with `status: not-accepted` whose responses do not include a `no_action_reason`.",
+            what: "Reports a recommendation with `status: not-accepted` whose responses do not include a `no_action_reason`. Dated: only for reports published on or after 2 May 2017 (s.55(5B), SI 2017/399 reg. 4(a)).",
             why: "s.55(5B)(b): where no action is to be taken on a recommendation, the comments must explain why. A bare \"not accepted\" does not.",
             example: "recommendations:\n  - id: 1\n    status: not-accepted\npcc_response:\n  responses:\n    - recommendation: 1\n      action: Under review.",
             fix: "Give the reason in a `no_action_reason` on the response to that recommendation.",
@@ -72,6 +72,9 @@ fn id_span(item: &Item) -> Span {
 }
 
 fn check_unanswered(ctx: &Context, out: &mut Findings) {
+    if !ctx.under_2017_duties() {
+        return; // s.55(5B) did not apply before 2 May 2017.
+    }
     let items = ctx.items();
     let unanswered: Vec<&Item> = items
         .recommendations
@@ -287,6 +290,9 @@ fn check_action_on_unaccepted(ctx: &Context, out: &mut Findings) {
 }
 
 fn check_missing_reason(ctx: &Context, out: &mut Findings) {
+    if !ctx.under_2017_duties() {
+        return; // s.55(5B)(b) did not apply before 2 May 2017.
+    }
     let items = ctx.items();
     for rec in &items.recommendations {
         let (Some((id, _)), Some((Status::NotAccepted, status_node))) = (rec.id, rec.status) else {

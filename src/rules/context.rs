@@ -11,6 +11,7 @@ use crate::catalogue::Catalogue;
 use crate::dates;
 use crate::diagnostic::{Pos, Span};
 use crate::document::{Document, Entry, LineIndex, Node, Value};
+use crate::facts::statute::Version;
 use crate::model::Status;
 
 /// The tree of an empty file: a mapping with nothing in it, so every section is reported missing.
@@ -109,9 +110,24 @@ impl<'a> Context<'a> {
         self.get("/inspection/published")?.as_date()
     }
 
-    /// The statutory last day to publish (s.55(5A)).
+    /// The version of s.55 that applied to the report, when its publication date can be read.
+    pub fn statute(&self) -> Option<Version> {
+        self.published().map(Version::for_report)
+    }
+
+    /// Whether the 2017 duties (s.55(5A), (5B) and (6)) can apply: the report was published on or
+    /// after 2 May 2017, or its date cannot be read (then the law in force today is assumed).
+    pub fn under_2017_duties(&self) -> bool {
+        self.statute() != Some(Version::Original)
+    }
+
+    /// The statutory last day to publish (s.55(5A)); `None` before s.55(5A) applied.
     pub fn last_day(&self) -> Option<NaiveDate> {
-        dates::last_day(self.published()?)
+        let published = self.published()?;
+        Version::for_report(published)
+            .has_period()
+            .then(|| dates::last_day(published))
+            .flatten()
     }
 
     /// Line boundaries, for fixes that insert lines; built only when a rule asks.

@@ -7,6 +7,7 @@ use super::context::RESPONSE_SECTIONS;
 use super::{Context, Doc, Findings, Rule};
 use crate::dates;
 use crate::diagnostic::{Fix, Severity};
+use crate::facts::statute::Version;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -14,7 +15,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "`response_deadline` is not the statutory last day (publication + 55 days)",
         doc: Doc {
-            what: "Compares `response_deadline` with the statutory last day: the report's publication date (`inspection.published`) plus 55 days. A deadline that is neither that day nor the common one-day miscount (see `deadline-off-by-one`) is reported.",
+            what: "Compares `response_deadline` with the statutory last day: the report's publication date (`inspection.published`) plus 55 days. A deadline that is neither that day nor the common one-day miscount (see `deadline-off-by-one`) is reported. Dated: this applies to reports published on or after 2 May 2017, when s.37 of the Policing and Crime Act 2017 inserted s.55(5A) (SI 2017/399, reg. 4(a)). For an earlier report there was no statutory period: a `response_deadline` is the office's own and is only reported when it falls before the report's publication.",
             why: "s.55(5A) of the Police Act 1996: the comments \"must be published before the end of the period of 56 days beginning with the day on which the report is published\". The publication day is day 1, so the last day is publication + 55 days, with no allowance for weekends or bank holidays. A wrong deadline in the file becomes a missed statutory deadline.",
             example: "inspection:\n  published: 2025-10-24\nresponse_deadline: 2025-12-24   # last day is 2025-12-18",
             fix: "Set `response_deadline` to publication + 55 days (the quick fix does it; `section55 new` computes it).",
@@ -26,7 +27,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         summary: "`response_deadline` is publication + 56 days, one day late",
         doc: Doc {
-            what: "Reports a `response_deadline` one day after the statutory last day: publication + 56 days instead of + 55.",
+            what: "Reports a `response_deadline` one day after the statutory last day: publication + 56 days instead of + 55. Dated: only for reports published on or after 2 May 2017 (s.55(5A), SI 2017/399 reg. 4(a)); earlier reports had no statutory period.",
             why: "\"56 days beginning with the day on which the report is published\" (s.55(5A)) counts the publication day as day 1. Adding 56 days to the publication date is the most common miscount in published responses: a report published on 24 October 2025 must be answered by 18 December 2025, not 19 December.",
             example: "inspection:\n  published: 2025-10-24\nresponse_deadline: 2025-12-19",
             fix: "Set `response_deadline` to publication + 55 days (2025-12-18 in the example).",
@@ -38,7 +39,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "`office_use.published_on` is after the statutory last day",
         doc: Doc {
-            what: "Reports a response whose recorded publication date (`office_use.published_on`) falls after the statutory last day, publication + 55 days.",
+            what: "Reports a response whose recorded publication date (`office_use.published_on`) falls after the statutory last day, publication + 55 days. Dated: only for reports published on or after 2 May 2017 (s.55(5A), SI 2017/399 reg. 4(a)); earlier reports had no statutory period, so no publication was late.",
             why: "s.55(5A) requires publication within 56 days beginning with the day the report was published. A late response is a breach of the statute that the office should know about and record.",
             example: "inspection:\n  published: 2025-10-24\noffice_use:\n  published_on: 2025-12-19",
             fix: "If the date is wrong, correct it. If the response really was late, record why in your office's log; silence the finding with `# section55: ignore[published-late] reason` once acknowledged.",
@@ -50,7 +51,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         summary: "The statutory last day has passed and the response is not marked published",
         doc: Doc {
-            what: "Reports a response whose statutory last day (publication + 55 days) is before today while `office_use` does not record it as published (`published_on_website: true` or a `published_on` date). \"Today\" is the system date, or `--today` / `SECTION55_TODAY`.",
+            what: "Reports a response whose statutory last day (publication + 55 days) is before today while `office_use` does not record it as published (`published_on_website: true` or a `published_on` date). \"Today\" is the system date, or `--today` / `SECTION55_TODAY`. Dated: only for reports published on or after 2 May 2017 (s.55(5A), SI 2017/399 reg. 4(a)); a response to an earlier report is never overdue.",
             why: "s.55(5A) sets the deadline; once it has passed, every day counts against the body.",
             example: "inspection:\n  published: 2025-01-10\nresponse_deadline: 2025-03-06\n# no office_use.published_on",
             fix: "Publish the response and record it in `office_use` (`published_on_website: true`, `published_on: YYYY-MM-DD`).",
@@ -103,7 +104,7 @@ fn iso(date: NaiveDate) -> String {
 fn deadline_facts(ctx: &Context) -> Option<(NaiveDate, NaiveDate, NaiveDate)> {
     let published = ctx.published()?;
     let deadline = ctx.get("/response_deadline")?.as_date()?;
-    Some((published, deadline, dates::last_day(published)?))
+    Some((published, deadline, ctx.last_day()?))
 }
 
 fn set_deadline_fix(ctx: &Context, last: NaiveDate) -> Vec<Fix> {
@@ -119,6 +120,9 @@ fn set_deadline_fix(ctx: &Context, last: NaiveDate) -> Vec<Fix> {
 }
 
 fn check_deadline(ctx: &Context, out: &mut Findings) {
+    if !ctx.under_2017_duties() {
+        return check_own_deadline(ctx, out);
+    }
     let Some((published, deadline, last)) = deadline_facts(ctx) else {
         return;
     };
@@ -135,6 +139,28 @@ fn check_deadline(ctx: &Context, out: &mut Findings) {
         dates::long(published)
     );
     out.add_with_fixes(span, message, set_deadline_fix(ctx, last));
+}
+
+/// Before s.55(5A) there was no statutory period: a deadline in the file is the office's own and
+/// is only checked for consistency (it cannot come before the report).
+fn check_own_deadline(ctx: &Context, out: &mut Findings) {
+    let (Some(published), Some(node)) = (ctx.published(), ctx.get("/response_deadline")) else {
+        return;
+    };
+    let Some(deadline) = node.as_date() else {
+        return;
+    };
+    if deadline >= published {
+        return;
+    }
+    let version = Version::for_report(published);
+    let message = format!(
+        "the response deadline {} is before the report was published ({}): no statutory period applies ({}), so the deadline is the office's own; correct the date",
+        dates::long(deadline),
+        dates::long(published),
+        version.explain(published)
+    );
+    out.add(node.span, message);
 }
 
 fn check_off_by_one(ctx: &Context, out: &mut Findings) {

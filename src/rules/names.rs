@@ -2,7 +2,8 @@
 
 use super::code;
 use super::{Context, Doc, Findings, Rule};
-use crate::catalogue::ForceMatch;
+use crate::catalogue::{Force, ForceMatch, NameOnDate};
+use crate::dates;
 use crate::diagnostic::{Fix, Severity, Span};
 use crate::document::Node;
 
@@ -12,7 +13,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         summary: "A force is not in the catalogue",
         doc: Doc {
-            what: "Reports a `force` or `inspection.forces` entry that is not a force in the catalogue (the 43 territorial forces of England and Wales, the other forces and agencies HMICFRS inspects, and \"All local forces in England and Wales\"). Short names such as \"Norfolk\" are accepted; the closest names are suggested.",
+            what: "Reports a `force` or `inspection.forces` entry that is not a force in the catalogue (the 43 territorial forces of England and Wales, the other forces and agencies HMICFRS inspects, and \"All local forces in England and Wales\"). Short names such as \"Norfolk\" and the forces' brand names (\"Avon and Somerset Police\") are accepted; the closest names are suggested. Dated: a former name (\"Hampshire Constabulary\", until 15 November 2022) is right on a report published while it was the name, and reported with today's name as the fix on a later report (`catalogues/force-names.tsv`, with sources in `catalogues/README.md`).",
             why: "The force name selects the local policing body and decides whether section 55 applies at all; a misspelt force also breaks searches across published responses. Forces the catalogue lacks can be added in `section55.toml` under `[catalogue] forces`.",
             example: "force: Norfolk Constabulry",
             fix: "Pick the suggested name (the quick fix replaces it), or add the force to `[catalogue] forces` in `section55.toml`.",
@@ -48,7 +49,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         summary: "`policing_body` is recognisably the body of a different force",
         doc: Doc {
-            what: "Reports a `policing_body` that names the area of a different force than `force` (for example a Suffolk commissioner responding for Norfolk Constabulary), and suggests the catalogue's body for the force.",
+            what: "Reports a `policing_body` that names the area of a different force than `force` (for example a Suffolk commissioner responding for Norfolk Constabulary), and suggests the catalogue's body for the force. Dated: the body is judged against the bodies that held on `inspection.published` (`catalogues/policing-bodies.tsv`: for example South Yorkshire's PCC until 6 May 2024, then the Mayor of South Yorkshire, SI 2024/414; Essex's PCC styled Police, Fire and Crime Commissioner from 1 October 2017, SI 2017/864), so \"Police and Crime Commissioner for South Yorkshire\" is right on a 2023 report and reported on a 2025 one. A body an office adds in `section55.toml` under `[[catalogue.policing_bodies]]` with its start date ends the built-in one the day before.",
             why: "Section 55 places the duty on the local policing body for the force inspected. Responses are often started from another area's file; a wrong body in the title line is an embarrassing and common slip.",
             example: "policing_body: Police and Crime Commissioner for Suffolk\nforce: Norfolk Constabulary",
             fix: "Use the local policing body of the force (the quick fix inserts the catalogue's name), or correct `force`.",
@@ -57,13 +58,32 @@ pub const RULES: &[Rule] = &[
     },
 ];
 
-/// A force name node and where it is, if it names no known force.
+/// A force name node and where it is, if it names no known force, or a force by a name it no
+/// longer had when the report was published.
 fn unknown_force_finding(ctx: &Context, node: &Node, out: &mut Findings) {
     let Some(name) = node.as_str() else { return };
-    if name.trim().is_empty()
-        || crate::template::placeholder(name).is_some()
-        || ctx.catalogue.find_force(name).is_some()
-    {
+    if name.trim().is_empty() || crate::template::placeholder(name).is_some() {
+        return;
+    }
+    if ctx.catalogue.find_force(name).is_some() {
+        let Some(published) = ctx.published() else {
+            return;
+        };
+        if let NameOnDate::Outdated { current, until } =
+            ctx.catalogue.force_name_on(name, published)
+        {
+            let message = format!(
+                "\"{name}\" was the force's name until {}; the report was published on {}, when it was {current}: use the name in use on the report's date",
+                dates::long(until),
+                dates::long(published)
+            );
+            let fix = Fix::replace(
+                format!("Change to \"{current}\""),
+                node.span,
+                current.to_owned(),
+            );
+            out.add_with_fixes(node.span, message, vec![fix]);
+        }
         return;
     }
     report_unknown(
@@ -163,6 +183,38 @@ fn check_not_inspected(ctx: &Context, out: &mut Findings) {
     out.add(force_node.span, format!("{} is not among the forces this inspection covers ({}): check `inspection.forces` and that this is the right report", force.name(), names.join(", ")));
 }
 
+/// The body named for the force's area, against the bodies that held on the report's date.
+fn check_body_on_date(ctx: &Context, node: &Node, body: &str, force: &Force, out: &mut Findings) {
+    let Some(published) = ctx.published() else {
+        return;
+    };
+    let Err(then) = ctx.catalogue.judge_body(force, body, published) else {
+        return;
+    };
+    let Some(expected) = then.first() else { return };
+    let since = expected
+        .from
+        .map(|f| format!(" (since {}: {})", dates::long(f), expected.source))
+        .unwrap_or_default();
+    let message = format!(
+        "\"{body}\" was not the local policing body for {} when the report was published ({}): it was \"{}\"{since}",
+        force.name,
+        dates::long(published),
+        expected.name
+    );
+    let fixes = then
+        .iter()
+        .map(|b| {
+            Fix::replace(
+                format!("Change to \"{}\"", b.name),
+                node.span,
+                b.name.clone(),
+            )
+        })
+        .collect();
+    out.add_with_fixes(node.span, message, fixes);
+}
+
 fn check_body(ctx: &Context, out: &mut Findings) {
     let (Some(body_node), Some(force_node)) = (ctx.get("/policing_body"), ctx.get("/force")) else {
         return;
@@ -175,7 +227,7 @@ fn check_body(ctx: &Context, out: &mut Findings) {
     };
     let named = ctx.catalogue.forces_named_in_body(body);
     if named.is_empty() || named.iter().any(|f| f.name == force.name) {
-        return;
+        return check_body_on_date(ctx, body_node, body, force, out);
     }
     let other = named
         .iter()

@@ -22,7 +22,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Warning,
         summary: "Marked published but not recorded as sent to HMICFRS and the Home Secretary (s.55(6))",
         doc: Doc {
-            what: "Reports a response that `office_use` records as published (`published_on_website: true` or a `published_on` date) without `submitted_to_hmicfrs: true` or without `sent_to_home_secretary: true`.",
+            what: "Reports a response that `office_use` records as published (`published_on_website: true` or a `published_on` date) without `submitted_to_hmicfrs: true` or without `sent_to_home_secretary: true`. Dated: the copies to the inspectors and the Secretary of State are those of s.55(6) as amended by s.37 of the Policing and Crime Act 2017, for reports published on or after 2 May 2017 (SI 2017/399, reg. 4(a)); earlier responses are not checked.",
             why: "s.55(6) of the Police Act 1996: the body must send a copy of the published comments to HMICFRS and to the Secretary of State. Publishing alone does not discharge the duty.",
             example: "office_use:\n  published_on_website: true\n  submitted_to_hmicfrs: true\n  # sent_to_home_secretary missing",
             fix: "Send the copies and record them: `submitted_to_hmicfrs: true`, `sent_to_home_secretary: true`.",
@@ -76,6 +76,9 @@ fn check_link(ctx: &Context, out: &mut Findings) {
 }
 
 fn check_copies(ctx: &Context, out: &mut Findings) {
+    if !ctx.under_2017_duties() {
+        return; // The copies of s.55(6) as amended apply from 2 May 2017.
+    }
     let Some(office) = ctx.get("/office_use") else {
         return;
     };
