@@ -355,7 +355,7 @@ impl Catalogue {
             .into_iter()
             .filter(|b| b.applies_on(date))
             .collect();
-        on.sort_by(|a, b| b.from.cmp(&a.from));
+        on.sort_by_key(|b| std::cmp::Reverse(b.from));
         on
     }
 
