@@ -495,12 +495,25 @@ fn missing_no_action_reason() {
         "    directed_at: [Chief Constable of Surrey Police]\n    status: accepted",
         "    directed_at: [Chief Constable of Surrey Police]\n    status: not-accepted",
     );
-    assert_fires(
+    // At the first response to recommendation 1 (the chief constable's), where the reason goes.
+    let found = assert_fires(
         &text,
         "missing-no-action-reason",
         Severity::Error,
-        &[span_of(&text, "not-accepted", 0)],
+        &[{
+            let at = span_of(&text, "recommendation: 1", 0);
+            Span::new(at.start, Pos::new(at.start.line, at.start.col + 14))
+        }],
     );
+    let edit = &found[0].fixes[0].edits[0];
+    let key = span_of(&text, "    - area_for_improvement: 1", 0);
+    assert_eq!(edit.span, Span::at(Pos::new(key.start.line, 0)));
+    assert_eq!(
+        edit.new_text,
+        "      no_action_reason: TODO explain why no action has been or will be taken\n"
+    );
+    let fixed = apply(&text, &found[0]);
+    assert_silent(&fixed, "missing-no-action-reason");
     // With a reason given in one of the responses, it is satisfied.
     let reason = text.replace(
         "    - recommendation: 1\n      action: >-\n        I have provided",

@@ -1,7 +1,7 @@
 //! s.55(5B): every recommendation explained — the action taken or proposed, or why none.
 
 use super::code;
-use super::context::Item;
+use super::context::{Answer, Item};
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
 use crate::document::{LineIndex, Node, Value};
@@ -38,7 +38,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "A not-accepted recommendation is answered without a `no_action_reason` (s.55(5B)(b))",
         doc: Doc {
-            what: "Reports a recommendation with `status: not-accepted` whose responses do not include a `no_action_reason`. Dated: only for reports published on or after 2 May 2017 (s.55(5B), SI 2017/399 reg. 4(a)).",
+            what: "Reports a recommendation with `status: not-accepted` whose responses do not include a `no_action_reason`, at the first response to it (where the reason goes; the quick fix adds a placeholder there). Dated: only for reports published on or after 2 May 2017 (s.55(5B), SI 2017/399 reg. 4(a)).",
             why: "s.55(5B)(b): where no action is to be taken on a recommendation, the comments must explain why. A bare \"not accepted\" does not.",
             example: "recommendations:\n  - id: 1\n    status: not-accepted\npcc_response:\n  responses:\n    - recommendation: 1\n      action: Under review.",
             fix: "Give the reason in a `no_action_reason` on the response to that recommendation.",
@@ -295,20 +295,55 @@ fn check_missing_reason(ctx: &Context, out: &mut Findings) {
     }
     let items = ctx.items();
     for rec in &items.recommendations {
-        let (Some((id, _)), Some((Status::NotAccepted, status_node))) = (rec.id, rec.status) else {
+        let (Some((id, _)), Some((Status::NotAccepted, _))) = (rec.id, rec.status) else {
             continue;
         };
-        let mut answers = items.answers_to_recommendation(id).peekable();
-        if answers.peek().is_none() {
-            continue; // `unanswered-recommendation` reports it.
+        let answers: Vec<&Answer> = items.answers_to_recommendation(id).collect();
+        // No answer at all is `unanswered-recommendation`'s finding.
+        let Some(first) = answers.first() else {
+            continue;
+        };
+        if answers.iter().any(|a| a.no_action_reason.is_some()) {
+            continue;
         }
-        if !answers.any(|a| a.no_action_reason.is_some()) {
-            let message = format!(
-                "recommendation {id} is not accepted, so its response must say why no action will be taken (s.55(5B)(b)): add a `no_action_reason`"
-            );
-            out.add(status_node.span, message);
-        }
+        // At the response that lacks the reason, where the fix goes.
+        let Some(key) = first.node.as_map().first().map(|e| e.key_span) else {
+            continue;
+        };
+        let message = format!(
+            "recommendation {id} is not accepted, so its response must say why no action will be taken (s.55(5B)(b)): add a `no_action_reason` here"
+        );
+        let fixes = reason_fix(ctx, first).into_iter().collect();
+        out.add_with_fixes(key, message, fixes);
     }
+}
+
+/// A fix that adds a placeholder `no_action_reason` after the response's last entry.
+fn reason_fix(ctx: &Context, answer: &Answer) -> Option<Fix> {
+    let entries = answer.node.as_map();
+    let first = entries.first()?;
+    let last = entries.last()?;
+    let lines = ctx.lines();
+    let indent = first.key_span.start.col as usize;
+    let end = last.value.span.end.max(last.key_span.end);
+    let at = line_after(ctx.text, lines, first.key_span.start.line, end, indent);
+    let nl = if ctx.text.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let lead = if at.col > 0 { nl } else { "" };
+    let stub = template::fill(template::NO_ACTION_ITEM, "", Fill::Plain, &|_| {
+        Some(String::new())
+    })?;
+    let reason = stub.lines().nth(1)?.trim_start();
+    Some(Fix {
+        title: "Add a `no_action_reason`".to_owned(),
+        edits: vec![TextEdit {
+            span: Span::at(at),
+            new_text: format!("{lead}{}{reason}{nl}", " ".repeat(indent)),
+        }],
+    })
 }
 
 fn check_unanswered_areas(ctx: &Context, out: &mut Findings) {
