@@ -683,7 +683,10 @@ fn odd_numbers_and_values() {
     ] {
         assert!(EXAMPLE.contains(replace), "{name}");
         let o = check(name, EXAMPLE.replacen(replace, with, 1));
-        assert_eq!(o.code, 1, "{name}");
+        // A report from year 1 predates s.55(5A): its deadline is the office's own, so nothing
+        // is an error; every other case has an error finding.
+        let expected = if name == "far past date" { 0 } else { 1 };
+        assert_eq!(o.code, expected, "{name}");
     }
 }
 
