@@ -145,11 +145,24 @@ pub struct AreaForImprovement {
     pub status: Option<Status>,
 }
 
-/// A response section: the comments, and optionally a response to each recommendation or area for improvement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+/// A response section: the comments, and optionally a response to each recommendation or area for improvement. The chief constable's section may instead record that the chief officer was invited to comment (s.55(4)) and submitted none: `submitted: false`, with `invited_on`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend(
+    "anyOf" = [
+        {"required": ["text"]},
+        {"required": ["submitted"], "properties": {"submitted": {"const": false}}}
+    ]
+))]
 pub struct ResponseSection {
+    /// Chief constable's section only: `false` when the chief officer, invited to comment under s.55(4), submitted no comments (then `text` may be left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<bool>,
+    /// Chief constable's section only: the date the chief officer was invited to comment (s.55(4)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invited_on: Option<NaiveDate>,
     /// The comments on the report.
+    #[serde(default)]
     pub text: String,
     /// Responses to individual recommendations and areas for improvement.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -251,6 +251,22 @@ pub fn title(pointer: &str) -> Option<&'static str> {
     section(pointer).map(|s| s.title)
 }
 
+/// The name `missing-section` gives a required key: a template section's title, or a response
+/// section's text ("PCC response text").
+pub fn missing_title(pointer: &str) -> Option<String> {
+    if let Some(title) = title(pointer) {
+        return Some(title.to_owned());
+    }
+    let (parent, key) = pointer.strip_prefix('/')?.split_once('/')?;
+    let response = RESPONSE_SECTIONS.contains(&parent) && key == "text";
+    response.then(|| {
+        format!(
+            "{} text",
+            section(&format!("/{parent}")).map_or(parent, |s| s.short)
+        )
+    })
+}
+
 /// Required texts, as pointer patterns (`*` for any list index), each with its name in messages.
 pub const TEXT_FIELDS: &[(&str, &str)] = &[
     ("/policing_body", "the local policing body"),

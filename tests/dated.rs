@@ -393,3 +393,70 @@ fn an_office_adds_a_future_body_with_its_start_date() {
     .expect_err("a string is not a date");
     assert!(quoted.contains("from"), "{quoted}");
 }
+
+/// The clean example with the chief constable's section replaced by `section`.
+fn with_chief_section(section: &str) -> String {
+    let start = CLEAN.find("chief_constable_response:\n").expect("section");
+    let end = CLEAN.find("pcc_response:").expect("section");
+    format!("{}{section}\n{}", &CLEAN[..start], &CLEAN[end..])
+}
+
+#[test]
+fn a_chief_officer_who_submitted_no_comments_is_a_valid_state() {
+    let text = with_chief_section(
+        "chief_constable_response:\n  submitted: false\n  invited_on: 2025-09-10\n",
+    );
+    let found = lint(&text);
+    assert!(
+        !found
+            .iter()
+            .any(|d| matches!(d.rule, "missing-section" | "empty-section" | "schema")),
+        "{found:#?}"
+    );
+    let response = section55::render::read(&text).expect("readable");
+    let page = section55::render::render(&response, section55::render::Format::Markdown);
+    assert!(
+        page.contains(
+            "The Chief Constable was invited to comment on the report and submitted no comments."
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("Invited to comment: 10 September 2025"),
+        "{page}"
+    );
+
+    // Without the record, the missing text is a missing section that says how to record it.
+    let text = with_chief_section("chief_constable_response:\n  invited_on: 2025-09-10\n");
+    let found = lint(&text);
+    let missing: Vec<&Diagnostic> = found
+        .iter()
+        .filter(|d| d.rule == "missing-section")
+        .collect();
+    assert_eq!(missing.len(), 1, "{found:#?}");
+    assert_eq!(
+        starts_at(missing[0]),
+        at(&text, "chief_constable_response:")
+    );
+    assert!(
+        missing[0].message.contains("submitted: false"),
+        "{}",
+        missing[0].message
+    );
+    assert!(!found.iter().any(|d| d.rule == "schema"), "{found:#?}");
+
+    // The body's own comments are always required.
+    let text = CLEAN.replace("pcc_response:\n  text: |\n    I am encouraged by the inspectorate's findings. I will hold the Chief Constable to account for delivering the improvements he describes through my quarterly performance meetings, and I will publish progress on the recommendation.\n", "pcc_response:\n  submitted: false\n");
+    let found = lint(&text);
+    let missing: Vec<&Diagnostic> = found
+        .iter()
+        .filter(|d| d.rule == "missing-section")
+        .collect();
+    assert_eq!(missing.len(), 1, "{found:#?}");
+    assert_eq!(starts_at(missing[0]), at(&text, "pcc_response:"));
+    assert!(
+        !missing[0].message.contains("submitted: false"),
+        "{}",
+        missing[0].message
+    );
+}

@@ -629,6 +629,7 @@ mod generate {
         ResponseSection {
             text: section_text(rng),
             responses,
+            ..ResponseSection::default()
         }
     }
 

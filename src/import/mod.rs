@@ -323,6 +323,8 @@ struct FreeLine {
 
 fn empty_response() -> Response {
     let section = || ResponseSection {
+        submitted: None,
+        invited_on: None,
         text: String::new(),
         responses: None,
     };

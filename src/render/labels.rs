@@ -27,6 +27,9 @@ pub const CHIEF_CONSTABLE_RESPONSE: &str = template::CHIEF_CONSTABLE_RESPONSE.ti
 pub const NO_RECOMMENDATIONS: &str = "There were no recommendations.";
 pub const NO_CAUSES_OF_CONCERN: &str = "There were no causes of concern.";
 pub const NO_AREAS_FOR_IMPROVEMENT: &str = "There were no areas for improvement.";
+pub const NO_CHIEF_COMMENTS: &str =
+    "The Chief Constable was invited to comment on the report and submitted no comments.";
+pub const INVITED_ON: &str = "Invited to comment";
 pub const NOTHING_RECORDED: &str = "Nothing recorded yet.";
 
 pub const DIRECTED_AT: &str = "Directed at";

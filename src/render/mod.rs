@@ -290,6 +290,22 @@ fn response_section(heading: String, section: &ResponseSection) -> Section<'_> {
         .flatten()
         .map(item_response)
         .collect();
+    if section.submitted == Some(false) {
+        // s.55(4): invited, and no comments submitted.
+        return Section {
+            note: Some(l::NO_CHIEF_COMMENTS),
+            checklist: section
+                .invited_on
+                .map(|date| Check::Date {
+                    label: l::INVITED_ON,
+                    date,
+                })
+                .into_iter()
+                .collect(),
+            items,
+            ..Section::new(heading, 2)
+        };
+    }
     Section {
         text: Some(&section.text),
         items,

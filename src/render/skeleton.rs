@@ -66,6 +66,8 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
     // A block text, as the template's skeleton writes it.
     let text = |section: &template::Section| format!("{}\n", template::placeholder_of(section));
     let section = |text: &str| ResponseSection {
+        submitted: None,
+        invited_on: None,
         text: text.to_owned(),
         responses: None,
     };

@@ -15,7 +15,6 @@ use crate::document::{Entry, Node};
 use crate::model::Status;
 use crate::schema::resolve;
 use crate::suggest;
-use crate::template::title as section_title;
 
 pub const RULES: &[Rule] = &[Rule {
     name: code::SCHEMA,
@@ -92,6 +91,9 @@ fn issues_of(error: &jsonschema::ValidationError) -> Vec<SchemaIssue> {
         K::MinItems { .. } => vec![issue(IssueKind::MinItems)],
         // Only ids have bounds: at least 1, at most u32::MAX.
         K::Minimum { .. } | K::Maximum { .. } => vec![issue(IssueKind::Minimum)],
+        // A response section's `text`, required unless the chief officer submitted none:
+        // `missing-section` reports it.
+        K::AnyOf { .. } if is_response_section(&pointer) => Vec::new(),
         K::OneOfNotValid { context } if !is_exactly_one(error) => {
             // An enum documented value by value: `oneOf` of `const`s.
             let options = context
@@ -114,6 +116,12 @@ fn issues_of(error: &jsonschema::ValidationError) -> Vec<SchemaIssue> {
         }
         _ => vec![issue(IssueKind::Other(error.to_string()))],
     }
+}
+
+fn is_response_section(pointer: &str) -> bool {
+    pointer
+        .strip_prefix('/')
+        .is_some_and(|key| crate::template::RESPONSE_SECTIONS.contains(&key))
 }
 
 /// Whether a `oneOf` error comes from a response's exactly-one-of pairs (`allOf/N/oneOf`).
@@ -217,7 +225,7 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
         }
         IssueKind::Required(property) => {
             // Template sections have their own rule.
-            if section_title(&format!("{pointer}/{property}")).is_some() {
+            if crate::template::missing_title(&format!("{pointer}/{property}")).is_some() {
                 return None;
             }
             let allowed = if property == "status" {

@@ -47,6 +47,7 @@ fn check_missing(ctx: &Context, out: &mut Findings) {
         let Some(title) = template::title(&pointer) else {
             continue;
         };
+
         let (span, fix) = if issue.pointer.is_empty() {
             top_level_placement(ctx, root, ctx.lines(), key)
         } else {
@@ -61,6 +62,32 @@ fn check_missing(ctx: &Context, out: &mut Findings) {
         let message = format!("missing section \"{title}\" (`{key}`){hint}");
         out.add_with_fixes(span, message, fix.into_iter().collect());
     }
+    for section in template::RESPONSE_SECTIONS {
+        missing_response_text(root, section, out);
+    }
+}
+
+/// A response section without its `text`: required, except that the chief constable's section
+/// may record that the chief officer was invited to comment (s.55(4)) and submitted none.
+fn missing_response_text(root: &Node, section: &str, out: &mut Findings) {
+    let Some(entry) = root.entry(section) else {
+        return;
+    };
+    if !matches!(entry.value.value, Value::Map(_)) || entry.value.get("text").is_some() {
+        return;
+    }
+    let chief = section == template::CHIEF_CONSTABLE_RESPONSE.key;
+    if chief && entry.value.get("submitted").and_then(Node::as_bool) == Some(false) {
+        return;
+    }
+    let title = template::missing_title(&format!("/{section}/text")).unwrap_or_default();
+    let none = if chief {
+        ", or, if the chief officer was invited to comment (s.55(4)) and submitted none, record `submitted: false` with `invited_on: YYYY-MM-DD`"
+    } else {
+        ""
+    };
+    let message = format!("missing \"{title}\" (`{section}.text`): write the comments{none}");
+    out.add(entry.key_span, message);
 }
 
 /// Where to point at and insert a missing top-level section: before the next section in
@@ -194,7 +221,14 @@ pub fn is_text_field(pointer: &str) -> bool {
 
 fn check_empty(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
+    let no_chief_comments = root
+        .pointer("/chief_constable_response/submitted")
+        .and_then(Node::as_bool)
+        == Some(false);
     for (pattern, name) in TEXT_FIELDS {
+        if no_chief_comments && *pattern == "/chief_constable_response/text" {
+            continue;
+        }
         for (node, key) in expand(root, pattern) {
             let span = visible_span(node, key);
             match &node.value {
