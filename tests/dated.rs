@@ -101,6 +101,40 @@ fn a_2019_report_gets_the_statutory_treatment() {
             && starts_at(d) == at(PROSE_2019, "1\n    text: The force should improve")),
         "{unanswered:#?}"
     );
+    // Recommendation 2 is answered in the PCC's prose: an info finding, with a fix that records
+    // the sentence as a structured response.
+    let prose = unanswered
+        .iter()
+        .find(|d| starts_at(d) == at(PROSE_2019, "2\n    text: The force should review"))
+        .expect("recommendation 2");
+    assert_eq!(prose.severity, Severity::Info);
+    assert!(
+        prose.message.contains("answered only in prose"),
+        "{}",
+        prose.message
+    );
+    let fix = &prose.fixes[0];
+    assert_eq!(fix.edits.len(), 1);
+    let new_text = &fix.edits[0].new_text;
+    assert!(
+        new_text.contains("responses:\n    - recommendation: 2\n      action: >-\n        In response to recommendation 2, the force has appointed a wellbeing lead who will review the support given after every traumatic incident."),
+        "{new_text}"
+    );
+    assert_eq!(unanswered.len(), 2, "{unanswered:#?}");
+    // With the fix applied, recommendation 2 is answered.
+    let lines = section55::document::LineIndex::new(PROSE_2019);
+    let start = lines.offset(PROSE_2019, fix.edits[0].span.start);
+    let mut fixed = PROSE_2019.to_owned();
+    fixed.insert_str(start, new_text);
+    let after = lint(&fixed);
+    assert_eq!(
+        after
+            .iter()
+            .filter(|d| d.rule == "unanswered-recommendation")
+            .count(),
+        1,
+        "{after:#?}"
+    );
 }
 
 /// Over every publication date from 2013 to 2029, s.55(5A) applies exactly from 2 May 2017.

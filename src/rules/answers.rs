@@ -5,6 +5,7 @@ use super::context::{Answer, Item};
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
 use crate::document::{LineIndex, Node, Value};
+use crate::facts::prose;
 use crate::model::Status;
 use crate::template::{self, Fill};
 
@@ -14,7 +15,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "A recommendation has no response with an action or a reason for no action (s.55(5B))",
         doc: Doc {
-            what: "Reports a recommendation that no entry in `chief_constable_response.responses` or `pcc_response.responses` answers with an `action` or a `no_action_reason`. Dated: s.55(5B) applies to reports published on or after 2 May 2017 (SI 2017/399, reg. 4(a)); responses to earlier reports are not checked, since the original section asked for no explanation per recommendation.",
+            what: "Reports a recommendation that no entry in `chief_constable_response.responses` or `pcc_response.responses` answers with an `action` or a `no_action_reason`. A recommendation that a response's text names in prose (\"In response to recommendations 4 and 7, ...\", \"the second recommendation does not apply ... because ...\", \"Recommendation 3: ...\") is reported as answered in prose only, at `info`, with a fix that records the sentence as a structured response; one mentioned nowhere stays an error. Dated: s.55(5B) applies to reports published on or after 2 May 2017 (SI 2017/399, reg. 4(a)); responses to earlier reports are not checked, since the original section asked for no explanation per recommendation.",
             why: "s.55(5B) of the Police Act 1996: for every recommendation in the report, the comments must explain (a) what action has been or will be taken, or (b) why no action has been or will be taken. A response that skips a recommendation does not meet the statute.",
             example: "recommendations:\n  - id: 2\n    text: ...\n    status: accepted\npcc_response:\n  text: ...\n  # no response with recommendation: 2",
             fix: "Add a response entry: `- recommendation: 2` with `action: ...` (or `no_action_reason: ...`). The language server's quick fix adds stubs for every unanswered recommendation.",
@@ -96,22 +97,76 @@ fn check_unanswered(ctx: &Context, out: &mut Findings) {
         "\n"
     };
     let all = if unanswered.len() > 1 {
-        stub_fix(ctx, lines, nl, &unanswered)
+        stub_fix(ctx, lines, nl, CHIEF, &unanswered, None)
     } else {
         None
     };
+    let prose = prose_answers(ctx);
     for (i, rec) in unanswered.iter().enumerate() {
         let Some((id, _)) = rec.id else { continue };
+        if let Some((section, sentence)) = prose.iter().find_map(|(s, mentions)| {
+            let m = mentions.iter().find(|m| i64::from(m.id) == id)?;
+            Some((*s, m.sentence.as_str()))
+        }) {
+            let fixes = stub_fix(ctx, lines, nl, section, &[rec], Some(sentence))
+                .into_iter()
+                .collect();
+            let message = format!(
+                "recommendation {id} is answered only in prose, in `{section}.text` (\"{}\"): add a structured response with `recommendation: {id}` so the explanation s.55(5B) requires is recorded against it",
+                shorten(sentence, 80)
+            );
+            out.add_capped(id_span(rec), message, fixes, Severity::Info);
+            continue;
+        }
         let message = format!(
             "recommendation {id} is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: {id}`"
         );
-        let mut fixes: Vec<Fix> = stub_fix(ctx, lines, nl, &[rec]).into_iter().collect();
+        let mut fixes: Vec<Fix> = stub_fix(ctx, lines, nl, CHIEF, &[rec], None)
+            .into_iter()
+            .collect();
         // The fix for all of them grows with their number: past FIX_ALL_ON_EACH it is offered on
         // the first finding only, so the findings stay linear in size.
         if i == 0 || unanswered.len() <= FIX_ALL_ON_EACH {
             fixes.extend(all.clone());
         }
         out.add_with_fixes(id_span(rec), message, fixes);
+    }
+}
+
+const CHIEF: &str = template::CHIEF_CONSTABLE_RESPONSE.key;
+
+/// A sentence of a response section's text that names a recommendation.
+struct ProseMention {
+    id: u32,
+    sentence: String,
+}
+
+/// The recommendations each response section's text names in prose.
+fn prose_answers(ctx: &Context) -> Vec<(&'static str, Vec<ProseMention>)> {
+    template::RESPONSE_SECTIONS
+        .iter()
+        .filter_map(|section| {
+            let text = ctx.get(&format!("/{section}/text"))?.as_str()?;
+            let mentions = prose::mentions(text)
+                .into_iter()
+                .map(|m| ProseMention {
+                    id: m.id,
+                    sentence: text[m.sentence]
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                })
+                .collect();
+            Some((*section, mentions))
+        })
+        .collect()
+}
+
+/// At most `max` characters of `text`, with an ellipsis when cut.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}...", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
@@ -122,9 +177,16 @@ const FIX_ALL_ON_EACH: usize = 50;
 /// `chief_constable_response.responses` (creating `responses:` when absent): `action: TODO ...`,
 /// or `no_action_reason: TODO ...` for a recommendation that is not accepted or not applicable.
 /// The TODO is a placeholder `empty-section` reports until it is written.
-fn stub_fix(ctx: &Context, lines: &LineIndex, nl: &str, recs: &[&Item]) -> Option<Fix> {
+fn stub_fix(
+    ctx: &Context,
+    lines: &LineIndex,
+    nl: &str,
+    section: &str,
+    recs: &[&Item],
+    quote: Option<&str>,
+) -> Option<Fix> {
     let root = ctx.root()?;
-    let section = root.get("chief_constable_response")?;
+    let section = root.get(section)?;
     let child_indent = section.as_map().first()?.key_span.start.col as usize;
     let stubs = |dash: usize| -> String {
         recs.iter()
@@ -141,7 +203,14 @@ fn stub_fix(ctx: &Context, lines: &LineIndex, nl: &str, recs: &[&Item]) -> Optio
                 };
                 let id = id.to_string();
                 let value = |name: &str| (name == "id").then(|| id.clone());
-                let stub = template::fill(skeleton, &" ".repeat(dash), Fill::Plain, &value)?;
+                let stub = match quote {
+                    // The office's own sentence, as a folded block (any text is valid there).
+                    Some(sentence) => format!(
+                        "{pad}- recommendation: {id}\n{pad}  action: >-\n{pad}    {sentence}",
+                        pad = " ".repeat(dash)
+                    ),
+                    None => template::fill(skeleton, &" ".repeat(dash), Fill::Plain, &value)?,
+                };
                 Some(format!("{}{nl}", stub.replace('\n', nl)))
             })
             .collect()
@@ -219,6 +288,10 @@ fn stub_fix(ctx: &Context, lines: &LineIndex, nl: &str, recs: &[&Item]) -> Optio
         new_text
     };
     let title = match recs {
+        [one] if quote.is_some() => format!(
+            "Record the prose answer as a response to recommendation {}",
+            one.id.map_or(0, |(id, _)| id)
+        ),
         [one] => format!(
             "Add a response stub for recommendation {}",
             one.id.map_or(0, |(id, _)| id)

@@ -54,6 +54,8 @@ pub struct Finding {
     pub span: Span,
     pub message: String,
     pub fixes: Vec<Fix>,
+    /// At most this severity, whatever the rule's (a finding the rule knows is less serious).
+    pub cap: Option<Severity>,
 }
 
 impl Findings {
@@ -62,6 +64,7 @@ impl Findings {
             span,
             message: message.into(),
             fixes: Vec::new(),
+            cap: None,
         });
     }
 
@@ -70,6 +73,17 @@ impl Findings {
             span,
             message: message.into(),
             fixes,
+            cap: None,
+        });
+    }
+
+    /// A finding reported at no more than `cap`, even where the rule's severity is higher.
+    pub fn add_capped(&mut self, span: Span, message: String, fixes: Vec<Fix>, cap: Severity) {
+        self.items.push(Finding {
+            span,
+            message,
+            fixes,
+            cap: Some(cap),
         });
     }
 }
@@ -159,7 +173,7 @@ pub fn lint_document(
         (rule.check)(&ctx, &mut findings);
         diagnostics.extend(findings.items.into_iter().map(|f| Diagnostic {
             rule: rule.name,
-            severity,
+            severity: f.cap.map_or(severity, |cap| cap.min(severity)),
             message: f.message,
             span: f.span,
             fixes: f.fixes,
