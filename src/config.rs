@@ -34,10 +34,26 @@ impl Level {
     }
 }
 
+/// Which sections `missing-section` requires.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// The template's sections (the default).
+    #[default]
+    Template,
+    /// Only what section 55 requires: the body's comments, the chief officer's comments (or the
+    /// record that none were submitted), the recommendations to explain, and the report's
+    /// details needed to judge the deadline.
+    Statutory,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Config {
     /// Severity overrides by rule name (validated against the registry).
     pub rules: BTreeMap<String, Level>,
+    pub profile: Profile,
+    /// Sections the office requires on top of the profile's (top-level keys).
+    pub required_sections: Vec<String>,
     pub catalogue: Catalogue,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
@@ -48,6 +64,10 @@ pub struct Config {
 struct RawConfig {
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    profile: Profile,
+    #[serde(default)]
+    required_sections: Vec<String>,
     #[serde(default)]
     catalogue: RawCatalogue,
 }
@@ -126,8 +146,22 @@ impl Config {
                 "unknown rule `{unknown}` in [rules]{hint}; `section55 rules` lists them"
             ));
         }
+        let sections: Vec<&str> = crate::template::SECTIONS.iter().map(|s| s.key).collect();
+        if let Some(unknown) = raw
+            .required_sections
+            .iter()
+            .find(|name| !sections.contains(&name.as_str()))
+        {
+            let hint = suggest::did_you_mean(unknown, sections.iter().copied());
+            return Err(format!(
+                "unknown section `{unknown}` in required_sections{hint}; use the response file's top-level keys ({})",
+                sections.join(", ")
+            ));
+        }
         let config = Config {
             rules: raw.rules,
+            profile: raw.profile,
+            required_sections: raw.required_sections,
             catalogue: Catalogue {
                 extra_forces: raw.catalogue.forces,
                 extra_publication_types: raw.catalogue.publication_types,

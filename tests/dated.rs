@@ -494,3 +494,79 @@ fn a_chief_officer_who_submitted_no_comments_is_a_valid_state() {
         missing[0].message
     );
 }
+
+#[test]
+fn profiles_decide_which_sections_are_required() {
+    let without = CLEAN
+        .replace("response_deadline: 2025-11-04\n", "")
+        .replace(
+            "  link: https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-assessment-2025-surrey/\n",
+            "",
+        );
+    let key_findings_at = without.find("key_findings: |").expect("key findings");
+    let recommendations_at = without.find("recommendations:\n").expect("recommendations");
+    let without = format!(
+        "{}{}",
+        &without[..key_findings_at],
+        &without[recommendations_at..]
+    );
+
+    // The template (the default): each is missing, and said to be the template's, not the law's.
+    let found = lint(&without);
+    let missing: Vec<&Diagnostic> = found
+        .iter()
+        .filter(|d| d.rule == "missing-section")
+        .collect();
+    assert_eq!(missing.len(), 3, "{found:#?}");
+    for d in &missing {
+        assert!(
+            d.message.contains("section 55 itself does not require it"),
+            "{}",
+            d.message
+        );
+    }
+    assert_eq!(starts_at(missing[0]), at(&without, "inspection:"));
+
+    // The statutory profile: none of them.
+    let statutory = Config::parse("profile = \"statutory\"\n", &rules::names()).expect("config");
+    let found = rules::lint(&without, &statutory, date(2026, 12, 1));
+    assert!(
+        !found.iter().any(|d| d.rule == "missing-section"),
+        "{found:#?}"
+    );
+
+    // An office's own required sections, on top of the profile.
+    let office = Config::parse(
+        "profile = \"statutory\"\nrequired_sections = [\"key_findings\", \"office_use\"]\n",
+        &rules::names(),
+    )
+    .expect("config");
+    let no_office = without
+        .split("office_use:")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let found = rules::lint(&no_office, &office, date(2026, 12, 1));
+    let missing: Vec<&str> = found
+        .iter()
+        .filter(|d| d.rule == "missing-section")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(missing.len(), 2, "{found:#?}");
+    assert!(
+        missing.iter().any(|m| m.contains("`key_findings`")),
+        "{missing:?}"
+    );
+    assert!(
+        missing
+            .iter()
+            .any(|m| m.contains("`office_use`") && m.contains("your office requires it")),
+        "{missing:?}"
+    );
+
+    let typo = Config::parse("required_sections = [\"key_finding\"]\n", &rules::names())
+        .expect_err("unknown section");
+    assert!(typo.contains("did you mean `key_findings`"), "{typo}");
+    let bad = Config::parse("profile = \"law\"\n", &rules::names()).expect_err("unknown profile");
+    assert!(bad.contains("statutory"), "{bad}");
+}

@@ -138,6 +138,9 @@ pub fn merge(settings: &Settings, file: Option<&Config>) -> Config {
         config
             .rules
             .extend(file.rules.iter().map(|(k, v)| (k.clone(), *v)));
+        config.profile = file.profile;
+        config.required_sections = file.required_sections.clone();
+        config.catalogue.extra_bodies = file.catalogue.extra_bodies.clone();
         for force in &file.catalogue.extra_forces {
             if !config.catalogue.extra_forces.contains(force) {
                 config.catalogue.extra_forces.push(force.clone());

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::schema::{self, SchemaIssue};
 use crate::catalogue::Catalogue;
+use crate::config::Config;
 use crate::dates;
 use crate::diagnostic::{Pos, Span};
 use crate::document::{Document, Entry, LineIndex, Node, Value};
@@ -24,6 +25,7 @@ pub struct Context<'a> {
     pub text: &'a str,
     pub doc: &'a Document,
     pub catalogue: &'a Catalogue,
+    pub config: &'a Config,
     pub today: NaiveDate,
     schema_issues: OnceCell<Vec<SchemaIssue>>,
     items: OnceCell<Items<'a>>,
@@ -60,16 +62,12 @@ pub struct Items<'a> {
 pub use crate::template::RESPONSE_SECTIONS;
 
 impl<'a> Context<'a> {
-    pub fn new(
-        text: &'a str,
-        doc: &'a Document,
-        catalogue: &'a Catalogue,
-        today: NaiveDate,
-    ) -> Self {
+    pub fn new(text: &'a str, doc: &'a Document, config: &'a Config, today: NaiveDate) -> Self {
         Context {
             text,
             doc,
-            catalogue,
+            catalogue: &config.catalogue,
+            config,
             today,
             schema_issues: OnceCell::new(),
             items: OnceCell::new(),

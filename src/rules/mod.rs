@@ -160,7 +160,7 @@ pub fn lint_document(
     config: &Config,
     today: NaiveDate,
 ) -> Vec<Diagnostic> {
-    let ctx = Context::new(text, doc, &config.catalogue, today);
+    let ctx = Context::new(text, doc, config, today);
     let mut diagnostics = Vec::new();
     for rule in all() {
         if rule.name == code::UNUSED_IGNORE {

@@ -4,10 +4,11 @@ use super::code;
 use super::context::visible_span;
 use super::schema::IssueKind;
 use super::{Context, Doc, Findings, Rule};
+use crate::config::Profile;
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
 use crate::document::{LineIndex, Node, Value};
 use crate::template::{
-    self, Fill, INSPECTION, INSPECTION_FIELDS, SECTIONS, TEXT_FIELDS, placeholder,
+    self, Fill, INSPECTION, INSPECTION_FIELDS, Required, SECTIONS, TEXT_FIELDS, placeholder,
 };
 
 pub const RULES: &[Rule] = &[
@@ -39,32 +40,64 @@ pub const RULES: &[Rule] = &[
 
 fn check_missing(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
+    let office = &ctx.config.required_sections;
     for issue in ctx.schema_issues() {
         let IssueKind::Required(key) = &issue.kind else {
             continue;
         };
         let pointer = format!("{}/{key}", issue.pointer);
-        let Some(title) = template::title(&pointer) else {
+        let Some(section) = template::section(&pointer) else {
             continue;
         };
-
-        let (span, fix) = if issue.pointer.is_empty() {
-            top_level_placement(ctx, root, ctx.lines(), key)
+        let template_only = section.required == Required::Template;
+        let statutory = ctx.config.profile == Profile::Statutory;
+        if template_only && statutory && !office.contains(key) {
+            continue;
+        }
+        let why = if template_only {
+            " (a section of the template; section 55 itself does not require it)"
         } else {
-            inspection_placement(ctx, root, ctx.lines(), key)
+            ""
         };
-        let empty_list = matches!(key.as_str(), "recommendations" | "areas_for_improvement");
-        let hint = if empty_list {
-            format!("; write `{key}: []` if the report made none")
-        } else {
-            String::new()
-        };
-        let message = format!("missing section \"{title}\" (`{key}`){hint}");
-        out.add_with_fixes(span, message, fix.into_iter().collect());
+        report_missing(ctx, root, &issue.pointer, section, why, out);
+    }
+    // Sections the office requires on top of the profile.
+    for key in office {
+        let section = template::section(&format!("/{key}"));
+        let section = section.filter(|s| s.required == Required::Optional);
+        if let Some(section) = section.filter(|_| root.entry(key).is_none()) {
+            let why = " (your office requires it: `required_sections` in section55.toml)";
+            report_missing(ctx, root, "", section, why, out);
+        }
     }
     for section in template::RESPONSE_SECTIONS {
         missing_response_text(root, section, out);
     }
+}
+
+/// A missing section at the place it belongs, with its skeleton as the fix.
+fn report_missing(
+    ctx: &Context,
+    root: &Node,
+    parent: &str,
+    section: &template::Section,
+    why: &str,
+    out: &mut Findings,
+) {
+    let key = section.key;
+    let (span, fix) = if parent.is_empty() {
+        top_level_placement(ctx, root, ctx.lines(), key)
+    } else {
+        inspection_placement(ctx, root, ctx.lines(), key)
+    };
+    let empty_list = matches!(key, "recommendations" | "areas_for_improvement");
+    let hint = if empty_list {
+        format!("; write `{key}: []` if the report made none")
+    } else {
+        String::new()
+    };
+    let message = format!("missing section \"{}\" (`{key}`){hint}{why}", section.title);
+    out.add_with_fixes(span, message, fix.into_iter().collect());
 }
 
 /// A response section without its `text`: required, except that the chief constable's section
