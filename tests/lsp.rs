@@ -1756,3 +1756,57 @@ fn closing_stdin_ends_the_process() {
     client.notify("exit", Json::Null);
     assert_eq!(client.wait_exit(), Some(0));
 }
+
+#[test]
+fn hover_and_inlay_hint_say_which_version_of_section_55_applied() {
+    let mut client = session();
+    let uri = file_uri("dated.s55.yaml");
+    let text = surrey()
+        .replace("published: 2025-09-10", "published: 2014-08-14")
+        .replace(
+            "response_deadline: 2025-11-04",
+            "response_deadline: 2014-11-28",
+        )
+        .replace(
+            "  published_on_website: true\n  published_on: 2025-10-30\n",
+            "",
+        );
+    client.open(&uri, &text);
+    let hints = client.call("textDocument/inlayHint", json!({"textDocument": td(&uri), "range": {"start": {"line": 0, "character": 0}, "end": {"line": 100, "character": 0}}}));
+    assert_eq!(hints[0]["label"], "no statutory period");
+    let deadline = hover_text(&mut client, &uri, find(&text, "2014-11-28", 1, "utf-16"));
+    assert!(deadline.contains("No statutory period"), "{deadline}");
+    assert!(
+        deadline.contains("before s.55(5A) and (5B) came into force on 2 May 2017"),
+        "{deadline}"
+    );
+    assert!(deadline.contains("SI 2017/399"), "{deadline}");
+    // A 2025 report: the 2017 version, and why.
+    let uri = file_uri("dated-2025.s55.yaml");
+    let text = surrey();
+    client.open(&uri, &text);
+    let deadline = hover_text(&mut client, &uri, find(&text, "2025-11-04", 1, "utf-16"));
+    assert!(
+        deadline.contains("The 2017 version of s.55 applies"),
+        "{deadline}"
+    );
+    // A force: its bodies over time and its other names.
+    let uri = file_uri("dated-force.s55.yaml");
+    let text = surrey().replace("force: Surrey Police", "force: South Yorkshire Police");
+    client.open(&uri, &text);
+    let force = hover_text(
+        &mut client,
+        &uri,
+        find(&text, "South Yorkshire Police", 3, "utf-16"),
+    );
+    assert!(
+        force.contains(
+            "- Police and Crime Commissioner for South Yorkshire: 22 November 2012 to 6 May 2024"
+        ),
+        "{force}"
+    );
+    assert!(
+        force.contains("- Mayor of South Yorkshire: 7 May 2024 to today"),
+        "{force}"
+    );
+}

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::catalogue::{Catalogue, ForceKind, ForceMatch};
+use crate::catalogue::{Catalogue, ForceKind, ForceMatch, NameKind};
 use crate::dates;
 use crate::document::Node;
 pub use crate::facts::response::{Deadline, answered, deadline, find_item, items};
@@ -108,6 +108,33 @@ pub fn force_markdown(catalogue: &Catalogue, name: &str) -> Option<String> {
             }
             if let Some(body) = &f.policing_body {
                 md.push_str(&format!("\n\nLocal policing body: {body}"));
+            }
+            // The body's history and the force's other names, with their dates.
+            let dated: Vec<String> = f
+                .bodies
+                .iter()
+                .filter(|b| b.from.is_some() || b.until.is_some())
+                .map(|b| {
+                    let from = b.from.map_or("…".to_owned(), dates::long);
+                    let until = b.until.map_or("today".to_owned(), dates::long);
+                    format!("- {}: {from} to {until}", b.name)
+                })
+                .collect();
+            if !dated.is_empty() {
+                md.push_str(&format!(
+                    "\n\nLocal policing bodies over time:\n{}",
+                    dated.join("\n")
+                ));
+            }
+            for other in &f.other_names {
+                match other.kind {
+                    NameKind::Former { until } => md.push_str(&format!(
+                        "\n\nFormerly {} (until {})",
+                        other.name,
+                        dates::long(until)
+                    )),
+                    NameKind::Brand => md.push_str(&format!("\n\nAlso known as {}", other.name)),
+                }
             }
             if let Some(note) = &f.note {
                 md.push_str(&format!("\n\n{note}"));
