@@ -266,16 +266,7 @@ impl Ctx<'_> {
                     Some(Seg::Key(list)) => list.as_str(),
                     _ => "recommendations",
                 };
-                let next = tree
-                    .map(|t| {
-                        facts::items(t, list)
-                            .iter()
-                            .map(|(id, _)| *id)
-                            .max()
-                            .unwrap_or(0)
-                            + 1
-                    })
-                    .unwrap_or(1);
+                let next = next_id(list);
                 format!("id: ${{1:{next}}}")
             }
             (_, "recommendation") => {
