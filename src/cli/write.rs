@@ -1,36 +1,130 @@
-//! Writing output files safely: never over an existing file without `--force`, and atomically
-//! (a temporary file in the same folder, then a rename), so an error never leaves a half-written
-//! or truncated file behind.
+//! Writing output files safely. The contents go to a temporary file created exclusively under a
+//! random short name in the target's folder (the `tempfile` crate: `O_CREAT|O_EXCL`, no link
+//! followed), then the temporary file is published:
+//!
+//! - without `--force` by a no-replace operation (`renameat2(RENAME_NOREPLACE)`, or a hard link
+//!   then unlink), so "the target does not exist" and the write are one step: a file, directory
+//!   or symlink (even a dangling one) at the target is never replaced;
+//! - with `--force` by a rename over the target, which keeps the replaced file's permissions and,
+//!   where permitted, its owner. Other hard links to the replaced file keep the old contents.
+//!
+//! An error never leaves a half-written or truncated target. A run that is killed leaves its
+//! temporary file (`.section55-XXXXXX.tmp`) behind; the next write into that folder removes ours
+//! that are older than [`STALE_AFTER`].
 
+use std::fs::{File, Metadata};
 use std::io::Write;
 use std::path::Path;
+use std::time::Duration;
+
+/// Temporary files are `.section55-` + 6 random characters + `.tmp`: short, so a target whose
+/// own name is at the file system's limit can still be written.
+const TEMP_PREFIX: &str = ".section55-";
+const TEMP_SUFFIX: &str = ".tmp";
+const TEMP_RANDOM: usize = 6;
+/// A temporary file of ours untouched for this long belongs to a run that was killed.
+pub const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 
 pub fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), String> {
-    if !force && path.exists() {
-        return Err(format!(
-            "{} already exists; pass --force to overwrite it",
-            path.display()
-        ));
+    let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    let existing = std::fs::symlink_metadata(path).ok();
+    if !force && existing.is_some() {
+        return Err(already_exists(path));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path
-        .file_name()
-        .ok_or_else(|| format!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.section55-tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(contents).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", path.display())
+    if path.file_name().is_none() {
+        return Err(format!("{} is not a file name", path.display()));
+    }
+    remove_stale_temporaries(dir);
+    let mut builder = tempfile::Builder::new();
+    builder
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .rand_bytes(TEMP_RANDOM);
+    with_new_file_permissions(&mut builder);
+    let mut temp = builder.tempfile_in(dir).map_err(cannot)?;
+    let replaced = existing.filter(Metadata::is_file);
+    if let Some(old) = &replaced {
+        keep_owner_and_mode(temp.as_file(), old).map_err(cannot)?;
+    }
+    temp.write_all(contents)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(cannot)?;
+    let published = if force {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    // On failure the temporary file is in the error, and removed when it is dropped.
+    published.map(drop).map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists if !force => already_exists(path),
+        _ => cannot(e.error),
     })
+}
+
+fn already_exists(path: &Path) -> String {
+    format!(
+        "{} already exists; pass --force to overwrite it",
+        path.display()
+    )
+}
+
+/// A new file gets the usual mode (0666 less the umask), not the temporary file's 0600.
+fn with_new_file_permissions(builder: &mut tempfile::Builder) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = builder;
+}
+
+/// Gives the replacement the replaced file's owner (where permitted) and exact mode.
+fn keep_owner_and_mode(file: &File, old: &Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // Only root may give a file away; for anyone else the owner is already theirs or the
+        // change is refused, and the mode is still kept.
+        let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    }
+    file.set_permissions(old.permissions())
+}
+
+/// Removes temporary files of ours in `dir` that no run has touched for [`STALE_AFTER`]. Only
+/// regular files with exactly our name pattern are touched; errors are ignored (best effort).
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !is_our_temporary(&name.to_string_lossy()) {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else { continue };
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if meta.is_file() && stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn is_our_temporary(name: &str) -> bool {
+    name.strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX))
+        .is_some_and(|random| {
+            random.chars().count() == TEMP_RANDOM
+                && random.chars().all(|c| c.is_ascii_alphanumeric())
+        })
 }
 
 #[cfg(test)]
@@ -51,5 +145,14 @@ mod tests {
         let leftovers = std::fs::read_dir(&dir).expect("list").count();
         assert_eq!(leftovers, 1);
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn recognises_only_our_temporary_names() {
+        assert!(is_our_temporary(".section55-aB3xZ9.tmp"));
+        assert!(!is_our_temporary(".section55-aB3xZ9.tmp.bak"));
+        assert!(!is_our_temporary(".section55-aB3.tmp"));
+        assert!(!is_our_temporary("section55-aB3xZ9.tmp"));
+        assert!(!is_our_temporary(".section55-aB3x/9.tmp"));
     }
 }
