@@ -1,5 +1,5 @@
 //! section55: a linter and language server for Section 55 responses (Police Act 1996, s.55).
-//! Layers, bottom up (see ARCHITECTURE.md): diagnostic, suggest, document, catalogue, model,
+//! Layers, bottom up (see ARCHITECTURE.md): stderr, diagnostic, suggest, document, catalogue, model,
 //! schema, config, rules, then the front ends `cli` and `lsp`, which only call down.
 
 pub mod catalogue;
@@ -12,6 +12,7 @@ pub mod import;
 pub mod model;
 pub mod render;
 pub mod schema;
+pub mod stderr;
 pub mod suggest;
 pub mod template;
 

@@ -368,3 +368,43 @@ fn a_link_loop_is_reported_as_unreadable() {
         stderr(&out)
     );
 }
+
+/// Runs with stderr a pipe whose reading end is already closed: every write to it fails.
+fn run_with_closed_stderr(args: &[&str], dir: &Path) -> Output {
+    let mut child = section55()
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stderr.take());
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn a_closed_stderr_is_not_a_crash() {
+    let dir = temp_dir("closed-stderr");
+    let import = examples().join("../tests/fixtures/import/bold-inline.md");
+    let import = import.to_string_lossy();
+    let cases: [(&[&str], i32); 3] = [
+        (&["check", "no/such/file.s55.yaml"], 2),
+        (
+            &[
+                "new",
+                "--force",
+                "Norfolk",
+                "--title",
+                "PEEL 2025",
+                "--published",
+                "2025-10-24",
+            ],
+            0,
+        ),
+        (&["import", &import], 0),
+    ];
+    for (args, code) in cases {
+        let out = run_with_closed_stderr(args, &dir);
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+    }
+}

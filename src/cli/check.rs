@@ -107,7 +107,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     };
     super::out(&format::render(args.format, &reports, colour));
     for failure in &failures {
-        eprintln!("section55: error: {failure}");
+        crate::stderr::line(&format!("section55: error: {failure}"));
     }
     if !failures.is_empty() {
         return Ok(ExitCode::from(super::EXIT_USAGE));

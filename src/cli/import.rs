@@ -62,8 +62,8 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
 fn print_notes(name: &str, imported: &Imported) {
     for note in &imported.notes {
         match note.line {
-            Some(line) => eprintln!("{name}:{line}: note: {}", note.message),
-            None => eprintln!("{name}: note: {}", note.message),
+            Some(line) => crate::stderr::line(&format!("{name}:{line}: note: {}", note.message)),
+            None => crate::stderr::line(&format!("{name}: note: {}", note.message)),
         }
     }
 }

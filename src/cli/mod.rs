@@ -88,7 +88,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("section55: error: {message}");
+            crate::stderr::line(&format!("section55: error: {message}"));
             ExitCode::from(EXIT_USAGE)
         }
     }

@@ -65,13 +65,13 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let config = config_for(folder.unwrap_or(Path::new(".")))?;
     let text = skeleton::file(&new, &config.catalogue)?;
     if new.link.is_none() {
-        eprintln!(
-            "section55: note: inspection.link is a TODO placeholder: give --link URL or fill it in"
+        crate::stderr::line(
+            "section55: note: inspection.link is a TODO placeholder: give --link URL or fill it in",
         );
     }
     if new.publication_types.is_empty() {
-        eprintln!(
-            "section55: note: inspection.publication_types is a TODO placeholder: give --type TYPE or fill it in"
+        crate::stderr::line(
+            "section55: note: inspection.publication_types is a TODO placeholder: give --type TYPE or fill it in",
         );
     }
     match &args.output {

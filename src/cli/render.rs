@@ -52,9 +52,9 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             "{}",
             output::render(output::Format::Concise, &[report], false)
         );
-        eprintln!(
+        crate::stderr::line(&format!(
             "section55: {name} was not rendered: fix the errors above (`section55 check {name}` explains them)"
-        );
+        ));
         return Ok(ExitCode::from(1));
     }
     let response = render::read(&text).map_err(|e| format!("{name}: {e}"))?;

@@ -22,6 +22,7 @@ mod diagnostics;
 mod facts;
 mod hover;
 mod inlay_hint;
+mod log;
 mod position;
 mod schema_info;
 mod state;
@@ -61,7 +62,7 @@ pub fn run() -> ExitCode {
     let runtime = match tokio::runtime::Builder::new_current_thread().build() {
         Ok(runtime) => runtime,
         Err(e) => {
-            eprintln!("section55 lsp: cannot start: {e}");
+            crate::stderr::line(&format!("section55 lsp: cannot start: {e}"));
             return ExitCode::from(1);
         }
     };
@@ -69,12 +70,13 @@ pub fn run() -> ExitCode {
     let writer = std::thread::spawn(move || transport::write_messages(out_rx, std::io::stdout()));
     let (in_tx, in_rx) = tokio::sync::mpsc::unbounded_channel();
     let reader_out = out_tx.clone();
+    let shut_down = Arc::new(AtomicBool::new(false));
+    let received = shut_down.clone();
     // Not joined: at `exit` it may still be blocked reading stdin, and ends with the process.
     std::thread::spawn(move || {
-        transport::read_messages(std::io::stdin().lock(), in_tx, reader_out)
+        transport::read_messages(std::io::stdin().lock(), in_tx, reader_out, &received)
     });
 
-    let shut_down = Arc::new(AtomicBool::new(false));
     let flag = shut_down.clone();
     let forward_out = out_tx.clone();
     runtime.block_on(async move {
@@ -118,7 +120,9 @@ fn guard<T>(panic_in: &[String], name: &str, body: impl FnOnce() -> T) -> RpcRes
                 .map(|s| (*s).to_owned())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_owned());
-            eprintln!("section55 lsp: internal error in {name}: {what}; the server carries on");
+            log::line(&format!(
+                "internal error in {name}: {what}; the server carries on"
+            ));
             Err(RpcError {
                 code: ErrorCode::InternalError,
                 message: format!("section55: internal error in {name}: {what}").into(),
@@ -220,7 +224,7 @@ impl Backend {
     /// Shows a configuration problem once.
     fn report_problem(&self, message: String) {
         if lock(&self.inner.reported).insert(message.clone()) {
-            eprintln!("section55 lsp: {message}");
+            log::line(&message);
             let client = self.client.clone();
             tokio::spawn(async move {
                 client
@@ -295,7 +299,7 @@ impl Backend {
                         this.apply_settings(&value);
                     }
                 }
-                Err(e) => eprintln!("section55 lsp: workspace/configuration failed: {e}"),
+                Err(e) => log::line(&format!("workspace/configuration failed: {e}")),
             }
         });
     }
@@ -423,7 +427,7 @@ impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> RpcResult<InitializeResult> {
         let session = self.guard("initialize", || read_session(&params))?;
         for problem in &session.settings.problems {
-            eprintln!("section55 lsp: initializationOptions: {problem}");
+            log::line(&format!("initializationOptions: {problem}"));
         }
         let result = InitializeResult {
             capabilities: capabilities(&session),
@@ -458,7 +462,7 @@ impl LanguageServer for Backend {
             let client = self.client.clone();
             tokio::spawn(async move {
                 if let Err(e) = client.register_capability(registrations).await {
-                    eprintln!("section55 lsp: client/registerCapability failed: {e}");
+                    log::line(&format!("client/registerCapability failed: {e}"));
                 }
             });
         }
@@ -500,7 +504,7 @@ impl LanguageServer for Backend {
                         applied.clamped,
                         uri.as_str()
                     );
-                    eprintln!("section55 lsp: {message}");
+                    log::line(&message);
                     self.log(MessageType::WARNING, message);
                 }
                 self.schedule_publish(applied.snapshot);
@@ -510,7 +514,7 @@ impl LanguageServer for Backend {
                     "ignored a change to {}, which is not open (send textDocument/didOpen first)",
                     uri.as_str()
                 );
-                eprintln!("section55 lsp: {message}");
+                log::line(&message);
                 self.log(MessageType::WARNING, message);
             }
             Err(_) => {}

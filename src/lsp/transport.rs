@@ -9,6 +9,7 @@
 //! interleave.
 
 use std::io::{BufRead, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use serde_json::{Value as Json, json};
@@ -133,59 +134,132 @@ fn error_reply(id: Json, code: i64, message: String) -> Vec<u8> {
     frame(reply.to_string().as_bytes())
 }
 
-/// `Ok` when the server can take the message; else the error reply to send.
-fn classify(body: &[u8]) -> Result<(), Vec<u8>> {
+/// What becomes of a message from the client.
+enum Verdict {
+    /// Passed on to the server.
+    Forward,
+    /// Answered here with this error reply, never seen by the server.
+    Answer(Vec<u8>),
+    /// Dropped, with this reason logged.
+    Ignore(&'static str),
+}
+
+/// Methods that are only ever notifications. `tower-lsp-server` leaves them unanswered when
+/// they come with an id, and the client would wait for ever.
+const NOTIFICATION_METHODS: &[&str] = &[
+    "initialized",
+    "textDocument/didOpen",
+    "textDocument/didChange",
+    "textDocument/didClose",
+    "textDocument/didSave",
+    "textDocument/willSave",
+    "workspace/didChangeConfiguration",
+    "workspace/didChangeWatchedFiles",
+    "workspace/didChangeWorkspaceFolders",
+    "window/workDoneProgress/cancel",
+];
+
+fn verdict(body: &[u8]) -> Verdict {
     let Ok(text) = std::str::from_utf8(body) else {
-        return Err(error_reply(
+        return Verdict::Answer(error_reply(
             Json::Null,
             -32700,
             "Parse error: the message is not valid UTF-8".to_owned(),
         ));
     };
-    if serde_json::from_str::<Request>(text).is_ok()
-        || serde_json::from_str::<Response>(text).is_ok()
-    {
-        return Ok(());
+    if let Ok(request) = serde_json::from_str::<Request>(text) {
+        return screen(&request);
     }
-    match serde_json::from_str::<Json>(text) {
-        Err(e) => Err(error_reply(Json::Null, -32700, format!("Parse error: {e}"))),
+    if serde_json::from_str::<Response>(text).is_ok() {
+        return Verdict::Forward;
+    }
+    Verdict::Answer(match serde_json::from_str::<Json>(text) {
+        Err(e) => error_reply(Json::Null, -32700, format!("Parse error: {e}")),
         Ok(value) => {
             let id = value
                 .get("id")
                 .filter(|i| i.is_number() || i.is_string())
                 .cloned()
                 .unwrap_or(Json::Null);
-            Err(error_reply(
+            error_reply(
                 id,
                 -32600,
                 "Invalid request: not a JSON-RPC 2.0 request, notification or response".to_owned(),
-            ))
+            )
         }
+    })
+}
+
+/// The protocol's rules on well-formed messages that `tower-lsp-server` does not enforce.
+fn screen(request: &Request) -> Verdict {
+    let method = request.method();
+    let Some(id) = request.id() else {
+        return if method == "shutdown" {
+            Verdict::Ignore("ignored `shutdown` sent as a notification (it is a request)")
+        } else {
+            Verdict::Forward
+        };
+    };
+    let id = serde_json::to_value(id).unwrap_or(Json::Null);
+    if method == "shutdown" && request.params().is_some_and(|p| !p.is_null()) {
+        return Verdict::Answer(error_reply(
+            id,
+            -32602,
+            "Invalid params: `shutdown` takes no params".to_owned(),
+        ));
     }
+    if method.starts_with("$/") {
+        return Verdict::Answer(error_reply(
+            id,
+            -32601,
+            format!("Method not found: `{method}` is a notification, not a request"),
+        ));
+    }
+    if NOTIFICATION_METHODS.contains(&method) {
+        return Verdict::Answer(error_reply(
+            id,
+            -32600,
+            format!("Invalid request: `{method}` is a notification and takes no id"),
+        ));
+    }
+    Verdict::Forward
+}
+
+/// Whether a message forwarded to the server is a `shutdown` request.
+fn is_shutdown_request(body: &[u8]) -> bool {
+    serde_json::from_slice::<Request>(body)
+        .is_ok_and(|r| r.method() == "shutdown" && r.id().is_some())
 }
 
 /// The stdin thread: frames in, well-formed messages to the server, errors to the client.
+/// `shutdown_received` is set as a `shutdown` request goes to the server: an `exit` right
+/// behind it may cancel the handler before it runs, and the exit code must still be 0.
 pub fn read_messages(
     mut input: impl BufRead,
     to_server: UnboundedSender<Vec<u8>>,
     to_client: mpsc::Sender<Out>,
+    shutdown_received: &AtomicBool,
 ) {
     loop {
         match read_frame(&mut input) {
             Frame::Eof => return,
-            Frame::Body(body) => match classify(&body) {
-                Ok(()) => {
+            Frame::Body(body) => match verdict(&body) {
+                Verdict::Forward => {
+                    if is_shutdown_request(&body) {
+                        shutdown_received.store(true, Ordering::SeqCst);
+                    }
                     if to_server.send(body).is_err() {
                         return;
                     }
                 }
-                Err(reply) => {
-                    eprintln!("section55 lsp: answered a malformed message with an error");
+                Verdict::Answer(reply) => {
+                    super::log::line("answered a malformed message with an error");
                     let _ = to_client.send(Out::Frame(reply));
                 }
+                Verdict::Ignore(reason) => super::log::line(reason),
             },
             Frame::Bad(reason) => {
-                eprintln!("section55 lsp: {reason}");
+                super::log::line(&reason);
                 let _ = to_client.send(Out::Frame(error_reply(
                     Json::Null,
                     -32700,
@@ -282,10 +356,13 @@ mod tests {
 
     #[test]
     fn classifies_messages() {
-        assert!(classify(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#).is_ok());
-        assert!(classify(br#"{"jsonrpc":"2.0","id":1,"result":null}"#).is_ok());
-        let reply =
-            |b: &[u8]| String::from_utf8_lossy(&classify(b).err().unwrap_or_default()).into_owned();
+        let forward = |b: &[u8]| matches!(verdict(b), Verdict::Forward);
+        assert!(forward(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#));
+        assert!(forward(br#"{"jsonrpc":"2.0","id":1,"result":null}"#));
+        let reply = |b: &[u8]| match verdict(b) {
+            Verdict::Answer(reply) => String::from_utf8_lossy(&reply).into_owned(),
+            _ => String::new(),
+        };
         assert!(reply(b"{not json").contains("-32700"));
         assert!(reply(b"\xff\xfe").contains("-32700"));
         let invalid = reply(br#"{"jsonrpc":"1.0","id":7,"method":"x"}"#);
@@ -293,5 +370,14 @@ mod tests {
             invalid.contains("-32600") && invalid.contains("\"id\":7"),
             "{invalid}"
         );
+        assert!(reply(br#"{"jsonrpc":"2.0","id":2,"method":"$/setTrace"}"#).contains("-32601"));
+        assert!(
+            reply(br#"{"jsonrpc":"2.0","id":3,"method":"shutdown","params":{}}"#)
+                .contains("-32602")
+        );
+        assert!(matches!(
+            verdict(br#"{"jsonrpc":"2.0","method":"shutdown"}"#),
+            Verdict::Ignore(_)
+        ));
     }
 }

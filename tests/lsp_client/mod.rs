@@ -18,7 +18,9 @@ pub const TODAY: &str = "2025-11-01";
 
 pub struct Client {
     child: Child,
-    stdin: Option<ChildStdin>,
+    /// To the thread that writes the server's stdin: a server that stops reading blocks that
+    /// thread, never the test, which then times out waiting for an answer.
+    stdin: Option<mpsc::Sender<Vec<u8>>>,
     rx: Receiver<Json>,
     next_id: i64,
     /// Messages received and not yet consumed.
@@ -30,6 +32,19 @@ pub struct Client {
     pub stderr: Arc<Mutex<String>>,
     /// "utf-16" or "utf-8", as negotiated.
     pub encoding: String,
+    /// The server's stderr, held open and never read ([`ServerStderr::NeverRead`]).
+    _unread_stderr: Option<std::process::ChildStderr>,
+}
+
+/// What the client does with the server's stderr.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum ServerStderr {
+    /// Read and kept for [`Client::stderr_text`].
+    Read,
+    /// The pipe is closed before the server writes to it (writes fail with EPIPE).
+    Closed,
+    /// The pipe stays open and is never read (it fills up).
+    NeverRead,
 }
 
 pub fn file_uri(name: &str) -> String {
@@ -41,12 +56,33 @@ pub fn example(name: &str) -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
 
+/// Writes what it is sent to the server's stdin, in order, until the client closes it.
+fn stdin_writer(mut stdin: ChildStdin) -> mpsc::Sender<Vec<u8>> {
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        for bytes in rx {
+            if stdin
+                .write_all(&bytes)
+                .and_then(|()| stdin.flush())
+                .is_err()
+            {
+                return;
+            }
+        }
+    });
+    tx
+}
+
 impl Client {
     pub fn spawn() -> Client {
         Client::spawn_with(&[])
     }
 
     pub fn spawn_with(env: &[(&str, &str)]) -> Client {
+        Client::spawn_configured(env, ServerStderr::Read)
+    }
+
+    pub fn spawn_configured(env: &[(&str, &str)], stderr_mode: ServerStderr) -> Client {
         let mut command = Command::new(env!("CARGO_BIN_EXE_section55"));
         command
             .arg("lsp")
@@ -102,7 +138,15 @@ impl Client {
         });
         let stderr = Arc::new(Mutex::new(String::new()));
         let sink = stderr.clone();
+        let (stderr_pipe, unread_stderr) = match stderr_mode {
+            ServerStderr::Read => (Some(stderr_pipe), None),
+            ServerStderr::Closed => (None, None),
+            ServerStderr::NeverRead => (None, Some(stderr_pipe)),
+        };
         std::thread::spawn(move || {
+            let Some(stderr_pipe) = stderr_pipe else {
+                return;
+            };
             let mut reader = BufReader::new(stderr_pipe);
             let mut line = String::new();
             while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
@@ -113,7 +157,7 @@ impl Client {
             }
         });
         Client {
-            stdin: child.stdin.take(),
+            stdin: child.stdin.take().map(stdin_writer),
             child,
             rx,
             next_id: 1,
@@ -122,6 +166,7 @@ impl Client {
             server_requests: Vec::new(),
             stderr,
             encoding: "utf-16".to_owned(),
+            _unread_stderr: unread_stderr,
         }
     }
 
@@ -131,11 +176,8 @@ impl Client {
             .as_mut()
             .unwrap_or_else(|| panic!("stdin already closed"));
         stdin
-            .write_all(bytes)
+            .send(bytes.to_vec())
             .unwrap_or_else(|e| panic!("cannot write to the server: {e}"));
-        stdin
-            .flush()
-            .unwrap_or_else(|e| panic!("cannot flush: {e}"));
     }
 
     pub fn send(&mut self, message: &Json) {
