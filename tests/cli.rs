@@ -408,3 +408,97 @@ fn a_closed_stderr_is_not_a_crash() {
         assert_eq!(out.status.code(), Some(code), "{args:?}");
     }
 }
+
+/// The test responses: the examples and the fuzzing seeds (which include broken files).
+fn test_responses() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["examples", "fuzz/seeds/parse_lint"] {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(root.join(dir))
+            .expect("list")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let text = std::fs::read_to_string(&path).expect("read");
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            files.push((name, text.trim_start_matches('\u{feff}').to_owned()));
+        }
+    }
+    files
+}
+
+/// `check --format json` on one text, without the path.
+fn json_report(dir: &Path, name: &str, text: &str) -> serde_json::Value {
+    write(dir, name, text);
+    let out = run(&["check", "--format", "json", name], dir);
+    let mut report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    for d in report["diagnostics"].as_array_mut().into_iter().flatten() {
+        d["path"] = serde_json::Value::Null;
+    }
+    report
+}
+
+#[test]
+fn a_byte_order_mark_is_never_a_column() {
+    let dir = temp_dir("bom");
+    for (name, text) in test_responses() {
+        let plain = json_report(&dir, &format!("plain-{name}"), &text);
+        let marked = json_report(&dir, &format!("bom-{name}"), &format!("\u{feff}{text}"));
+        assert_eq!(plain, marked, "{name}: ranges and fixes differ after a BOM");
+    }
+    // The caret of a code frame on line 1.
+    write(&dir, "caret.s55.yaml", "\u{feff}force: Nowhere Police\n");
+    let out = run(&["check", "caret.s55.yaml"], &dir);
+    let text = stdout(&out);
+    assert!(text.contains("caret.s55.yaml:1:8"), "{text}");
+    let frame: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("caret.s55.yaml:1:8"))
+        .skip_while(|l| !l.contains("Nowhere"))
+        .take(2)
+        .collect();
+    let (source, caret) = (frame[0], frame.get(1).copied().unwrap_or_default());
+    let value_at = source.find("Nowhere").expect("value") - source.find("force").expect("key");
+    let caret_at = caret.find('^').expect("caret") - source.find("force").expect("key");
+    assert_eq!(caret_at, value_at, "{text}");
+}
+
+#[test]
+fn files_of_only_a_byte_order_mark_are_findings_not_crashes() {
+    let dir = temp_dir("bom-only");
+    for (i, text) in [
+        "\u{feff}",
+        "\u{feff}\n\n",
+        "\u{feff}# only a comment\n",
+        "\u{feff}\r\n",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        write(&dir, &format!("bom{i}.s55.yaml"), text);
+        for format in ["human", "json", "sarif", "concise", "github"] {
+            let out = run(
+                &["check", "--format", format, &format!("bom{i}.s55.yaml")],
+                &dir,
+            );
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{text:?} {format}: {}",
+                stderr(&out)
+            );
+        }
+        let report = json_report(&dir, &format!("bom{i}.s55.yaml"), text);
+        for d in report["diagnostics"].as_array().into_iter().flatten() {
+            let edits = d["fix"]["edits"].as_array().cloned().unwrap_or_default();
+            for range in std::iter::once(&d["range"]).chain(edits.iter().map(|e| &e["range"])) {
+                assert_eq!(range["start"]["column"], 1, "{text:?}: {d}");
+            }
+        }
+    }
+}

@@ -119,3 +119,70 @@ fn shutdown_followed_at_once_by_exit_is_exit_code_0() {
         assert_eq!(client.wait_exit(), Some(0));
     }
 }
+
+/// Each diagnostic as the client sees it: code, message, the text its range covers, and the
+/// text after applying each of its quick fixes (positions counted in the text the client sent,
+/// byte order mark included).
+fn as_seen(client: &mut Client, uri: &str, text: &str) -> Vec<Json> {
+    client.open(uri, text);
+    let diagnostics = client.diagnostics(uri, 1);
+    let encoding = client.encoding.clone();
+    let body = |t: &str| t.trim_start_matches('\u{feff}').to_owned();
+    diagnostics
+        .iter()
+        .map(|d| {
+            let actions = client.call(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri}, "range": d["range"], "context": {"diagnostics": [d]}}),
+            );
+            let fixed: Vec<String> = actions
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|a| body(&apply_edits(text, &action_edits(a, uri), &encoding)))
+                .collect();
+            json!({
+                "code": d["code"],
+                "message": d["message"],
+                "line": d["range"]["start"]["line"],
+                "covers": slice(text, &d["range"], &encoding),
+                "fixed": fixed,
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn ranges_cover_the_same_text_with_or_without_a_byte_order_mark() {
+    let texts = [
+        surrey(),
+        example("norfolk-gbcse-progress-2025.s55.yaml"),
+        "force: North Wales Polic\npolicing_body: Ŵ 😀 x\n".to_owned(),
+        "force: [a".to_owned(),
+    ];
+    for encoding in ["utf-16", "utf-8"] {
+        let mut client = Client::spawn();
+        client.initialize(json!({"general": {"positionEncodings": [encoding]}}));
+        for (i, text) in texts.iter().enumerate() {
+            let plain = as_seen(&mut client, &file_uri(&format!("p{i}.s55.yaml")), text);
+            let marked = as_seen(
+                &mut client,
+                &file_uri(&format!("b{i}.s55.yaml")),
+                &format!("\u{feff}{text}"),
+            );
+            assert!(i == 0 || !plain.is_empty(), "text {i} has findings");
+            assert_eq!(plain, marked, "{encoding}, text {i}");
+        }
+        // The quick fix as the client applies it corrects the name in place.
+        let uri = file_uri("fix.s55.yaml");
+        let text = "\u{feff}force: North Wales Polic\n";
+        let seen = as_seen(&mut client, &uri, text);
+        let force = seen
+            .iter()
+            .find(|d| d["code"] == "unknown-force")
+            .expect("unknown-force");
+        assert_eq!(force["covers"], "North Wales Polic");
+        assert_eq!(force["fixed"][0], "force: North Wales Police\n");
+        assert_eq!(client.shutdown_and_exit(), Some(0));
+    }
+}

@@ -445,11 +445,12 @@ pub fn sibling_keys(text: &str, line: u32, key_col: usize, item_start: bool) -> 
     keys
 }
 
-/// The lines of `text`, split as the LSP and YAML do (`\n`, `\r\n`, lone `\r`).
+/// The lines of `text`, split as the LSP and YAML do (`\n`, `\r\n`, lone `\r`); a byte order
+/// mark is not part of the first line (see [`super::LineIndex`]).
 pub fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
-    let mut start = 0;
+    let mut start = super::bom_len(text);
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {

@@ -221,8 +221,18 @@ where
 #[cfg(test)]
 mod tests;
 
+/// The length in bytes of the byte order mark `text` starts with (0 without one).
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
+
 /// Line boundaries of a text, counting `\n`, `\r\n` and a lone `\r` as line ends, as YAML and
-/// the LSP do.
+/// the LSP do. A byte order mark is never a column: line 0 starts after it, so every front end
+/// (code frames, LSP positions both ways, fixes) counts columns as the parser does.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     /// Byte offset where each line starts.
@@ -232,7 +242,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        let mut starts = vec![bom_len(text)];
         let mut i = 0;
         while i < bytes.len() {
             match bytes[i] {

@@ -24,6 +24,7 @@ const INDEX_KEYS_FROM: usize = 32;
 pub fn parse(text: &str) -> Document {
     let mut builder = Builder {
         end: end_of(text),
+        widths: line_widths(text),
         ..Builder::default()
     };
     let mut parser = Parser::new_from_str(text);
@@ -46,24 +47,9 @@ pub fn parse(text: &str) -> Document {
 /// input one line further on (as if the text ended with a line break it lacks), and front ends
 /// need positions inside the text.
 fn end_of(text: &str) -> Pos {
-    let bytes = text.as_bytes();
-    let (mut line, mut start, mut i) = (0u32, 0usize, 0usize);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => (line, start) = (line + 1, i + 1),
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                (line, start) = (line + 1, i + 2);
-                i += 1;
-            }
-            b'\r' => (line, start) = (line + 1, i + 1),
-            _ => {}
-        }
-        i += 1;
-    }
-    Pos::new(
-        line,
-        text.get(start..).map_or(0, |l| l.chars().count()) as u32,
-    )
+    let lines = super::LineIndex::new(text);
+    let last = lines.line_count().saturating_sub(1);
+    Pos::new(last as u32, lines.line(text, last).chars().count() as u32)
 }
 
 enum Frame {
@@ -95,6 +81,8 @@ struct Builder {
     fatal: bool,
     /// End of the text: no position is reported past it.
     end: Pos,
+    /// Characters on each line, so that a point at a line's end stays inside the text.
+    widths: Vec<u32>,
 }
 
 fn pos(m: &Marker) -> Pos {
@@ -106,11 +94,24 @@ fn span(s: &YSpan) -> Span {
 }
 
 /// A visible range for a point: the character at `p`.
-fn point(p: Pos) -> Span {
-    Span::new(p, Pos::new(p.line, p.col + 1))
+fn line_widths(text: &str) -> Vec<u32> {
+    let lines = super::LineIndex::new(text);
+    (0..lines.line_count())
+        .map(|n| lines.line(text, n).chars().count() as u32)
+        .collect()
 }
 
 impl Builder {
+    /// The character at `p`; at the end of a line or of the text, where there is none, the
+    /// empty range there: every range lies inside the text.
+    fn point(&self, p: Pos) -> Span {
+        let p = p.min(self.end);
+        let width = self.widths.get(p.line as usize).copied().unwrap_or(0);
+        let p = Pos::new(p.line, p.col.min(width));
+        let end = if p.col < width { p.col + 1 } else { p.col };
+        Span::new(p, Pos::new(p.line, end))
+    }
+
     /// Handles one event; returns true when building must stop.
     fn event(&mut self, event: Event, ys: YSpan) -> bool {
         let s = span(&ys);
@@ -121,7 +122,7 @@ impl Builder {
                 if self.documents > 1 {
                     return self.fail(
                         "this file holds more than one YAML document; a response file must hold exactly one (remove the `---` and what follows, or split the file)",
-                        point(s.start),
+                        self.point(s.start),
                     );
                 }
                 false
@@ -169,13 +170,13 @@ impl Builder {
                 format!(
                     "nesting is deeper than {MAX_DEPTH} levels; a response file needs at most 5"
                 ),
-                point(s.start),
+                self.point(s.start),
             );
         }
         if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
             return self.fail(
                 "a mapping key must be plain text, not a list or mapping",
-                point(s.start),
+                self.point(s.start),
             );
         }
         self.stack.push(frame);
@@ -224,7 +225,7 @@ impl Builder {
         let Some(&(_, nodes, bytes)) = self.anchors.get(&id) else {
             return self.fail(
                 "this alias refers to an anchor that is not defined before it",
-                point(s.start),
+                self.point(s.start),
             );
         };
         // Counted before copying, so a bomb stops before it is built.
@@ -233,20 +234,20 @@ impl Builder {
         if self.alias_nodes > MAX_ALIAS_NODES {
             return self.fail(
                 format!("aliases in this file expand to more than {MAX_ALIAS_NODES} values; write the values out instead"),
-                point(s.start),
+                self.point(s.start),
             );
         }
         if self.alias_bytes > MAX_ALIAS_BYTES {
             return self.fail(
                 format!("aliases in this file copy more than {} MB of text; write the values out instead", MAX_ALIAS_BYTES >> 20),
-                point(s.start),
+                self.point(s.start),
             );
         }
         let node = self.anchors[&id].0.clone();
         if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
             let key = match &node.value {
                 Value::Str(text) => text.clone(),
-                _ => return self.fail("a mapping key must be plain text", point(s.start)),
+                _ => return self.fail("a mapping key must be plain text", self.point(s.start)),
             };
             self.set_key(key, s);
             return false;
@@ -333,7 +334,7 @@ impl Builder {
         };
         self.errors.push(SyntaxError {
             message,
-            span: point(p),
+            span: self.point(p),
         });
         self.fatal = true;
     }

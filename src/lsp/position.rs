@@ -67,14 +67,26 @@ impl<'a> Converter<'a> {
         self.lines.line_count().saturating_sub(1) as u32
     }
 
+    /// The code units of a byte order mark before line `n`'s first column. The library never
+    /// counts it (see [`LineIndex`]), but it is in the text the client sent, and the client
+    /// counts it: so ranges cover the same text with or without one.
+    fn lead(&self, n: u32) -> u32 {
+        if n == 0 && self.text.starts_with('\u{feff}') {
+            self.encoding.units('\u{feff}')
+        } else {
+            0
+        }
+    }
+
     /// A library position as the client counts it.
     pub fn position(&self, pos: Pos) -> Position {
         let line = self.line(pos.line);
-        let character = line
-            .chars()
-            .take(pos.col as usize)
-            .map(|c| self.encoding.units(c))
-            .sum();
+        let character = self.lead(pos.line)
+            + line
+                .chars()
+                .take(pos.col as usize)
+                .map(|c| self.encoding.units(c))
+                .sum::<u32>();
         Position {
             line: pos.line,
             character,
@@ -95,7 +107,7 @@ impl<'a> Converter<'a> {
             return Pos::new(last, self.line(last).chars().count() as u32);
         }
         let line = self.line(position.line);
-        let mut units = 0;
+        let mut units = self.lead(position.line);
         let mut col = 0;
         for c in line.chars() {
             units += self.encoding.units(c);
@@ -118,7 +130,7 @@ impl<'a> Converter<'a> {
             .chars()
             .map(|c| self.encoding.units(c))
             .sum();
-        position.character <= width
+        position.character <= self.lead(position.line) + width
     }
 
     /// The byte offset of a client position, clamped to the text.

@@ -14,6 +14,8 @@ mod sections;
 mod suppression;
 mod syntax;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 pub use context::Context;
@@ -182,7 +184,41 @@ pub fn lint_document(
     let unused_severity = find(code::UNUSED_IGNORE).and_then(|r| severity_of(r, config));
     let mut diagnostics = suppression::apply(&ctx, diagnostics, unused_severity, config);
     diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
-    diagnostics
+    cap_per_rule(diagnostics)
+}
+
+/// Findings reported per rule and file. Past that, one more finding of the rule says how many
+/// were left out: a file with a million unknown keys is not helped by a million findings, and
+/// every format and the language server stay small and fast.
+pub const MAX_PER_RULE: usize = 1_000;
+
+/// Keeps the first [`MAX_PER_RULE`] findings of each rule (in order) and replaces the rest with
+/// one finding, where the first left out was, that counts them.
+fn cap_per_rule(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen: HashMap<&'static str, usize> = HashMap::new();
+    let mut notes: Vec<(usize, &'static str)> = Vec::new();
+    let mut kept = Vec::with_capacity(diagnostics.len().min(MAX_PER_RULE * 4));
+    for d in diagnostics {
+        let n = seen.entry(d.rule).or_default();
+        *n += 1;
+        if *n <= MAX_PER_RULE {
+            kept.push(d);
+        } else if *n == MAX_PER_RULE + 1 {
+            notes.push((kept.len(), d.rule));
+            kept.push(Diagnostic {
+                fixes: Vec::new(),
+                ..d
+            });
+        }
+    }
+    for (at, rule) in notes {
+        let left_out = seen.get(rule).copied().unwrap_or_default() - MAX_PER_RULE;
+        kept[at].message = format!(
+            "{left_out} more {rule} finding{} in this file not shown: at most {MAX_PER_RULE} are reported per rule and file",
+            if left_out == 1 { "" } else { "s" }
+        );
+    }
+    kept
 }
 
 /// A rule's documentation as plain text (for `section55 rule` and SARIF help).
