@@ -186,3 +186,42 @@ fn ranges_cover_the_same_text_with_or_without_a_byte_order_mark() {
         assert_eq!(client.shutdown_and_exit(), Some(0));
     }
 }
+
+/// Every symbol's range holds its children's, down the whole outline.
+fn assert_nested(symbols: &[Json], parent: Option<&Json>) {
+    let key = |p: &Json| (p["line"].as_u64(), p["character"].as_u64());
+    for s in symbols {
+        if let Some(parent) = parent {
+            let (outer, inner) = (&parent["range"], &s["range"]);
+            assert!(
+                key(&outer["start"]) <= key(&inner["start"])
+                    && key(&inner["end"]) <= key(&outer["end"]),
+                "{} lies outside {}: {inner} not in {outer}",
+                s["name"],
+                parent["name"]
+            );
+        }
+        if let Some(children) = s["children"].as_array() {
+            assert_nested(children, Some(s));
+        }
+    }
+}
+
+#[test]
+fn document_symbols_under_a_merge_key_lie_inside_their_parent() {
+    let mut client = session_with(ServerStderr::Read);
+    let uri = file_uri("merge.s55.yaml");
+    let text = "defaults: &d\n  submitted_to_hmicfrs: true\n  published_on: 2025-12-01\nforce: Surrey Police\noffice_use:\n  <<: *d\n  note: x\n";
+    client.open(&uri, text);
+    let symbols = client.call(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let symbols = symbols.as_array().cloned().unwrap_or_default();
+    assert!(
+        symbols.iter().any(|s| s["name"] == "office_use"),
+        "{symbols:?}"
+    );
+    assert_nested(&symbols, None);
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+}

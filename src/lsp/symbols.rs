@@ -147,6 +147,12 @@ fn entry_symbol(entry: &Entry, conv: &Converter, top: bool) -> DocumentSymbol {
             .collect(),
         _ => Vec::new(),
     };
+    // Keys merged in from an anchor (`<<: *anchor`) keep the anchor's ranges, which lie outside
+    // this entry: the outline shows them where the anchor is, not here.
+    let children: Vec<DocumentSymbol> = children
+        .into_iter()
+        .filter(|c| s.range.start <= c.range.start && c.range.end <= s.range.end)
+        .collect();
     if !children.is_empty() {
         s.children = Some(children);
     }
