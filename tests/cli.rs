@@ -502,3 +502,31 @@ fn files_of_only_a_byte_order_mark_are_findings_not_crashes() {
         }
     }
 }
+
+/// `HASH DATE` of HEAD as git reports it for this checkout, or `commit unknown` outside one.
+fn expected_commit() -> String {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    Command::new("git")
+        .args(["-C", dir, "show", "-s", "--format=%H %cs", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| {
+            let line = String::from_utf8_lossy(&o.stdout).trim().to_owned();
+            let (hash, date) = line.split_once(' ')?;
+            Some(format!("{} {date}", hash.get(..12)?))
+        })
+        .unwrap_or_else(|| "commit unknown".to_owned())
+}
+
+#[test]
+fn version_names_the_commit_it_was_built_from() {
+    let out = run(&["--version"], &examples());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let expected = format!(
+        "section55 {} ({})\n",
+        env!("CARGO_PKG_VERSION"),
+        expected_commit()
+    );
+    assert_eq!(stdout(&out), expected);
+}

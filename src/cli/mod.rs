@@ -29,10 +29,18 @@ pub fn out(text: &str) {
 /// Exit code when the command could not run (bad arguments, unreadable path).
 pub const EXIT_USAGE: u8 = 2;
 
+/// `0.1.0 (0123456789ab 2026-12-01)`: the version and the commit built from (see build.rs).
+const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (",
+    env!("SECTION55_COMMIT"),
+    ")"
+);
+
 #[derive(Parser)]
 #[command(
     name = "section55",
-    version,
+    version = VERSION,
     about = "Lint, render and edit Section 55 responses (Police Act 1996, s.55)"
 )]
 struct Cli {
