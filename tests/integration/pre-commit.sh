@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # (c) pre-commit: `pre-commit try-repo` with this repository's .pre-commit-hooks.yaml in a temporary
-# git repository (pre-commit builds the hook with `cargo install`, as for a user). A file with an
-# error fails the hook and the output shows the finding; a correct file passes.
+# git repository. A file with an error fails the hook and the output shows the finding; a correct
+# file passes. Two hooks, as a user gets them:
+#   - default: `section55-from-source` (pre-commit builds it with `cargo install`);
+#   - SECTION55_DIST=dist: `section55`, which installs the prebuilt wheel, here from that folder
+#     (PIP_FIND_LINKS, PIP_NO_INDEX=1) with no cargo on PATH and a fresh pre-commit cache, so the
+#     first run installs everything and cannot compile anything.
 HARNESS=pre-commit
 source "$(dirname "$0")/lib.sh"
 
-section "pre-commit (try-repo)"
 ensure_binary
 ensure_venv
+if [ -n "${SECTION55_DIST:-}" ]; then HOOK=section55; else HOOK=section55-from-source; fi
+section "pre-commit (try-repo, hook $HOOK)"
 has_command check || missing_feature "section55 check does not exist yet"
 [ -d "$EXAMPLES" ] || missing_feature "examples/ does not exist yet"
 
@@ -29,6 +34,21 @@ echo "# correct file: ${clean#$ROOT/}; file with warnings only: ${warned#$ROOT/}
 # The repository whose hook is tried (default: this one, with its uncommitted changes to tracked
 # files; pre-commit leaves untracked files out).
 HOOK_REPO=${SECTION55_HOOK_REPO:-$ROOT}
+without_dirs_holding() { # without_dirs_holding NAME — PATH less the folders that have NAME
+  printf '%s' "$PATH" | tr ':' '\n' | while read -r d; do [ -e "$d/$1" ] || printf '%s\n' "$d"; done | paste -sd: -
+}
+if [ "$HOOK" = section55 ]; then
+  ls "$SECTION55_DIST"/section55-*manylinux*.whl >/dev/null 2>&1 \
+    || { not_ok "no Linux wheel in $SECTION55_DIST (scripts/release.sh builds it)"; finish pre-commit; exit 1; }
+  PIP_FIND_LINKS=$(cd "$SECTION55_DIST" && pwd)
+  export PIP_FIND_LINKS PIP_NO_INDEX=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+  PATH=$(without_dirs_holding cargo)
+  PATH=$(without_dirs_holding section55)
+  command -v cargo >/dev/null && { not_ok "cargo is still on PATH"; finish pre-commit; exit 1; }
+  ok "no cargo and no section55 on PATH; pip installs from $PIP_FIND_LINKS only (PIP_NO_INDEX=1)"
+  FRESH_HOME=$(mktemp -d /tmp/s55-pre-commit-home.XXXXXX)
+  export PRE_COMMIT_HOME=$FRESH_HOME
+else
 export PRE_COMMIT_HOME=$CACHE/pre-commit
 # pre-commit builds the hook with `cargo install --path .` in a fresh clone, and try-repo does so
 # for every call (it uses a temporary store). Keep those builds in a cached target folder of their
@@ -38,9 +58,10 @@ export CARGO_TARGET_DIR=$CACHE/pre-commit-target
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256
 # The hook must be built from the repository, not taken from a section55 on PATH.
 PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vx "$(dirname "$SECTION55")" | paste -sd: -)
+fi
 
 tmp=$(mktemp -d /tmp/s55-pre-commit.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp" ${FRESH_HOME:+"$FRESH_HOME"}' EXIT
 cd "$tmp"
 git init -q -b main .
 git config user.email ci@example.invalid
@@ -56,7 +77,7 @@ git add good.s55.yaml also.s55.yml bad.s55.yaml unrelated.yaml
 run_hook() { # run_hook LOG FILES... — pre-commit try-repo; prints its exit code
   local log=$1; shift
   set +e
-  pre-commit try-repo "$HOOK_REPO" section55 --verbose --color never --files "$@" >"$log" 2>&1
+  pre-commit try-repo "$HOOK_REPO" "$HOOK" --verbose --color never --files "$@" >"$log" 2>&1
   local rc=$?
   set -e
   echo $rc
@@ -64,12 +85,16 @@ run_hook() { # run_hook LOG FILES... — pre-commit try-repo; prints its exit co
 
 start=$(date +%s)
 rc=$(run_hook "$tmp/bad.log" bad.s55.yaml)
-echo "# pre-commit try-repo ... --files bad.s55.yaml: exit $rc ($(( $(date +%s) - start ))s, building the hook included)"
+echo "# pre-commit try-repo $HOOK ... --files bad.s55.yaml: exit $rc ($(( $(date +%s) - start ))s, installing the hook included)"
 sed 's/^/#   /' "$tmp/bad.log" | grep -v '^#   *$' | head -40
 cp "$tmp/bad.log" "$ARTEFACTS/pre-commit-bad.log"
 [ "$rc" -ne 0 ] && ok "the hook fails on a file with an error" || not_ok "the hook fails on a file with an error" "exit $rc"
-grep -Eq 'section55\.+Failed' "$tmp/bad.log" && ok "pre-commit reports the section55 hook as Failed" \
-  || not_ok "pre-commit reports the section55 hook as Failed"
+grep -Eq 'section55.*\.\.+Failed' "$tmp/bad.log" && ok "pre-commit reports the $HOOK hook as Failed" \
+  || not_ok "pre-commit reports the $HOOK hook as Failed"
+if [ "$HOOK" = section55 ]; then
+  grep -q 'Compiling' "$tmp/bad.log" && not_ok "the first run compiles nothing" \
+    || ok "the first run compiles nothing (it took $(( $(date +%s) - start ))s with the install)"
+fi
 grep -q 'deadline-mismatch' "$tmp/bad.log" && ok "the hook output shows the finding (deadline-mismatch)" \
   || not_ok "the hook output shows the finding (deadline-mismatch)"
 grep -q 'bad.s55.yaml:[0-9]' "$tmp/bad.log" && ok "the hook output names the file and line" \
@@ -82,8 +107,8 @@ sed 's/^/#   /' "$tmp/good.log" | grep -v '^#   *$' | head -30
 cp "$tmp/good.log" "$ARTEFACTS/pre-commit-good.log"
 [ "$rc" -eq 0 ] && ok "the hook passes a correct file (and one with warnings only)" \
   || not_ok "the hook passes a correct file (and one with warnings only)" "$(cat "$tmp/good.log")"
-grep -Eq 'section55\.+Passed' "$tmp/good.log" && ok "pre-commit reports the section55 hook as Passed" \
-  || not_ok "pre-commit reports the section55 hook as Passed"
+grep -Eq 'section55.*\.\.+Passed' "$tmp/good.log" && ok "pre-commit reports the $HOOK hook as Passed" \
+  || not_ok "pre-commit reports the $HOOK hook as Passed"
 if [ "$warned" != "$clean" ]; then
   grep -q 'also.s55.yml:[0-9]' "$tmp/good.log" && ok "the hook runs on *.s55.yml (its warnings name also.s55.yml)" \
     || not_ok "the hook runs on *.s55.yml (its warnings name also.s55.yml)"
