@@ -7,6 +7,9 @@
 //   WORKSPACE        folder to open; FILE: the file in it to open
 //   EXPECT           comma-separated texts that must appear in the Problems view (rule names)
 //   ARTEFACTS        where screenshots go
+//   SCENARIO         "path" (default: the platform-neutral package, server from the setting) or
+//                    "bundled" (a linux-x64 package with the server inside, no section55 on PATH;
+//                    then also a damaged bundled server and a configured server of another version)
 // Prints one "ok - ..." / "not ok - ..." line per assertion and exits non-zero on failure.
 
 import { spawn, spawnSync } from "node:child_process";
@@ -30,6 +33,7 @@ const expect = env("EXPECT").split(",").map((s) => s.trim()).filter(Boolean);
 const artefacts = env("ARTEFACTS");
 const entry = path.join(codeServerDir, "node_modules/code-server/out/node/entry.js");
 const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const scenario = process.env.SCENARIO ?? "path";
 
 let passed = 0;
 let failed = 0;
@@ -65,8 +69,9 @@ async function waitForHttp(url, ms) {
   throw new Error(`${url} did not answer within ${ms} ms`);
 }
 
-/** Installs the extension into a fresh profile and starts code-server. */
-async function startCodeServer(name, userSettings, pathEnv) {
+/** Installs the extension into a fresh profile and starts code-server; `afterInstall(extensionsDir)`
+ * may change the installed files first. */
+async function startCodeServer(name, userSettings, pathEnv, afterInstall = () => {}) {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), `s55-vscode-${name}-`));
   const userData = path.join(base, "user-data");
   const extensions = path.join(base, "extensions");
@@ -99,6 +104,7 @@ async function startCodeServer(name, userSettings, pathEnv) {
   } else {
     notOk(`[${name}] code-server installs ${path.basename(vsix)}`, installOut);
   }
+  afterInstall(extensions);
 
   const port = await freePort();
   const log = fs.openSync(path.join(artefacts, `code-server-${name}.log`), "w");
@@ -144,6 +150,32 @@ async function poll(read, done, ms) {
   return value;
 }
 
+/** The text of every log file the session wrote (the "Section 55" output channel among them). */
+function logText(userData) {
+  const dir = path.join(userData, "logs");
+  if (!fs.existsSync(dir)) return "";
+  return fs.readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, f))
+    .filter((f) => f.endsWith(".log") && fs.statSync(f).isFile())
+    .map((f) => fs.readFileSync(f, "utf8"))
+    .join("\n");
+}
+
+/** Waits for a notification matching `re`; screenshots it as vscode-NAME.png. */
+async function expectToast(page, name, re, what) {
+  const toast = await poll(
+    () => page.locator(".notifications-toasts").innerText().catch(() => ""),
+    (text) => re.test(text),
+    45_000,
+  );
+  const shot = path.join(artefacts, `vscode-${name}.png`);
+  await page.screenshot({ path: shot });
+  const line = toast.split("\n").find((l) => re.test(l)) ?? toast;
+  if (re.test(toast)) ok(`${what}: ${line.slice(0, 300)}`);
+  else notOk(what, `notifications: ${JSON.stringify(toast)} (screenshot ${shot})`);
+  return toast;
+}
+
 const killTree = (child) => {
   try { child.kill("SIGTERM"); } catch { /* already gone */ }
 };
@@ -174,10 +206,12 @@ async function main() {
     // 1. section55 on PATH: the file opens in YAML mode and the Problems view lists the findings.
     // The server path is given in the settings: VS Code's extension host takes PATH from the
     // user's login shell, not from the process that started it.
+    // With the server inside the package, nothing is configured and PATH has no section55.
+    const bundled = scenario === "bundled";
     const main = await startCodeServer(
-      "diagnostics",
-      { "section55.server.path": path.join(binDir, "section55") },
-      withServer,
+      bundled ? "bundled" : "diagnostics",
+      bundled ? {} : { "section55.server.path": path.join(binDir, "section55") },
+      bundled ? withoutServer : withServer,
     );
     servers.push(main);
     const page = await openFile(browser, main.port);
@@ -216,6 +250,14 @@ async function main() {
     }
     if (/section55/.test(markers)) ok("Problems view attributes the findings to section55");
     else notOk("Problems view attributes the findings to section55", markers);
+    if (bundled) {
+      const used = /Using the bundled server (\S+): (section55 .*)/.exec(logText(main.userData));
+      if (used && used[1].includes(`${path.sep}server${path.sep}section55`)) {
+        ok(`the output channel says it uses the bundled server: ${used[1]}: ${used[2]}`);
+      } else {
+        notOk("the output channel says it uses the bundled server", logText(main.userData).slice(-3000));
+      }
+    }
 
     // Completion: replace the force's value and ask for suggestions (Ctrl+Space) after `force: `.
     const lines = fs.readFileSync(path.join(workspace, file), "utf8").split(/\r?\n/);
@@ -252,28 +294,55 @@ async function main() {
     }
     await page.close();
 
-    // 2. No section55 anywhere: the extension says so instead of failing silently.
-    const missing = await startCodeServer(
-      "missing-binary",
-      { "section55.server.path": "/nonexistent/section55" },
-      withoutServer,
-    );
-    servers.push(missing);
-    const page2 = await openFile(browser, missing.port);
-    const toast = await poll(
-      () => page2.locator(".notifications-toasts").innerText().catch(() => ""),
-      (text) => /cannot find the language server/.test(text),
-      45_000,
-    );
-    const shot2 = path.join(artefacts, "vscode-missing-binary.png");
-    await page2.screenshot({ path: shot2 });
-    if (/cannot find the language server/.test(toast) && toast.includes("/nonexistent/section55")) {
-      const line = toast.split("\n").find((l) => /cannot find/.test(l)) ?? toast;
-      ok(`a missing binary gives a clear message: ${line.slice(0, 200)}`);
+    if (scenario === "bundled") {
+      // 2. The bundled server is for another platform (or damaged): a message with the fix.
+      const foreign = process.env.FOREIGN_BIN;
+      const damaged = await startCodeServer("foreign-binary", {}, withoutServer, (extensions) => {
+        for (const dir of fs.readdirSync(extensions)) {
+          const server = path.join(extensions, dir, "server", "section55");
+          if (!fs.existsSync(server)) continue;
+          if (foreign) fs.copyFileSync(foreign, server);
+          else fs.writeFileSync(server, Buffer.from("MZ\u0000\u0000 not a Linux program"));
+        }
+      });
+      servers.push(damaged);
+      const page2 = await openFile(browser, damaged.port);
+      const toast = await expectToast(page2, "foreign-binary", /bundled with this extension .*cannot run/,
+        `a bundled server for another platform (${foreign ? path.basename(foreign) : "damaged file"}) gives a clear message`);
+      if (toast.includes("section55.server.path")) ok("the message names the fix (section55.server.path)");
+      else notOk("the message names the fix (section55.server.path)", toast);
+      // The output channel's file is written a moment after the notification shows.
+      const channel = await poll(() => logText(damaged.userData), (t) => /cannot run/.test(t), 20_000);
+      if (/cannot run/.test(channel)) ok("the message is in the Section 55 output channel too");
+      else notOk("the message is in the Section 55 output channel too", channel.slice(-2000));
+      await page2.close();
+
+      // 3. A configured server of another version: used, with a warning.
+      const wrapper = path.join(os.tmpdir(), `s55-old-version-${process.pid}`);
+      fs.writeFileSync(wrapper,
+        `#!/bin/sh\n[ "$1" = --version ] && { echo "section55 0.0.1 (an older build)"; exit 0; }\nexec "${path.join(binDir, "section55")}" "$@"\n`,
+        { mode: 0o755 });
+      const other = await startCodeServer("other-version", { "section55.server.path": wrapper }, withoutServer);
+      servers.push(other);
+      const page3 = await openFile(browser, other.port);
+      await expectToast(page3, "other-version", /is version 0\.0\.1 but this extension is version/,
+        "a configured server of another version gives a warning");
+      await page3.close();
+      fs.rmSync(wrapper, { force: true });
     } else {
-      notOk("a missing binary gives a clear message", `notifications: ${JSON.stringify(toast)} (screenshot ${shot2})`);
+      // 2. No section55 anywhere: the extension says so instead of failing silently.
+      const missing = await startCodeServer(
+        "missing-binary",
+        { "section55.server.path": "/nonexistent/section55" },
+        withoutServer,
+      );
+      servers.push(missing);
+      const page2 = await openFile(browser, missing.port);
+      const toast = await expectToast(page2, "missing-binary", /cannot find the language server/,
+        "a missing binary gives a clear message");
+      if (!toast.includes("/nonexistent/section55")) notOk("the message names the missing path", toast);
+      await page2.close();
     }
-    await page2.close();
   } catch (error) {
     notOk("the VS Code session ran to the end", error?.stack ?? error);
   } finally {
