@@ -16,9 +16,9 @@
 #
 # Needs: rustup targets x86_64-unknown-linux-musl and x86_64-pc-windows-gnu, Debian's
 # gcc-mingw-w64-x86-64, maturin (pip), Node.js 20 with npm. Anything missing is named, with how to
-# install it, before anything is built. Reproducible: the same commit gives the same bytes
-# (SOURCE_DATE_EPOCH from the commit, build paths remapped, no timestamps in the binaries or the
-# archives); scripts/release-check.sh builds twice and compares.
+# install it, before anything is built. Meant to be reproducible (SOURCE_DATE_EPOCH from the
+# commit, build paths remapped, no timestamps in the binaries or the archives); so far only the
+# VS Code packages have been checked byte for byte (packaged twice), not two clean builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
