@@ -38,7 +38,7 @@ fn new(out: &Path, extra: &[&str]) -> Output {
     let out = out.to_string_lossy();
     let mut args = vec![
         "new",
-        "--force",
+        "--police-force",
         "Norfolk",
         "--title",
         "PEEL 2025: An inspection of Norfolk Constabulary",
@@ -151,7 +151,7 @@ fn without_a_link_or_type_the_placeholders_are_reported_too() {
 fn national_reports_list_their_forces() {
     let out = run(&[
         "new",
-        "--force",
+        "--police-force",
         "Norfolk Constabulary",
         "--title",
         "A national report",
@@ -172,7 +172,7 @@ fn national_reports_list_their_forces() {
 fn refuses_unknown_forces_bad_dates_and_overwriting() {
     let out = run(&[
         "new",
-        "--force",
+        "--police-force",
         "Norfok",
         "--title",
         "T",
@@ -184,7 +184,7 @@ fn refuses_unknown_forces_bad_dates_and_overwriting() {
 
     let out = run(&[
         "new",
-        "--force",
+        "--police-force",
         "Norfolk",
         "--title",
         "T",
@@ -196,7 +196,7 @@ fn refuses_unknown_forces_bad_dates_and_overwriting() {
 
     let out = run(&[
         "new",
-        "--force",
+        "--police-force",
         "British Transport Police",
         "--title",
         "T",
@@ -211,7 +211,85 @@ fn refuses_unknown_forces_bad_dates_and_overwriting() {
     std::fs::write(&file, "keep me\n").expect("write");
     let out = new(&file, &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--overwrite"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pass --force to overwrite"));
     assert_eq!(std::fs::read_to_string(&file).expect("read"), "keep me\n");
-    assert!(new(&file, &["--overwrite"]).status.success());
+    assert!(new(&file, &["--force"]).status.success());
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("read")
+            .contains("policing_body:")
+    );
+}
+
+#[test]
+fn the_force_may_be_named_first_and_overwrite_is_gone() {
+    let positional = run(&[
+        "new",
+        "Norfolk",
+        "--title",
+        "T",
+        "--published",
+        "2025-10-24",
+    ]);
+    let flag = run(&[
+        "new",
+        "--police-force",
+        "Norfolk",
+        "--title",
+        "T",
+        "--published",
+        "2025-10-24",
+    ]);
+    assert!(
+        positional.status.success(),
+        "{}",
+        String::from_utf8_lossy(&positional.stderr)
+    );
+    assert_eq!(positional.stdout, flag.stdout);
+    assert!(String::from_utf8_lossy(&positional.stdout).contains("force: Norfolk Constabulary"));
+
+    let both = run(&[
+        "new",
+        "Norfolk",
+        "--police-force",
+        "Suffolk",
+        "--title",
+        "T",
+        "--published",
+        "2025-10-24",
+    ]);
+    assert_eq!(both.status.code(), Some(2));
+    let neither = run(&["new", "--title", "T", "--published", "2025-10-24"]);
+    assert_eq!(neither.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&neither.stderr).contains("<NAME>"));
+    let old = run(&[
+        "new",
+        "Norfolk",
+        "--title",
+        "T",
+        "--published",
+        "2025-10-24",
+        "--overwrite",
+    ]);
+    assert_eq!(old.status.code(), Some(2));
+}
+
+#[test]
+fn an_output_name_that_check_would_not_find_is_warned_about() {
+    let dir = TempDir::new("misnamed");
+    let file = dir.file("norfolk.yaml");
+    let out = new(&file, &[]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let expected = format!(
+        "section55: warning: editors and `section55 check` look for files named *.s55.yaml or *.s55.yml and will not find {}: name it like {}\n",
+        file.display(),
+        dir.file("norfolk.s55.yaml").display()
+    );
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(file.exists(), "written all the same");
+
+    let good = dir.file("norfolk.s55.yaml");
+    let out = new(&good, &[]);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
 }

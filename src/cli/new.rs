@@ -1,6 +1,5 @@
-//! `section55 new --force NAME --title TITLE --published DATE [--type T]... [--link URL] -o FILE`.
-//! Here `--force` names the police force (as the template does), so overwriting an existing
-//! output file is `--overwrite`.
+//! `section55 new [NAME | --police-force NAME] --title TITLE --published DATE [--type T]...
+//! [--link URL] -o FILE [--force]`. `--force` means overwrite, as in every command that writes.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,8 +11,15 @@ use crate::render::skeleton::{self, NewResponse};
 #[derive(clap::Args)]
 pub struct Args {
     /// The police force the report is about: "Norfolk Constabulary" or its short name "Norfolk".
-    #[arg(long = "force", value_name = "NAME")]
-    police_force: String,
+    #[arg(value_name = "NAME", required_unless_present = "police_force_flag")]
+    police_force: Option<String>,
+    /// The police force, named as an option instead of first.
+    #[arg(
+        long = "police-force",
+        value_name = "NAME",
+        conflicts_with = "police_force"
+    )]
+    police_force_flag: Option<String>,
     /// The report's title, as on the HMICFRS website.
     #[arg(long, value_name = "TITLE")]
     title: String,
@@ -36,9 +42,9 @@ pub struct Args {
     /// Write the new response to this file (printed without it).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Replace the output file if it exists.
+    /// Overwrite the output file if it exists.
     #[arg(long)]
-    overwrite: bool,
+    force: bool,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
@@ -48,8 +54,13 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             args.published
         )
     })?;
+    let police_force = args
+        .police_force
+        .as_ref()
+        .or(args.police_force_flag.as_ref())
+        .ok_or("name the police force: `section55 new Norfolk ...` or `--police-force Norfolk`")?;
     let new = NewResponse {
-        force: args.police_force.clone(),
+        force: police_force.clone(),
         title: args.title.clone(),
         published,
         publication_types: args.types.clone(),
@@ -75,11 +86,35 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         );
     }
     match &args.output {
-        Some(path) => super::write_file(path, text.as_bytes(), args.overwrite)
-            .map_err(|e| e.replace("pass --force to overwrite", "pass --overwrite to replace"))?,
+        Some(path) => {
+            if !super::is_response_file(path) {
+                eprintln!(
+                    "section55: warning: editors and `section55 check` look for files named *.s55.yaml or *.s55.yml and will not find {}: name it like {}",
+                    path.display(),
+                    suggested_name(path)
+                );
+            }
+            super::write_file(path, text.as_bytes(), args.force)?;
+        }
         None => super::out(&text),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `norfolk.yaml` → `norfolk.s55.yaml`: the name a response file needs to be found.
+fn suggested_name(path: &Path) -> String {
+    let stem = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lower = stem.to_ascii_lowercase();
+    let base = [".yaml", ".yml"]
+        .iter()
+        .find(|ext| lower.ends_with(*ext))
+        .map_or(stem.as_str(), |ext| &stem[..stem.len() - ext.len()]);
+    path.with_file_name(format!("{base}.s55.yaml"))
+        .display()
+        .to_string()
 }
 
 /// The `section55.toml` that applies in `folder`, for its catalogue extensions.
