@@ -80,7 +80,9 @@ pub const RECOMMENDATIONS: Section = Section {
     title: "Recommendations",
     short: "Recommendations",
     required: Required::Statute,
-    skeleton: "recommendations: []",
+    // `[]` alone means "the report had none": the comment keeps it a placeholder until someone
+    // confirms that by deleting it (or lists the recommendations).
+    skeleton: "recommendations: [] # {TODO: list the report's recommendations, or delete this comment if it made none}",
     item: Some(
         "- id: {=next_id|1}\n  text: {TODO}\n  status: {|accepted,partially-accepted,not-accepted,not-applicable|}",
     ),
@@ -98,7 +100,7 @@ pub const AREAS_FOR_IMPROVEMENT: Section = Section {
     title: "Areas For Improvement",
     short: "Areas For Improvement",
     required: Required::Template,
-    skeleton: "areas_for_improvement: []",
+    skeleton: "areas_for_improvement: [] # {TODO: list the report's areas for improvement, or delete this comment if it gave none}",
     item: Some("- id: {=next_id|1}\n  text: {TODO}"),
 };
 pub const CHIEF_CONSTABLE_RESPONSE: Section = Section {
@@ -333,6 +335,9 @@ pub fn placeholder(text: &str) -> Option<&str> {
         || PLACEHOLDER_STARTS.iter().any(|p| starts(p));
     is_placeholder.then(|| trimmed.lines().next().unwrap_or(trimmed))
 }
+
+/// The lists `new` starts empty, with a placeholder comment after `[]`.
+pub const UNCONFIRMED_LISTS: [&Section; 2] = [&RECOMMENDATIONS, &AREAS_FOR_IMPROVEMENT];
 
 /// The first placeholder a skeleton writes, as written ("TODO: summarise the report's key
 /// findings"): what `new` puts in the section for `empty-section` to flag.

@@ -97,6 +97,8 @@ fn check_reports_exactly_the_placeholders() {
             ("empty-section".to_owned(), "TODO: summarise the report's key findings".to_owned()),
             ("empty-section".to_owned(), "TODO: the chief constable's comments on the report".to_owned()),
             ("empty-section".to_owned(), "TODO: your comments on the report and your response to the chief constable's comments".to_owned()),
+            ("empty-section".to_owned(), "areas_for_improvement: [] # TODO: list the report's areas for improvement, or delete this comment if it gave none".to_owned()),
+            ("empty-section".to_owned(), "recommendations: [] # TODO: list the report's recommendations, or delete this comment if it made none".to_owned()),
         ]
     );
 }

@@ -175,23 +175,163 @@ fn refuses_files_that_are_not_responses_with_the_findings() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("error[schema]"));
 }
 
-#[test]
-fn warnings_and_other_errors_do_not_block_rendering() {
-    // The Norfolk example keeps the template's deadline (publication + 56 days): a warning.
-    assert!(
-        render(&[&example("norfolk-gbcse-progress-2025")])
-            .status
-            .success()
-    );
-    // A placeholder text is an `empty-section` error, which `check` reports; render still runs.
+/// The Surrey example (no findings) with `from` replaced by `to`.
+fn surrey_with(from: &str, to: &str) -> String {
     let text = std::fs::read_to_string(example("surrey-peel-2025")).expect("example");
-    let placeholder = text.replacen("key_findings: |\n", "key_findings: |\n  TODO\n", 1);
+    let changed = text.replacen(from, to, 1);
     assert_ne!(
-        placeholder, text,
-        "the example's key findings changed; update this test"
+        changed, text,
+        "the example no longer has `{from}`; update this test"
     );
-    let out = render_stdin(&placeholder, &[]);
-    assert!(stdout(&out).contains("### **Key Findings**\n\nTODO\n"));
+    changed
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const REFUSED: &str = "section55: <stdin> was not rendered: fix the errors above, or pass --draft for a copy marked DRAFT (`section55 check <stdin>` explains them)\n";
+
+#[test]
+fn warnings_alone_do_not_block_rendering() {
+    // The Norfolk example keeps the template's deadline (publication + 56 days): a warning.
+    let out = render(&[&example("norfolk-gbcse-progress-2025")]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "");
+}
+
+#[test]
+fn every_error_check_reports_refuses_the_render() {
+    let cases = [
+        (
+            surrey_with("key_findings: |\n", "key_findings: |\n  TODO\n"),
+            "<stdin>:18:3: error[empty-section] Key Findings is still a placeholder (`TODO`): replace it with the real text\n",
+        ),
+        (
+            surrey_with(
+                "response_deadline: 2025-11-04",
+                "response_deadline: 2025-11-20",
+            ),
+            "<stdin>:15:20: error[deadline-mismatch] the response deadline should be 2025-11-04 (Tuesday 4 November 2025): the report was published on 10 September 2025, and s.55(5A) allows 56 days beginning with that day\n",
+        ),
+        (
+            surrey_with("published_on: 2025-10-30", "published_on: 2025-11-20"),
+            "<stdin>:75:17: error[published-late] published 16 days after the statutory last day (4 November 2025, s.55(5A))\n",
+        ),
+        (
+            surrey_with(
+                "\ncauses_of_concern:",
+                "  - id: 2\n    text: The force should review its training.\n    status: accepted\n\ncauses_of_concern:",
+            ),
+            "<stdin>:31:9: error[unanswered-recommendation] recommendation 2 is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: 2`\n",
+        ),
+    ];
+    for (text, finding) in cases {
+        let out = render_stdin(&text, &[]);
+        assert_eq!(out.status.code(), Some(1), "{finding}");
+        assert!(out.stdout.is_empty(), "nothing is published: {finding}");
+        assert_eq!(stderr(&out), format!("{finding}{REFUSED}"));
+    }
+}
+
+#[test]
+fn a_draft_is_marked_on_every_heading_and_lists_the_open_findings_first() {
+    let text = surrey_with(
+        "response_deadline: 2025-11-04",
+        "response_deadline: 2025-11-20",
+    );
+    let md = stdout(&render_stdin(&text, &["--draft"]));
+    let first = "**DRAFT: not for publication.** Open findings (1):\n\n- Line 15: error[deadline-mismatch] the response deadline should be 2025-11-04 (Tuesday 4 November 2025): the report was published on 10 September 2025, and s.55(5A) allows 56 days beginning with that day\n\n## **DRAFT: Police and Crime Commissioner for Surrey response";
+    assert!(md.starts_with(first), "{md}");
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+    assert!(headings.len() > 20, "{headings:?}");
+    for heading in headings {
+        assert!(heading.contains("# **DRAFT: "), "not marked: {heading}");
+    }
+
+    let html = stdout(&render_stdin(&text, &["--draft", "--format", "html"]));
+    assert!(html.contains("<title>DRAFT: Police and Crime Commissioner for Surrey"));
+    let notice = html.find("<div class=\"draft-notice\"").expect("notice");
+    assert!(
+        notice < html.find("<h1>").expect("h1"),
+        "the findings come first"
+    );
+    assert!(html.contains("<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>"));
+    assert!(html.contains(
+        "<li>Line 15: error[deadline-mismatch] the response deadline should be 2025-11-04"
+    ));
+    for tag in ["<h1>", "<h2 ", "<h3>"] {
+        for (at, _) in html.match_indices(tag) {
+            let rest = &html[at..];
+            let inner = &rest[rest.find('>').expect("tag") + 1..];
+            assert!(
+                inner.starts_with("DRAFT: "),
+                "not marked: {}",
+                &rest[..80.min(rest.len())]
+            );
+        }
+    }
+}
+
+#[test]
+fn a_draft_of_a_clean_file_says_nothing_is_open_and_unreadable_files_are_refused_even_as_drafts() {
+    let md = stdout(&render(&[&example("surrey-peel-2025"), "--draft"]));
+    assert!(
+        md.starts_with("**DRAFT: not for publication.** No findings are open.\n\n## **DRAFT: "),
+        "{md}"
+    );
+    let out = render_stdin("policing_body: 3\n", &["--draft"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).ends_with("section55: <stdin> was not rendered: it cannot be read as a response, even for a draft (`section55 check <stdin>` explains them)\n"), "{}", stderr(&out));
+}
+
+#[test]
+fn an_unconfirmed_empty_list_from_new_is_not_there_were_none() {
+    let dir = std::env::temp_dir().join(format!("s55-render-new-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("n.s55.yaml");
+    let made = Command::new(BIN)
+        .args([
+            "new",
+            "Norfolk",
+            "--title",
+            "T",
+            "--published",
+            "2025-10-24",
+            "--type",
+            "PEEL",
+            "--link",
+            "https://hmicfrs.justiceinspectorates.gov.uk/publications/t/",
+            "-o",
+        ])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(made.status.success(), "{}", stderr(&made));
+    let text = std::fs::read_to_string(&file).expect("written");
+    let out = render_stdin(&text, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("<stdin>:30:18: error[empty-section] Recommendations is still a placeholder (`[] # TODO`): list them here, or delete the TODO comment to confirm the report had none\n"), "{}", stderr(&out));
+    assert!(stderr(&out).contains(
+        "<stdin>:42:24: error[empty-section] Areas For Improvement is still a placeholder"
+    ));
+
+    // Confirmed by deleting the comments and written: it renders, and says there were none.
+    let confirmed: String = text
+        .lines()
+        .map(|l| {
+            if l.ends_with("[]") || !l.contains(": [] # TODO") {
+                l.to_owned()
+            } else {
+                l[..l.find(" # TODO").expect("comment")].to_owned()
+            }
+        })
+        .map(|l| l.replace("TODO: ", "Written: ") + "\n")
+        .collect();
+    let out = render_stdin(&confirmed, &[]);
+    assert!(stdout(&out).contains("## **Recommendations**\n\nThere were no recommendations."));
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

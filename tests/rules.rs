@@ -303,6 +303,44 @@ fn empty_section() {
 }
 
 #[test]
+fn empty_section_an_empty_list_new_wrote_is_unconfirmed_until_its_todo_comment_goes() {
+    let todo =
+        "# TODO: list the report's areas for improvement, or delete this comment if it gave none";
+    let text = NORFOLK.replacen(
+        "areas_for_improvement: []",
+        &format!("areas_for_improvement: []  {todo}"),
+        1,
+    );
+    let found = assert_fires(
+        &text,
+        "empty-section",
+        Severity::Error,
+        &[span_of(&text, "[]", 0)],
+    );
+    assert_eq!(
+        found[0].message,
+        "Areas For Improvement is still a placeholder (`[] # TODO`): list them here, or delete the TODO comment to confirm the report had none"
+    );
+    let fix = found[0].fix().expect("a fix");
+    assert_eq!(
+        fix.title,
+        "Confirm there were none: delete the TODO comment"
+    );
+    let start = span_of(&text, "[]", 0).end;
+    let end = Pos::new(start.line, start.col + 2 + todo.chars().count() as u32);
+    assert_eq!(fix.edits[0].span, Span::new(start, end));
+    assert_eq!(fix.edits[0].new_text, "");
+    // Any other comment, or none, confirms the list.
+    let other = NORFOLK.replacen(
+        "areas_for_improvement: []",
+        "areas_for_improvement: [] # none, checked",
+        1,
+    );
+    assert_silent(&other, "empty-section");
+    assert_silent(NORFOLK, "empty-section");
+}
+
+#[test]
 fn deadline_mismatch() {
     let text = variant(
         "response_deadline: 2025-11-04",

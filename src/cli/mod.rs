@@ -26,6 +26,14 @@ pub fn out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// The `section55.toml` that applies in `folder` (the nearest one up the tree), or the defaults.
+fn config_in(folder: &std::path::Path) -> Result<crate::config::Config, String> {
+    match crate::config::Config::find(folder) {
+        Some(path) => crate::config::Config::load(&path, &crate::rules::names()),
+        None => Ok(crate::config::Config::default()),
+    }
+}
+
 /// Exit code when the command could not run (bad arguments, unreadable path).
 pub const EXIT_USAGE: u8 = 2;
 

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::config::Config;
 use crate::dates;
 use crate::render::skeleton::{self, NewResponse};
 
@@ -73,7 +72,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         .as_deref()
         .and_then(Path::parent)
         .filter(|p| !p.as_os_str().is_empty());
-    let config = config_for(folder.unwrap_or(Path::new(".")))?;
+    let config = super::config_in(folder.unwrap_or(Path::new(".")))?;
     let text = skeleton::file(&new, &config.catalogue)?;
     if new.link.is_none() {
         crate::stderr::line(
@@ -115,12 +114,4 @@ fn suggested_name(path: &Path) -> String {
     path.with_file_name(format!("{base}.s55.yaml"))
         .display()
         .to_string()
-}
-
-/// The `section55.toml` that applies in `folder`, for its catalogue extensions.
-fn config_for(folder: &Path) -> Result<Config, String> {
-    match Config::find(folder) {
-        Some(path) => Config::load(&path, &crate::rules::names()),
-        None => Ok(Config::default()),
-    }
 }

@@ -1,9 +1,13 @@
-//! `section55 render FILE [--format markdown|html] [-o FILE] [--force]`. A file that is not
-//! well-formed, breaks the schema or lacks a template section is refused with those findings;
-//! other findings (warnings, unanswered recommendations) do not block rendering.
+//! `section55 render FILE [--format markdown|html] [-o FILE] [--force] [--draft]`. A file with
+//! any error-level finding is refused with the findings: what `check` rejects is never
+//! published. `--draft` renders it all the same, marked DRAFT on the page and every heading, with
+//! the open findings listed first; a file that cannot be read as a response (not well-formed,
+//! breaking the schema, lacking a section) is refused even then.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -12,8 +16,8 @@ use crate::render::{self, Format};
 use super::format::{self as output, FileReport};
 use crate::rules::code;
 
-/// Rules whose errors mean the file cannot be read as a response.
-const BLOCKING: [&str; 3] = [code::INVALID_YAML, code::SCHEMA, code::MISSING_SECTION];
+/// Rules whose errors mean the file cannot be read as a response, even for a draft.
+const UNREADABLE: [&str; 3] = [code::INVALID_YAML, code::SCHEMA, code::MISSING_SECTION];
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum FormatArg {
@@ -35,30 +39,51 @@ pub struct Args {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     force: bool,
+    /// Render a file that still has errors, as a copy for review: DRAFT on the page and on
+    /// every heading, with the open findings listed first.
+    #[arg(long)]
+    draft: bool,
+    /// The date to treat as today (YYYY-MM-DD); default: SECTION55_TODAY or the system date.
+    #[arg(long, value_parser = super::check::parse_date)]
+    today: Option<NaiveDate>,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let (bytes, name) = super::input::read(&args.file)?;
-    let today = super::today(None)?;
-    let (text, diagnostics) = crate::rules::lint_bytes(&bytes, &Config::default(), today);
-    let blocking: Vec<Diagnostic> = diagnostics.into_iter().filter(is_blocking).collect();
-    if !blocking.is_empty() {
+    let today = crate::dates::today(args.today)?;
+    let config = config_for(&args.file)?;
+    let (text, diagnostics) = crate::rules::lint_bytes(&bytes, &config, today);
+    let refused: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| !args.draft || UNREADABLE.contains(&d.rule))
+        .collect();
+    if !refused.is_empty() {
         let report = FileReport {
             path: name.clone(),
-            text,
-            diagnostics: blocking,
+            text: text.clone(),
+            diagnostics: refused.into_iter().cloned().collect(),
         };
         eprint!(
             "{}",
             output::render(output::Format::Concise, &[report], false)
         );
+        let hint = if args.draft {
+            "it cannot be read as a response, even for a draft"
+        } else {
+            "fix the errors above, or pass --draft for a copy marked DRAFT"
+        };
         crate::stderr::line(&format!(
-            "section55: {name} was not rendered: fix the errors above (`section55 check {name}` explains them)"
+            "section55: {name} was not rendered: {hint} (`section55 check {name}` explains them)"
         ));
         return Ok(ExitCode::from(1));
     }
     let response = render::read(&text).map_err(|e| format!("{name}: {e}"))?;
-    let document = render::render(&response, format(args));
+    let document = if args.draft {
+        render::render_draft(&response, format(args), draft_findings(&diagnostics))
+    } else {
+        render::render(&response, format(args))
+    };
     match &args.output {
         Some(path) => super::write_file(path, document.as_bytes(), args.force)?,
         None => super::out(&document),
@@ -66,8 +91,29 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn is_blocking(d: &Diagnostic) -> bool {
-    d.severity == Severity::Error && BLOCKING.contains(&d.rule)
+/// The findings as a draft lists them: "Line 26: error[empty-section] ...".
+fn draft_findings(diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let (line, _) = output::one_based(d.span.start);
+            format!(
+                "Line {line}: {}[{}] {}",
+                d.severity.as_str(),
+                d.rule,
+                d.message
+            )
+        })
+        .collect()
+}
+
+/// The `section55.toml` that `check` would use for the file, so both agree on what is an error.
+fn config_for(file: &Path) -> Result<Config, String> {
+    let dir = file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && file.as_os_str() != "-")
+        .unwrap_or(Path::new("."));
+    super::config_in(&std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned()))
 }
 
 fn format(args: &Args) -> Format {

@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Check, Field, Item, Outline, Section, Value};
+use super::{Check, Field, Item, Outline, Section, Value, labels};
 use crate::dates;
 
 const STYLE: &str = "
@@ -42,22 +42,38 @@ a { color: #1d4f91; }
 }
 ";
 
+/// Added for drafts only, so a published page carries nothing of them.
+const DRAFT_STYLE: &str = "\
+.draft-notice { padding: 1rem 1.25rem; margin: 0 0 1.5rem; border: 3px solid #d4351c; }
+.draft-notice ul { margin: .5rem 0 0; }
+.draft-mark { position: fixed; top: .5rem; right: .75rem; color: #d4351c; font-weight: 700; letter-spacing: .1em; }
+";
+
 pub fn write(outline: &Outline) -> String {
     let mut html = String::new();
     let _ = write!(
         html,
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p class=\"statute\">{}</p>\n",
+         <title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p class=\"statute\">{}</p>\n",
         escape(&outline.page_title),
+        if outline.draft.is_some() {
+            DRAFT_STYLE
+        } else {
+            ""
+        },
         escape(&outline.title),
         escape(outline.statute),
     );
+    if let Some(findings) = &outline.draft {
+        html.insert_str(html.find("<h1>").unwrap_or(0), &draft_notice(findings));
+    }
     html.push_str("<dl class=\"details\">\n");
     for field in &outline.details {
         let _ = writeln!(
             html,
-            "<dt>{}</dt><dd>{}</dd>",
+            "<dt>{}{}</dt><dd>{}</dd>",
+            outline.heading_mark(),
             escape(field.label),
             value(&field.value)
         );
@@ -67,6 +83,27 @@ pub fn write(outline: &Outline) -> String {
         write_section(&mut html, section, index + 1);
     }
     html.push_str("</main>\n</body>\n</html>\n");
+    html
+}
+
+/// A draft's notice and open findings, and a mark that a printer repeats on every page (a fixed
+/// element prints on each page).
+fn draft_notice(findings: &[String]) -> String {
+    let mut html = format!(
+        "<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n<div class=\"draft-notice\" role=\"note\">\n<p><strong>{}</strong> ",
+        escape(labels::DRAFT_NOTICE)
+    );
+    if findings.is_empty() {
+        html.push_str(&escape(labels::NO_FINDINGS_LEFT));
+        html.push_str("</p>\n");
+    } else {
+        let _ = writeln!(html, "Open findings ({}):</p>\n<ul>", findings.len());
+        for finding in findings {
+            let _ = writeln!(html, "<li>{}</li>", escape(finding));
+        }
+        html.push_str("</ul>\n");
+    }
+    html.push_str("</div>\n");
     html
 }
 

@@ -24,6 +24,10 @@ pub const AREAS_FOR_IMPROVEMENT: &str = template::AREAS_FOR_IMPROVEMENT.title;
 pub const AREA_FOR_IMPROVEMENT: &str = "Area for improvement";
 pub const CHIEF_CONSTABLE_RESPONSE: &str = template::CHIEF_CONSTABLE_RESPONSE.title;
 
+/// The first line of a draft, before its open findings.
+pub const DRAFT_NOTICE: &str = "DRAFT: not for publication.";
+pub const NO_FINDINGS_LEFT: &str = "No findings are open.";
+
 pub const NO_RECOMMENDATIONS: &str = "There were no recommendations.";
 pub const NO_CAUSES_OF_CONCERN: &str = "There were no causes of concern.";
 pub const NO_AREAS_FOR_IMPROVEMENT: &str = "There were no areas for improvement.";

@@ -3,13 +3,22 @@
 //! an item's attributes, and the office-use checklist as a task list. Texts are written as they
 //! are (they are Markdown already), so `import` reads them back unchanged.
 
-use super::{Check, Field, Item, Outline, Section, Value};
+use super::{Check, Field, Item, Outline, Section, Value, labels};
 use crate::dates;
 
 pub fn write(outline: &Outline) -> String {
-    let mut blocks = vec![heading(2, &outline.title), outline.statute.to_owned()];
+    let mut blocks = outline
+        .draft
+        .as_deref()
+        .map(draft_notice)
+        .into_iter()
+        .collect::<Vec<_>>();
+    blocks.extend([heading(2, &outline.title), outline.statute.to_owned()]);
     for field in &outline.details {
-        blocks.push(heading(3, &format!("{}:", field.label)));
+        blocks.push(heading(
+            3,
+            &format!("{}{}:", outline.heading_mark(), field.label),
+        ));
         blocks.push(block_value(&field.value));
     }
     for section in &outline.sections {
@@ -18,6 +27,21 @@ pub fn write(outline: &Outline) -> String {
     let mut text = blocks.join("\n\n");
     text.push('\n');
     text
+}
+
+/// A draft's first block: the notice and the open findings.
+fn draft_notice(findings: &[String]) -> String {
+    let mut block = format!("**{}**", labels::DRAFT_NOTICE);
+    if findings.is_empty() {
+        block.push(' ');
+        block.push_str(labels::NO_FINDINGS_LEFT);
+    } else {
+        block.push_str(&format!(" Open findings ({}):\n", findings.len()));
+        for finding in findings {
+            block.push_str(&format!("\n- {}", finding.replace('\n', " ")));
+        }
+    }
+    block
 }
 
 fn section_blocks(section: &Section, blocks: &mut Vec<String>) {

@@ -24,10 +24,21 @@ pub enum Format {
 
 /// The document for `response` in `format`.
 pub fn render(response: &Response, format: Format) -> String {
-    let outline = Outline::of(response);
+    write(&Outline::of(response), format)
+}
+
+/// A copy for review, not for publication: "DRAFT" on the page and on every heading, and the
+/// open findings (one line each) listed first.
+pub fn render_draft(response: &Response, format: Format, findings: Vec<String>) -> String {
+    let mut outline = Outline::of(response);
+    outline.mark_draft(findings);
+    write(&outline, format)
+}
+
+fn write(outline: &Outline, format: Format) -> String {
     match format {
-        Format::Markdown => markdown::write(&outline),
-        Format::Html => html::write(&outline),
+        Format::Markdown => markdown::write(outline),
+        Format::Html => html::write(outline),
     }
 }
 
@@ -52,6 +63,8 @@ pub struct Outline<'a> {
     /// The report's details: force, inspection title, dates, types, forces, link.
     pub details: Vec<Field<'a>>,
     pub sections: Vec<Section<'a>>,
+    /// For a draft: the findings still open (none is a draft with nothing left to fix).
+    pub draft: Option<Vec<String>>,
 }
 
 /// A part of the document under its own heading.
@@ -145,9 +158,31 @@ impl<'a> Outline<'a> {
             statute: l::STATUTE,
             details: details(r),
             sections,
+            draft: None,
         }
     }
+
+    /// Marks the title and every section and item heading as a draft; the writers mark the
+    /// headings they make themselves (the report's details) with [`DRAFT_MARK`] too.
+    fn mark_draft(&mut self, findings: Vec<String>) {
+        let mark = |heading: &mut String| heading.insert_str(0, DRAFT_MARK);
+        mark(&mut self.title);
+        mark(&mut self.page_title);
+        for section in &mut self.sections {
+            mark(&mut section.heading);
+            section.items.iter_mut().for_each(|i| mark(&mut i.heading));
+        }
+        self.draft = Some(findings);
+    }
+
+    /// What goes before a heading: [`DRAFT_MARK`] in a draft.
+    pub fn heading_mark(&self) -> &'static str {
+        if self.draft.is_some() { DRAFT_MARK } else { "" }
+    }
 }
+
+/// Put before every heading of a draft.
+pub const DRAFT_MARK: &str = "DRAFT: ";
 
 impl<'a> Section<'a> {
     fn new(heading: impl Into<String>, level: u8) -> Self {

@@ -118,6 +118,13 @@ pub fn file(new: &NewResponse, catalogue: &Catalogue) -> Result<String, String> 
             out.push_str(&comment(&description));
         }
         out.push_str(line);
+        let unconfirmed = template::UNCONFIRMED_LISTS
+            .iter()
+            .find(|section| Some(section.key) == key && line.ends_with("[]"));
+        if let Some(section) = unconfirmed {
+            out.push_str(" # ");
+            out.push_str(template::placeholder_of(section));
+        }
         out.push('\n');
         match key {
             Some("recommendations") => out.push_str(RECOMMENDATION_EXAMPLE),

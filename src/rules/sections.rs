@@ -6,7 +6,7 @@ use super::schema::IssueKind;
 use super::{Context, Doc, Findings, Rule};
 use crate::config::Profile;
 use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
-use crate::document::{LineIndex, Node, Value};
+use crate::document::{Entry, LineIndex, Node, Value};
 use crate::template::{
     self, Fill, INSPECTION, INSPECTION_FIELDS, Required, SECTIONS, TEXT_FIELDS, placeholder,
 };
@@ -29,18 +29,30 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         summary: "A required text is empty, only whitespace, or still a placeholder",
         doc: Doc {
-            what: "Reports required texts (the policing body, the force, the inspection title, key findings, each recommendation's and area for improvement's text, both responses, and each per-item action or reason) that are empty, only whitespace, or a placeholder: TBC, TBD, TODO, xxx, lorem ipsum, [insert ...].",
+            what: "Reports required texts (the policing body, the force, the inspection title, key findings, each recommendation's and area for improvement's text, both responses, and each per-item action or reason) that are empty, only whitespace, or a placeholder: TBC, TBD, TODO, xxx, lorem ipsum, [insert ...]. Also an empty list of recommendations or areas for improvement that still has the `# TODO` comment `section55 new` writes after it: `[]` means \"the report had none\", and nobody has confirmed that yet.",
             why: "An empty or placeholder section passes a structural check but publishes a response that says nothing. s.55(5B) requires an explanation for every recommendation; \"TBC\" is not one.",
             example: "key_findings: TBC\npcc_response:\n  text: \"\"",
-            fix: "Write the text. `section55 new` fills new files with TODO placeholders precisely so this rule lists what is left to write.",
+            fix: "Write the text. `section55 new` fills new files with TODO placeholders precisely so this rule lists what is left to write. For an empty list, list the items, or delete the `# TODO` comment to confirm the report had none.",
         },
         check: check_empty,
     },
 ];
 
+/// With at most this many of the template's sections, a file is not a response yet: one finding
+/// says how to start one, instead of one per missing section.
+const STARTED_FROM: usize = 1;
+
 fn check_missing(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
     let office = &ctx.config.required_sections;
+    let present: Vec<&Entry> = SECTIONS.iter().filter_map(|s| root.entry(s.key)).collect();
+    if present.len() <= STARTED_FROM {
+        out.add(
+            not_started_span(root, &present),
+            not_started_message(&present),
+        );
+        return;
+    }
     for issue in ctx.schema_issues() {
         let IssueKind::Required(key) = &issue.kind else {
             continue;
@@ -98,6 +110,37 @@ fn report_missing(
     };
     let message = format!("missing section \"{}\" (`{key}`){hint}{why}", section.title);
     out.add_with_fixes(span, message, fix.into_iter().collect());
+}
+
+fn not_started_span(root: &Node, present: &[&Entry]) -> Span {
+    match present.first() {
+        Some(entry) => entry.key_span,
+        None => Span::at(root.span.start),
+    }
+}
+
+/// What to run to start the response, with the force the file names, if any.
+fn not_started_message(present: &[&Entry]) -> String {
+    let force = present
+        .iter()
+        .find(|e| e.key == template::FORCE.key)
+        .and_then(|e| e.value.as_str())
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .map_or("Norfolk".to_owned(), |f| {
+            if f.contains(' ') {
+                format!("\"{f}\"")
+            } else {
+                f.to_owned()
+            }
+        });
+    let has = match present.first() {
+        Some(entry) => format!("it has only `{}`", entry.key),
+        None => "it has none of the template's sections".to_owned(),
+    };
+    format!(
+        "this file is not a response yet: {has}. Start from a file with every section: `section55 new {force} --title \"the report's title\" --published 2025-10-24 -o response.s55.yaml` (with your force, the report's title and its publication date; add --force to replace an existing file)"
+    )
 }
 
 /// A response section without its `text`: required, except that the chief constable's section
@@ -252,8 +295,47 @@ pub fn is_text_field(pointer: &str) -> bool {
     TEXT_FIELDS.iter().any(|(p, _)| *p == pattern)
 }
 
+/// An empty list followed on its line by a placeholder comment (`recommendations: [] # TODO`),
+/// as `new` writes it: `[]` means "the report had none", which nobody has confirmed yet.
+fn check_unconfirmed_empty_lists(ctx: &Context, root: &Node, out: &mut Findings) {
+    for section in template::UNCONFIRMED_LISTS {
+        let Some(entry) = root.entry(section.key) else {
+            continue;
+        };
+        if !matches!(&entry.value.value, Value::Seq(items) if items.is_empty()) {
+            continue;
+        }
+        let end = entry.value.span.end;
+        let line = ctx.lines().line(ctx.text, end.line as usize);
+        let rest: String = line.chars().skip(end.col as usize).collect();
+        let Some(comment) = rest.trim_start().strip_prefix('#') else {
+            continue;
+        };
+        if placeholder(comment).is_none() {
+            continue;
+        }
+        let to_line_end = Span::new(end, Pos::new(end.line, line.chars().count() as u32));
+        let fix = Fix {
+            title: "Confirm there were none: delete the TODO comment".to_owned(),
+            edits: vec![TextEdit {
+                span: to_line_end,
+                new_text: String::new(),
+            }],
+        };
+        out.add_with_fixes(
+            entry.value.span,
+            format!(
+                "{} is still a placeholder (`[] # TODO`): list them here, or delete the TODO comment to confirm the report had none",
+                section.title
+            ),
+            vec![fix],
+        );
+    }
+}
+
 fn check_empty(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
+    check_unconfirmed_empty_lists(ctx, root, out);
     let no_chief_comments = root
         .pointer("/chief_constable_response/submitted")
         .and_then(Node::as_bool)
@@ -290,7 +372,7 @@ fn capitalise(s: &str) -> String {
 
 /// The nodes a pointer pattern matches, each with its key's span when it is a mapping value
 /// (found in one walk, without building a pointer per node and looking it up again).
-fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(&'n Node, Option<Span>)> {
+pub(super) fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(&'n Node, Option<Span>)> {
     let mut found = vec![(root, None)];
     for segment in pattern.split('/').skip(1) {
         found = found
