@@ -81,6 +81,40 @@ pub fn parse_long_date(text: &str) -> Option<NaiveDate> {
     (end == trimmed.len()).then_some(date)
 }
 
+/// A date as people type it: ISO (2025-10-24), in words ("24 October 2025"), or in figures
+/// day first as in the UK (24/10/2025, 24.10.2025, 24-10-2025; also year first, 2025/10/24).
+pub fn parse_written_date(text: &str) -> Option<NaiveDate> {
+    parse_long_date(text).or_else(|| {
+        let (a, b, c) = numeric_parts(text.trim())?;
+        let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    })
+}
+
+/// Whether `text` is written as a date in figures (ISO or day first), existing or not: then a
+/// date it cannot be read as does not exist (31/02/2025), rather than being in another form.
+pub fn looks_numeric(text: &str) -> bool {
+    numeric_parts(text.trim()).is_some()
+}
+
+/// Whether `text` is a date in figures written day first (24/10/2025).
+pub fn is_day_first(text: &str) -> bool {
+    numeric_parts(text.trim()).is_some_and(|(a, _, _)| a.len() <= 2)
+}
+
+/// The three numbers of a date in figures, as written: day, month, four-digit year (or year,
+/// month, day), separated by one of `/`, `.`, `-` used twice.
+fn numeric_parts(text: &str) -> Option<(&str, &str, &str)> {
+    let separator = text.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
+    let mut parts = text.split(separator);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits =
+        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    let day_first = digits(a, &[1, 2]) && digits(c, &[4]);
+    let year_first = digits(a, &[4]) && digits(c, &[1, 2]);
+    (parts.next().is_none() && digits(b, &[1, 2]) && (day_first || year_first)).then_some((a, b, c))
+}
+
 /// Words and numbers with their byte offsets; punctuation separates.
 fn tokenize(text: &str) -> Vec<(usize, &str)> {
     let mut tokens = Vec::new();
@@ -185,6 +219,24 @@ mod tests {
         assert_eq!(parse_long_date("1st May 2025"), Some(d(2025, 5, 1)));
         assert_eq!(parse_long_date("2025-05-01"), Some(d(2025, 5, 1)));
         assert_eq!(parse_long_date("31 February 2025"), None);
+        assert_eq!(parse_written_date("24/10/2025"), Some(d(2025, 10, 24)));
+        assert_eq!(parse_written_date(" 24.10.2025 "), Some(d(2025, 10, 24)));
+        assert_eq!(parse_written_date("1-5-2025"), Some(d(2025, 5, 1)));
+        assert_eq!(parse_written_date("2025/10/24"), Some(d(2025, 10, 24)));
+        assert_eq!(parse_written_date("31/02/2025"), None);
+        assert!(looks_numeric("31/02/2025") && looks_numeric("2025-02-31"));
+        assert!(is_day_first("24-10-2025") && !is_day_first("2025-10-24"));
+        for not_a_date in [
+            "24/10",
+            "24/10/25",
+            "24/10-2025",
+            "2025/10/24/1",
+            "ab/cd/efgh",
+            "1/2/3",
+        ] {
+            assert_eq!(parse_written_date(not_a_date), None, "{not_a_date}");
+            assert!(!looks_numeric(not_a_date), "{not_a_date}");
+        }
         let text = "By 31 March 2026, the Home Office should";
         assert_eq!(find_long_date(text), Some((d(2026, 3, 31), 3..16)));
         assert_eq!(find_long_date("no date here 12 things 2020"), None);

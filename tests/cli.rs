@@ -501,6 +501,190 @@ fn files_of_only_a_byte_order_mark_are_findings_not_crashes() {
             }
         }
     }
+
+/// `published:` of the clean example written as `date`, checked in `format`.
+fn check_published_as(date: &str, format: &str) -> Output {
+    let dir = temp_dir(&format!("date-{format}-{}", date.len()));
+    write(
+        &dir,
+        "r.s55.yaml",
+        &CLEAN.replacen(
+            "  published: 2025-09-10",
+            &format!("  published: {date}"),
+            1,
+        ),
+    );
+    run(&["check", "--format", format, "r.s55.yaml"], &dir)
+}
+
+#[test]
+fn uk_dates_are_read_day_first_with_the_users_own_date_and_the_fix() {
+    for date in ["24/10/2025", "24.10.2025", "24-10-2025"] {
+        let out = check_published_as(date, "concise");
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(
+            stdout(&out),
+            format!(
+                "r.s55.yaml:10:14: error[schema] `{date}` must be written year first, as YYYY-MM-DD: read day first, as in the UK, it is 2025-10-24 (help: Write the date as 2025-10-24)\n"
+            )
+        );
+        let human = stdout(&check_published_as(date, "human"));
+        assert!(
+            human.contains("help: Write the date as 2025-10-24"),
+            "{human}"
+        );
+        assert!(
+            human.contains(&format!(
+                "10 |   published: {date}\n   |              {}\n",
+                "^".repeat(10)
+            )),
+            "{human}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&check_published_as(date, "json").stdout).expect("json");
+        let d = &json["diagnostics"][0];
+        assert_eq!(d["fix"]["edits"][0]["new_text"], "2025-10-24", "{d}");
+        assert_eq!(
+            (&d["range"]["start"]["column"], &d["range"]["end"]["column"]),
+            (&serde_json::json!(14), &serde_json::json!(24))
+        );
+    }
+    assert_eq!(
+        stdout(&check_published_as("31/02/2025", "concise")),
+        "r.s55.yaml:10:14: error[schema] `31/02/2025` is not a date that exists: check the day and the month (February has 29 days only in leap years)\n"
+    );
+    assert_eq!(
+        stdout(&check_published_as("24 October 2025", "concise")),
+        "r.s55.yaml:10:14: error[schema] `24 October 2025` must be written year first, as YYYY-MM-DD: 2025-10-24 (help: Write the date as 2025-10-24)\n"
+    );
+}
+
+#[test]
+fn new_accepts_uk_dates() {
+    let dir = temp_dir("new-uk-date");
+    for (i, date) in ["24/10/2025", "24.10.2025", "24-10-2025"]
+        .iter()
+        .enumerate()
+    {
+        let out = run(
+            &["new", "Norfolk", "--title", "T", "--published", date],
+            &dir,
+        );
+        assert!(out.status.success(), "{date}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("  published: 2025-10-24\n"), "{i}: {text}");
+        assert!(
+            text.contains("response_deadline: 2025-12-18\n"),
+            "{i}: {text}"
+        );
+    }
+    let out = run(
+        &[
+            "new",
+            "Norfolk",
+            "--title",
+            "T",
+            "--published",
+            "31/02/2025",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`31/02/2025` is not a date"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_path_named_explicitly_is_checked_whatever_its_name() {
+    let dir = temp_dir("explicit");
+    write(&dir, "notes/norfolk.yaml", &with_error());
+    write(&dir, "notes/response.txt", CLEAN);
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "concise",
+            "notes/norfolk.yaml",
+            "notes/response.txt",
+        ],
+        &dir,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("notes/norfolk.yaml:46:13: error[schema]"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&["check", "notes/response.txt"], &dir);
+    assert_eq!(
+        (out.status.code(), stdout(&out)),
+        (Some(0), "Checked 1 file: no findings.\n".to_owned())
+    );
+}
+
+#[test]
+fn misnamed_responses_in_a_folder_get_a_note_and_finding_nothing_is_a_warning() {
+    let dir = temp_dir("misnamed");
+    write(&dir, "responses/norfolk.yaml", NORFOLK);
+    write(
+        &dir,
+        "responses/2025/surrey.yml",
+        &CLEAN.replacen("policing_body:", "pcc_response_draft: x\npolicing_body:", 1),
+    );
+    write(
+        &dir,
+        "responses/other.yaml",
+        "pcc_response_notes: not a response key\nname: x\n",
+    );
+    write(
+        &dir,
+        "responses/notes.md",
+        "policing_body: not YAML by name\n",
+    );
+    let out = run(&["check", "responses"], &dir);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "", "no summary claims anything");
+    assert_eq!(
+        stderr(&out),
+        "section55: note: responses/2025/surrey.yml looks like a response (it has `policing_body`) but was not checked: only files named *.s55.yaml or *.s55.yml are; rename it responses/2025/surrey.s55.yaml, or name it on the command line\n\
+         section55: note: responses/norfolk.yaml looks like a response (it has `policing_body`) but was not checked: only files named *.s55.yaml or *.s55.yml are; rename it responses/norfolk.s55.yaml, or name it on the command line\n\
+         section55: warning: no response files to check: `section55 check` looks for files named *.s55.yaml or *.s55.yml in the folders given (and their subfolders, except what .gitignore excludes); a file named on the command line is checked whatever its name\n"
+    );
+    assert_eq!(
+        run(&["check", "--deny-warnings", "responses"], &dir)
+            .status
+            .code(),
+        Some(1)
+    );
+    // Renamed, it is checked and the note goes.
+    std::fs::rename(
+        dir.join("responses/norfolk.yaml"),
+        dir.join("responses/norfolk.s55.yaml"),
+    )
+    .expect("rename");
+    let out = run(&["check", "responses"], &dir);
+    assert!(
+        stdout(&out).ends_with("Checked 1 file: 0 errors, 3 warnings, 0 infos.\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(!stderr(&out).contains("norfolk"), "{}", stderr(&out));
+}
+
+#[test]
+fn no_summary_line_when_a_path_could_not_be_read() {
+    let dir = temp_dir("partial");
+    write(&dir, "ok.s55.yaml", CLEAN);
+    let out = run(&["check", "ok.s55.yaml", "missing.s55.yaml"], &dir);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout(&out), "", "no `Checked 1 file: no findings.`");
+    assert_eq!(
+        stderr(&out),
+        "section55: error: missing.s55.yaml: no such file or folder\n"
+    );
 }
 
 /// `HASH DATE` of HEAD as git reports it for this checkout, or `commit unknown` outside one.

@@ -212,7 +212,7 @@ fn every_error_check_reports_refuses_the_render() {
                 "response_deadline: 2025-11-04",
                 "response_deadline: 2025-11-20",
             ),
-            "<stdin>:15:20: error[deadline-mismatch] the response deadline should be 2025-11-04 (Tuesday 4 November 2025): the report was published on 10 September 2025, and s.55(5A) allows 56 days beginning with that day\n",
+            "<stdin>:15:20: error[deadline-mismatch] the response deadline should be 2025-11-04 (Tuesday 4 November 2025): the report was published on 10 September 2025, and s.55(5A) allows 56 days beginning with that day (help: Set the deadline to 2025-11-04)\n",
         ),
         (
             surrey_with("published_on: 2025-10-30", "published_on: 2025-11-20"),
@@ -223,7 +223,7 @@ fn every_error_check_reports_refuses_the_render() {
                 "\ncauses_of_concern:",
                 "  - id: 2\n    text: The force should review its training.\n    status: accepted\n\ncauses_of_concern:",
             ),
-            "<stdin>:31:9: error[unanswered-recommendation] recommendation 2 is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: 2`\n",
+            "<stdin>:31:9: error[unanswered-recommendation] recommendation 2 is not answered: s.55(5B) requires the action taken or proposed, or why no action will be taken; add a response with `recommendation: 2` (help: Add a response stub for recommendation 2)\n",
         ),
     ];
     for (text, finding) in cases {
@@ -312,7 +312,7 @@ fn an_unconfirmed_empty_list_from_new_is_not_there_were_none() {
     let text = std::fs::read_to_string(&file).expect("written");
     let out = render_stdin(&text, &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("<stdin>:30:18: error[empty-section] Recommendations is still a placeholder (`[] # TODO`): list them here, or delete the TODO comment to confirm the report had none\n"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("<stdin>:30:18: error[empty-section] Recommendations is still a placeholder (`[] # TODO`): list them here, or delete the TODO comment to confirm the report had none (help: Confirm there were none: delete the TODO comment)\n"), "{}", stderr(&out));
     assert!(stderr(&out).contains(
         "<stdin>:42:24: error[empty-section] Areas For Improvement is still a placeholder"
     ));

@@ -58,7 +58,11 @@ enum Source {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let today = crate::dates::today(args.today)?;
-    let (sources, mut failures) = collect(&args.paths);
+    let Collected {
+        sources,
+        mut failures,
+        misnamed,
+    } = collect(&args.paths);
     let configs = Configs::new(args.config.as_deref())?;
     let reports: Vec<Result<FileReport, String>> = sources
         .par_iter()
@@ -105,21 +109,38 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    super::out(&format::render(args.format, &reports, colour));
+    // A summary claims the whole run: none when a path could not be read or nothing was found.
+    let summary = failures.is_empty() && !reports.is_empty();
+    super::out(&format::render(args.format, &reports, colour, summary));
+    for (path, key) in &misnamed {
+        eprintln!(
+            "section55: note: {} looks like a response (it has `{key}`) but was not checked: only files named *.s55.yaml or *.s55.yml are; rename it {}, or name it on the command line",
+            display_path(path),
+            display_path(&response_name(path))
+        );
+    }
     for failure in &failures {
         crate::stderr::line(&format!("section55: error: {failure}"));
     }
     if !failures.is_empty() {
         return Ok(ExitCode::from(super::EXIT_USAGE));
     }
+    let nothing_found = reports.is_empty();
+    if nothing_found {
+        eprintln!(
+            "section55: warning: no response files to check: `section55 check` looks for files named *.s55.yaml or *.s55.yml in the folders given (and their subfolders, except what .gitignore excludes); a file named on the command line is checked whatever its name"
+        );
+    }
     let all = reports.iter().flat_map(|r| &r.diagnostics);
     let failing =
         |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
-    Ok(if all.clone().any(|d| failing(d.severity)) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(
+        if all.clone().any(|d| failing(d.severity)) || (nothing_found && args.deny_warnings) {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        },
+    )
 }
 
 /// Paths as given, relative to the working directory where possible, with `/` separators.
@@ -136,11 +157,69 @@ pub fn is_response_file(path: &Path) -> bool {
     name.ends_with(".s55.yaml") || name.ends_with(".s55.yml")
 }
 
-/// The files to check, in a stable order, and the paths that could not be read (which make the
-/// command exit 2 after checking the rest: a folder skipped in silence would pass CI unchecked).
-fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
-    let mut sources = Vec::new();
-    let mut failures = Vec::new();
+/// What the paths on the command line hold.
+#[derive(Default)]
+struct Collected {
+    /// The files to check, in a stable order.
+    sources: Vec<Source>,
+    /// The paths that could not be read (which make the command exit 2 after checking the rest:
+    /// a folder skipped in silence would pass CI unchecked).
+    failures: Vec<String>,
+    /// YAML files in the folders that look like responses but are not named as one, with the
+    /// key that gives them away.
+    misnamed: Vec<(PathBuf, &'static str)>,
+}
+
+/// Top-level keys only a response has.
+const RESPONSE_KEYS: [&str; 2] = ["policing_body", "pcc_response"];
+
+/// How much of a misnamed YAML file is read to tell whether it is a response.
+const SNIFF_BYTES: u64 = 64 * 1024;
+
+/// `RESPONSE_KEYS`'s first key at the start of a line in a `.yaml` or `.yml` file's first
+/// [`SNIFF_BYTES`].
+fn response_key(path: &Path) -> Option<&'static str> {
+    let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    if extension != "yaml" && extension != "yml" {
+        return None;
+    }
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .ok()?
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut head)
+        .ok()?;
+    let head = String::from_utf8_lossy(&head);
+    head.lines().find_map(|line| {
+        let key = line.split(':').next()?;
+        RESPONSE_KEYS
+            .into_iter()
+            .find(|k| key == *k && line.len() > k.len())
+    })
+}
+
+/// `norfolk.yaml` → `norfolk.s55.yaml`.
+pub fn response_name(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let base = match name.rfind('.') {
+        Some(dot) if matches!(name[dot..].to_ascii_lowercase().as_str(), ".yaml" | ".yml") => {
+            &name[..dot]
+        }
+        _ => name.as_str(),
+    };
+    path.with_file_name(format!("{base}.s55.yaml"))
+}
+
+fn collect(paths: &[PathBuf]) -> Collected {
+    let mut found_all = Collected::default();
+    let Collected {
+        sources,
+        failures,
+        misnamed,
+    } = &mut found_all;
     for path in paths {
         if path.as_os_str() == "-" {
             sources.push(Source::Stdin);
@@ -150,11 +229,12 @@ fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
             let mut found = Vec::new();
             for entry in ignore::WalkBuilder::new(path).require_git(false).build() {
                 match entry {
-                    Ok(e)
-                        if e.file_type().is_some_and(|t| t.is_file())
-                            && is_response_file(e.path()) =>
-                    {
-                        found.push(e.into_path());
+                    Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                        if is_response_file(e.path()) {
+                            found.push(e.into_path());
+                        } else if let Some(key) = response_key(e.path()) {
+                            misnamed.push((e.into_path(), key));
+                        }
                     }
                     Ok(_) => {}
                     Err(error) => failures.push(format!("cannot read {}", walk_error(&error))),
@@ -171,7 +251,8 @@ fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<String>) {
             failures.push(format!("{}: no such file or folder", path.display()));
         }
     }
-    (sources, failures)
+    misnamed.sort();
+    found_all
 }
 
 /// A walk error as "path: reason", without the library's nesting.

@@ -22,7 +22,7 @@ pub struct Args {
     /// The report's title, as on the HMICFRS website.
     #[arg(long, value_name = "TITLE")]
     title: String,
-    /// The day HMICFRS published the report: 2025-10-24 or "24 October 2025".
+    /// The day HMICFRS published the report: 2025-10-24, 24/10/2025 or "24 October 2025".
     #[arg(long, value_name = "DATE")]
     published: String,
     /// A publication type of the report, e.g. "PEEL" (repeat for several).
@@ -47,9 +47,9 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
-    let published = dates::parse_long_date(&args.published).ok_or_else(|| {
+    let published = dates::parse_written_date(&args.published).ok_or_else(|| {
         format!(
-            "--published: `{}` is not a date: write 2025-10-24 or \"24 October 2025\"",
+            "--published: `{}` is not a date: write it as 2025-10-24, 24/10/2025 or \"24 October 2025\"",
             args.published
         )
     })?;
@@ -90,7 +90,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                 eprintln!(
                     "section55: warning: editors and `section55 check` look for files named *.s55.yaml or *.s55.yml and will not find {}: name it like {}",
                     path.display(),
-                    suggested_name(path)
+                    super::check::response_name(path).display()
                 );
             }
             super::write_file(path, text.as_bytes(), args.force)?;
@@ -98,20 +98,4 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         None => super::out(&text),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `norfolk.yaml` → `norfolk.s55.yaml`: the name a response file needs to be found.
-fn suggested_name(path: &Path) -> String {
-    let stem = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lower = stem.to_ascii_lowercase();
-    let base = [".yaml", ".yml"]
-        .iter()
-        .find(|ext| lower.ends_with(*ext))
-        .map_or(stem.as_str(), |ext| &stem[..stem.len() - ext.len()]);
-    path.with_file_name(format!("{base}.s55.yaml"))
-        .display()
-        .to_string()
 }

@@ -66,7 +66,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         };
         eprint!(
             "{}",
-            output::render(output::Format::Concise, &[report], false)
+            output::render(output::Format::Concise, &[report], false, false)
         );
         let hint = if args.draft {
             "it cannot be read as a response, even for a draft"

@@ -279,7 +279,8 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
         }
         IssueKind::Format(format) if format == "date" => {
             let given = node.as_str().unwrap_or_default();
-            let fixes = crate::dates::parse_long_date(given)
+            let reading = crate::dates::parse_written_date(given);
+            let fixes = reading
                 .map(|d| {
                     let iso = d.format("%Y-%m-%d").to_string();
                     vec![Fix::replace(
@@ -289,12 +290,22 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
                     )]
                 })
                 .unwrap_or_default();
-            let message = if looks_iso(given) {
-                format!(
+            let message = match reading {
+                Some(d) => format!(
+                    "`{given}` must be written year first, as YYYY-MM-DD: {}{}",
+                    if crate::dates::is_day_first(given) {
+                        "read day first, as in the UK, it is "
+                    } else {
+                        ""
+                    },
+                    d.format("%Y-%m-%d"),
+                ),
+                None if crate::dates::looks_numeric(given) => format!(
                     "`{given}` is not a date that exists: check the day and the month (February has 29 days only in leap years)"
-                )
-            } else {
-                format!("`{given}` is not a valid date: write dates as YYYY-MM-DD, e.g. 2025-10-24")
+                ),
+                None => format!(
+                    "`{given}` is not a date: write it year first, as YYYY-MM-DD (24 October 2025 is 2025-10-24)"
+                ),
             };
             (at_value, message, fixes)
         }
@@ -316,19 +327,6 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
         IssueKind::ExactlyOne(a, b) => exactly_one(node, a, b),
         IssueKind::Other(message) => (at_value, message.clone(), Vec::new()),
     })
-}
-
-/// `YYYY-MM-DD` in shape, whether or not such a day exists.
-fn looks_iso(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        })
 }
 
 fn status_list() -> String {

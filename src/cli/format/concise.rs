@@ -4,8 +4,12 @@ pub fn render(reports: &[FileReport]) -> String {
     all(reports)
         .map(|(r, d)| {
             let (line, col) = one_based(d.span.start);
+            let help = d
+                .fix()
+                .map(|f| format!(" (help: {})", f.title))
+                .unwrap_or_default();
             format!(
-                "{}:{line}:{col}: {}[{}] {}\n",
+                "{}:{line}:{col}: {}[{}] {}{help}\n",
                 r.path,
                 d.severity.as_str(),
                 d.rule,

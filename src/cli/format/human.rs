@@ -23,7 +23,7 @@ const WINDOW_BEFORE: usize = 40;
 const WINDOW: usize = 120;
 const CUT: &str = "…";
 
-pub fn render(reports: &[FileReport], colour: bool) -> String {
+pub fn render(reports: &[FileReport], colour: bool, with_summary: bool) -> String {
     let renderer = if colour {
         Renderer::styled()
     } else {
@@ -39,7 +39,9 @@ pub fn render(reports: &[FileReport], colour: bool) -> String {
             out.push_str("\n\n");
         }
     }
-    out.push_str(&summary(reports));
+    if with_summary {
+        out.push_str(&summary(reports));
+    }
     out
 }
 

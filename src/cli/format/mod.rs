@@ -30,9 +30,11 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub fn render(format: Format, reports: &[FileReport], colour: bool) -> String {
+/// The reports in `format`; `summary` is false when the counts would not describe the whole run
+/// (a path could not be read, or nothing was found), so no line claims "no findings".
+pub fn render(format: Format, reports: &[FileReport], colour: bool, summary: bool) -> String {
     match format {
-        Format::Human => human::render(reports, colour),
+        Format::Human => human::render(reports, colour, summary),
         Format::Concise => concise::render(reports),
         Format::Json => json::render(reports),
         Format::Sarif => sarif::render(reports),
