@@ -233,12 +233,12 @@ fn missing_section() {
         found[0].message.contains("\"Link to Report\""),
         "{found:#?}"
     );
-    // An empty file is missing every required section, each reported once.
+    // An empty file is not a response yet: one finding says how to start one (tests/slips.rs).
     let found: Vec<Diagnostic> = lint("")
         .into_iter()
         .filter(|d| d.rule == "missing-section")
         .collect();
-    assert_eq!(found.len(), 9, "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
     // A flow mapping gets no skeleton fix: a block section cannot go inside its braces.
     let flow = "{policing_body: Police and Crime Commissioner for Surrey, force: Surrey Police}\n";
     let found: Vec<Diagnostic> = lint(flow)
@@ -886,6 +886,8 @@ fn every_rule_is_documented_in_four_parts() {
         "placeholder-link",
         "statutory-copy-missing",
         "unused-ignore",
+        "comment-in-text",
+        "curly-quotes",
     ];
     let mut names = rules::names();
     names.sort();

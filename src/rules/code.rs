@@ -25,3 +25,5 @@ pub const POLICING_BODY_MISMATCH: &str = "policing-body-mismatch";
 pub const PLACEHOLDER_LINK: &str = "placeholder-link";
 pub const STATUTORY_COPY_MISSING: &str = "statutory-copy-missing";
 pub const UNUSED_IGNORE: &str = "unused-ignore";
+pub const COMMENT_IN_TEXT: &str = "comment-in-text";
+pub const CURLY_QUOTES: &str = "curly-quotes";

@@ -11,6 +11,7 @@ mod publication;
 mod references;
 mod schema;
 mod sections;
+mod slips;
 mod suppression;
 mod syntax;
 
@@ -103,6 +104,7 @@ pub fn all() -> &'static [&'static Rule] {
             answers::RULES,
             names::RULES,
             publication::RULES,
+            slips::RULES,
             suppression::RULES,
         ]
         .into_iter()
@@ -122,6 +124,15 @@ pub fn names() -> Vec<&'static str> {
 /// Lints a file's bytes: text that is not UTF-8 is an `invalid-yaml` finding at the first bad
 /// byte (the rest is shown with replacement characters).
 pub fn lint_bytes(bytes: &[u8], config: &Config, today: NaiveDate) -> (String, Vec<Diagnostic>) {
+    if is_utf16(bytes) {
+        let message = "the file is saved as UTF-16 (Notepad's and Word's \"Unicode\"), not UTF-8: save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)";
+        let at = crate::diagnostic::Pos::new(0, 0);
+        let span = Span::new(at, crate::diagnostic::Pos::new(0, 1));
+        return (
+            String::from_utf8_lossy(bytes).into_owned(),
+            encoding_finding(message.to_owned(), span, config),
+        );
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), lint(text, config, today)),
         Err(error) => {
@@ -135,19 +146,48 @@ pub fn lint_bytes(bytes: &[u8], config: &Config, today: NaiveDate) -> (String, V
                 "the file is not valid UTF-8 (byte {} is not part of a UTF-8 character): save it as UTF-8",
                 error.valid_up_to() + 1
             );
-            let diagnostics = match find(code::INVALID_YAML).and_then(|r| severity_of(r, config)) {
-                Some(severity) => vec![Diagnostic {
-                    rule: code::INVALID_YAML,
-                    severity,
-                    message,
-                    span,
-                    fixes: Vec::new(),
-                }],
-                None => Vec::new(),
-            };
-            (String::from_utf8_lossy(bytes).into_owned(), diagnostics)
+            (
+                String::from_utf8_lossy(bytes).into_owned(),
+                encoding_finding(message, span, config),
+            )
         }
     }
+}
+
+/// The one finding for a file whose bytes are not UTF-8 text, unless `invalid-yaml` is off.
+fn encoding_finding(message: String, span: Span, config: &Config) -> Vec<Diagnostic> {
+    match find(code::INVALID_YAML).and_then(|r| severity_of(r, config)) {
+        Some(severity) => vec![Diagnostic {
+            rule: code::INVALID_YAML,
+            severity,
+            message,
+            span,
+            fixes: Vec::new(),
+        }],
+        None => Vec::new(),
+    }
+}
+
+/// UTF-16, with a byte order mark or without: then every other byte of text in the Latin
+/// alphabet is zero, which UTF-8 text never has.
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return false;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let half = head.len() / 2;
+    let (even, odd) = (zeros(0), zeros(1));
+    (odd * 10 >= half * 9 && even * 10 <= half) || (even * 10 >= half * 9 && odd * 10 <= half)
 }
 
 /// Lints a response file's text.
