@@ -310,17 +310,58 @@ fn tab_after_colon(ctx: &Context, at: Pos) -> Option<Explained> {
 
 fn check_comments(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
+    let mut columns = Columns::new(ctx);
     for (pattern, _) in TEXT_FIELDS {
         for (node, key) in expand(root, pattern) {
-            if let Some(found) = comment_after(ctx, node, key) {
+            if let Some(found) = comment_after(&mut columns, node, key) {
                 out.add_with_fixes(found.span, found.message, found.fixes);
             }
         }
     }
 }
 
+/// Lines by number with character columns turned into byte offsets. Long lines get a table of
+/// offsets, built once, so a 1 MB flow list of many values stays linear to check.
+struct Columns<'c, 't> {
+    ctx: &'c Context<'t>,
+    tables: std::collections::HashMap<u32, Vec<usize>>,
+}
+
+/// Lines up to this many bytes are walked for each lookup.
+const SHORT_LINE: usize = 256;
+
+impl<'c, 't> Columns<'c, 't> {
+    fn new(ctx: &'c Context<'t>) -> Self {
+        Columns {
+            ctx,
+            tables: std::collections::HashMap::new(),
+        }
+    }
+
+    fn line(&self, n: u32) -> &'t str {
+        self.ctx.lines().line(self.ctx.text, n as usize)
+    }
+
+    /// The line's text from character `col` on.
+    fn from(&mut self, n: u32, col: u32) -> &'t str {
+        let line = self.line(n);
+        let byte = if line.len() <= SHORT_LINE {
+            line.char_indices()
+                .nth(col as usize)
+                .map_or(line.len(), |(i, _)| i)
+        } else {
+            let table = self
+                .tables
+                .entry(n)
+                .or_insert_with(|| line.char_indices().map(|(i, _)| i).collect());
+            table.get(col as usize).copied().unwrap_or(line.len())
+        };
+        &line[byte..]
+    }
+}
+
 /// A comment after a plain (unquoted, not block) text on the line where the text ends.
-fn comment_after(ctx: &Context, node: &Node, key: Option<Span>) -> Option<Explained> {
+fn comment_after(columns: &mut Columns, node: &Node, key: Option<Span>) -> Option<Explained> {
     // A placeholder is rewritten anyway, and `empty-section` reports it.
     let Value::Str(text) = &node.value else {
         return None;
@@ -328,15 +369,12 @@ fn comment_after(ctx: &Context, node: &Node, key: Option<Span>) -> Option<Explai
     if placeholder(text).is_some() {
         return None;
     }
-    let lines = ctx.lines();
-    let start_line = lines.line(ctx.text, node.span.start.line as usize);
-    let first = start_line.chars().nth(node.span.start.col as usize)?;
-    if matches!(first, '"' | '\'' | '|' | '>') {
+    let written = columns.from(node.span.start.line, node.span.start.col);
+    if written.starts_with(['"', '\'', '|', '>']) {
         return None;
     }
     let end = node.span.end;
-    let line = lines.line(ctx.text, end.line as usize);
-    let rest: String = line.chars().skip(end.col as usize).collect();
+    let rest = columns.from(end.line, end.col);
     let comment = rest.trim_start();
     if !comment.starts_with('#') || comment.len() == rest.len() {
         return None;
@@ -344,21 +382,18 @@ fn comment_after(ctx: &Context, node: &Node, key: Option<Span>) -> Option<Explai
     if comment[1..].trim_start().starts_with("section55:") {
         return None;
     }
-    let comment_col = line.chars().count() - comment.chars().count();
+    let line_end = end.col + rest.chars().count() as u32;
+    let comment_col = line_end - comment.chars().count() as u32;
     let span = Span::new(
-        Pos::new(end.line, comment_col as u32),
-        Pos::new(end.line, line.chars().count() as u32),
+        Pos::new(end.line, comment_col),
+        Pos::new(end.line, line_end),
     );
-    let one_line = node.span.start.line == end.line;
     let fixes = match key {
-        Some(key) if one_line => {
-            let whole = Span::new(node.span.start, span.end);
-            let text: String = start_line
-                .chars()
-                .skip(node.span.start.col as usize)
-                .collect();
-            text_fixes(whole, text.trim_end(), key.start.col as usize)
-        }
+        Some(key) if node.span.start.line == end.line => text_fixes(
+            Span::new(node.span.start, span.end),
+            written.trim_end(),
+            key.start.col as usize,
+        ),
         _ => Vec::new(),
     };
     Some(Explained {
@@ -372,6 +407,7 @@ fn comment_after(ctx: &Context, node: &Node, key: Option<Span>) -> Option<Explai
 
 fn check_curly_quotes(ctx: &Context, out: &mut Findings) {
     let Some(root) = ctx.root() else { return };
+    let mut columns = Columns::new(ctx);
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match &node.value {
@@ -379,11 +415,9 @@ fn check_curly_quotes(ctx: &Context, out: &mut Findings) {
                 let Some(inner) = without_curly_quotes(text) else {
                     continue;
                 };
-                let line = ctx.lines().line(ctx.text, node.span.start.line as usize);
-                let written_plain = line
-                    .chars()
-                    .nth(node.span.start.col as usize)
-                    .is_some_and(|c| c == '“' || c == '‘');
+                let written_plain = columns
+                    .from(node.span.start.line, node.span.start.col)
+                    .starts_with(['“', '‘']);
                 if !written_plain || node.span.start.line != node.span.end.line {
                     continue;
                 }
