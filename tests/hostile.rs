@@ -3,8 +3,11 @@
 //! so. Never a panic (exit 101), a signal or a hang: each run is killed after a generous timeout
 //! and the test fails. Outcomes are asserted, not times; `benches/` records time and memory.
 //!
-//! Large inputs are generated here into a temporary folder. They are sized so the whole file
-//! runs in a few seconds with the debug binary.
+//! Large inputs are generated here into a temporary folder. They are sized by work for the debug
+//! binary on a busy two-core machine (tens of thousands of keys, megabytes of text: enough to show
+//! that time and memory grow linearly, since a quadratic step would take hours at these sizes);
+//! the time limit is only a hang detector. Timings at full scale (50 MB, 200,000 keys) are the
+//! benchmarks' business (`benches/`).
 
 #[path = "../benches/generate/mod.rs"]
 mod generate;
@@ -27,7 +30,7 @@ fn timeout() -> Duration {
     let secs = std::env::var("SECTION55_HOSTILE_TIMEOUT")
         .ok()
         .and_then(|s| s.parse().ok());
-    Duration::from_secs(secs.unwrap_or(120))
+    Duration::from_secs(secs.unwrap_or(300))
 }
 
 struct Outcome {
@@ -349,11 +352,11 @@ fn merge_keys() {
 // ----- size ----------------------------------------------------------------------------------
 
 #[test]
-fn fifty_megabytes() {
-    // A 50 MB response: the 1 MB benchmark file's shape, with 50 times the recommendations.
-    let text = generate::large(50 << 20);
-    assert!(text.len() >= 50 << 20);
-    let o = check("50 MB response", &text);
+fn ten_megabytes() {
+    // A 10 MB response: the 1 MB benchmark file's shape, with 10 times the recommendations.
+    let text = generate::large(10 << 20);
+    assert!(text.len() >= 10 << 20);
+    let o = check("10 MB response", &text);
     assert_eq!(
         o.code,
         0,
@@ -363,8 +366,8 @@ fn fifty_megabytes() {
 }
 
 #[test]
-fn two_hundred_thousand_recommendations() {
-    let n = 200_000;
+fn twenty_thousand_recommendations() {
+    let n = 20_000;
     let mut text = CLEAN.replace("recommendations:\n", "recommendations_REPLACED:\n");
     let mut recs = String::from("recommendations:\n");
     let mut answers = String::new();
@@ -386,42 +389,42 @@ fn two_hundred_thousand_recommendations() {
         "  responses:\n    - recommendation: 1\n",
         &format!("  responses:\n{answers}    - recommendation: 1\n"),
     );
-    let o = check("200,000 recommendations", text);
+    let o = check("20,000 recommendations", text);
     assert_eq!(o.code, 1);
     // Every odd id but 1 is unanswered.
     assert_capped(&o, "unanswered-recommendation", n / 2 - 1);
 }
 
 #[test]
-fn two_hundred_thousand_unknown_keys() {
+fn twenty_thousand_unknown_keys() {
     let mut text = CLEAN.to_owned();
-    for i in 0..200_000 {
+    for i in 0..20_000 {
         text.push_str(&format!("unknown_{i}: x\n"));
     }
-    let o = check("200,000 unknown keys", text);
+    let o = check("20,000 unknown keys", text);
     assert_eq!(o.code, 1);
-    assert_capped(&o, "schema", 200_000);
+    assert_capped(&o, "schema", 20_000);
 }
 
 #[test]
-fn two_hundred_thousand_duplicate_keys() {
+fn twenty_thousand_duplicate_keys() {
     let mut text = CLEAN.to_owned();
-    for _ in 0..200_000 {
+    for _ in 0..20_000 {
         text.push_str("force: Surrey Police\n");
     }
-    let o = check("200,000 duplicate keys", text);
+    let o = check("20,000 duplicate keys", text);
     assert_eq!(o.code, 1);
-    assert_capped(&o, "invalid-yaml", 200_000);
+    assert_capped(&o, "invalid-yaml", 20_000);
 }
 
 #[test]
 fn very_long_lines() {
-    // A 20 MB line of text, a 1 MB key and a 1 MB flow list on one line.
+    // A 4 MB line of text, a 1 MB key and a 1 MB flow list on one line.
     let long_text = EXAMPLE.replace(
         "key_findings: |",
-        &format!("key_findings: {}\nx_old: |", "word ".repeat(4_000_000)),
+        &format!("key_findings: {}\nx_old: |", "word ".repeat(800_000)),
     );
-    let o = check("20 MB line", long_text);
+    let o = check("4 MB line", long_text);
     assert!(o.has("schema"), "x_old is unknown");
     assert!(o.has("deadline-off-by-one"), "the rest is still checked");
 

@@ -2,16 +2,18 @@
 //! and reported, and the property that importing a rendered response gives it back.
 
 use std::num::NonZeroU32;
-use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
 use section55::model::{ItemResponse, Response, Status};
 
 const BIN: &str = env!("CARGO_BIN_EXE_section55");
+/// A response in the reference template's shape (written for these tests, in the shape of the
+/// published Norfolk response): headings as the template has them, a section introduction, no
+/// statuses, a lost link and the +56 deadline.
 const REFERENCE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/reference/norfolk-pcc-response-gbcse-progress-2025.md"
+    "/tests/fixtures/import/template-shape.md"
 );
 
 fn fixture(name: &str) -> String {
@@ -56,10 +58,6 @@ fn tree(yaml: &str) -> serde_json::Value {
 
 #[test]
 fn reference_document() {
-    if !Path::new(REFERENCE).exists() {
-        eprintln!("skipped: {REFERENCE} is not here");
-        return;
-    }
     let (yaml, notes) = import(REFERENCE);
     let t = tree(&yaml);
     assert_eq!(
@@ -74,7 +72,7 @@ fn reference_document() {
     let inspection = &t["inspection"];
     assert_eq!(
         inspection["title"],
-        "An inspection of the effectiveness of the police and law enforcement bodies' response to group-based child sexual exploitation: A progress report"
+        "An inspection of how well the police and their partners respond to fraud against older people: A progress report"
     );
     assert_eq!(inspection["published"], "2025-10-24");
     assert_eq!(
@@ -91,7 +89,7 @@ fn reference_document() {
         t["key_findings"]
             .as_str()
             .expect("text")
-            .starts_with("Between 2015 and 2022")
+            .starts_with("Between 2019 and 2023")
     );
     let recs = t["recommendations"].as_array().expect("list");
     let ids: Vec<_> = recs.iter().map(|r| r["id"].as_i64().expect("id")).collect();
@@ -113,7 +111,7 @@ fn reference_document() {
         "{notes}"
     );
     assert!(
-        notes.contains("not mapped") && notes.contains("There were six new recommendations"),
+        notes.contains("not mapped") && notes.contains("There were five new recommendations"),
         "{notes}"
     );
     assert_eq!(t["areas_for_improvement"], serde_json::json!([]));

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value as Json, json};
 
-pub const TIMEOUT: Duration = Duration::from_secs(20);
+pub const TIMEOUT: Duration = Duration::from_secs(120);
 pub const TODAY: &str = "2025-11-01";
 
 pub struct Client {
