@@ -242,7 +242,7 @@ fn every_readme_command_runs_as_written_in_a_scratch_copy() {
         }
         let as_written = command.replacen("cargo run -- ", "section55 ", 1);
         assert!(
-            as_written.starts_with("section55 "),
+            as_written.starts_with("section55 ") || as_written.starts_with("mkdir "),
             "the README runs `{command}`: run it here, or add it to RUN_ELSEWHERE with the test that covers it"
         );
         let out = Command::new("sh")
