@@ -527,6 +527,7 @@ fn files_of_only_a_byte_order_mark_are_findings_not_crashes() {
             }
         }
     }
+}
 
 /// `published:` of the clean example written as `date`, checked in `format`.
 fn check_published_as(date: &str, format: &str) -> Output {
