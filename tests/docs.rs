@@ -150,6 +150,10 @@ const RUN_ELSEWHERE: &[(&str, &str)] = &[
     ("pip install", "pre-commit: tests/integration"),
     ("pre-commit ", "pre-commit: tests/integration"),
     ("git rev-parse", "pre-commit: tests/integration"),
+    (
+        "scripts/release.sh",
+        "the release: .ci/run's release stage and its checks",
+    ),
 ];
 
 /// A scratch copy of the repository's files (those git tracks, as in a fresh clone).
