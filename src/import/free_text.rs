@@ -359,6 +359,11 @@ impl Builder {
                 due: None,
             });
             let index = responses.len() - 1;
+            // The sentence said what the heading's text is: the earlier doubt no longer holds.
+            self.notes.retain(|n| {
+                !(n.line == Some(line)
+                    && n.message.contains("does not say whether it is an action"))
+            });
             let key = if no_action {
                 "no_action_reason"
             } else {

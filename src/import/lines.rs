@@ -93,34 +93,48 @@ pub fn read(text: &str) -> Vec<Line> {
 }
 
 /// A line's parts, split before each label that is followed by a colon inside it, when the
-/// line holds at least two labels (one label inside a sentence is left alone).
+/// line holds at least two labels, or a date's label with the date after it ("... Date
+/// Inspection Published: 3 November 2016"); one other label inside a sentence is left alone.
 fn form_fields(line: &str) -> Vec<&str> {
-    let mut starts: Vec<usize> = Vec::new();
+    // Lower-casing ASCII keeps every byte offset, so offsets in `lower` are offsets in `line`.
     let lower = line.to_ascii_lowercase();
-    if lower.len() == line.len() {
-        for (colon, _) in line.match_indices(':') {
-            let before = lower[..colon].trim_end();
-            let found = ALIASES
-                .iter()
-                .flat_map(|(_, words)| words.iter())
-                .filter(|w| w.contains(' '))
-                .filter(|w| before.ends_with(*w))
-                .map(|w| before.len() - w.len())
-                .filter(|&at| at == 0 || line[..at].ends_with(' '))
-                .filter(|&at| line[at..].starts_with(char::is_uppercase))
-                .min();
-            if let Some(at) = found {
-                starts.push(at);
-            }
+    let mut starts: Vec<(usize, &Label, usize)> = Vec::new();
+    for (colon, _) in line.match_indices(':') {
+        let before = lower[..colon].trim_end();
+        let found = ALIASES
+            .iter()
+            .flat_map(|(label, words)| words.iter().map(move |w| (label, w)))
+            .filter(|(_, w)| w.contains(' ') && before.ends_with(*w))
+            .map(|(label, w)| (before.len() - w.len(), label))
+            .filter(|&(at, _)| at == 0 || line[..at].ends_with(' '))
+            .filter(|&(at, _)| line[at..].starts_with(char::is_uppercase))
+            // After a bullet or other marks only, the label starts the line.
+            .map(|(at, label)| {
+                (
+                    if line[..at].contains(char::is_alphanumeric) {
+                        at
+                    } else {
+                        0
+                    },
+                    label,
+                )
+            })
+            .min_by_key(|&(at, _)| at);
+        if let Some((at, label)) = found {
+            starts.push((at, label, colon));
         }
     }
-    let inner: Vec<usize> = starts.iter().copied().filter(|&at| at > 0).collect();
-    if starts.len() < 2 || inner.is_empty() {
+    let dated = |&(at, label, colon): &(usize, &Label, usize)| {
+        at > 0
+            && matches!(label, Label::Published | Label::Deadline | Label::SentOn)
+            && super::prose::find_date(&line[colon + 1..]).is_some_and(|(_, r)| r.start <= 1)
+    };
+    if !(starts.len() >= 2 || starts.iter().any(dated)) {
         return vec![line];
     }
     let mut parts = Vec::new();
     let mut from = 0;
-    for at in inner {
+    for (at, _, _) in starts.into_iter().filter(|(at, _, _)| *at > 0) {
         parts.push(line[from..at].trim_end());
         from = at;
     }
@@ -475,7 +489,7 @@ fn exact(name: &str) -> Option<Label> {
         .map(|(label, _)| label.clone())
 }
 
-fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
+pub(super) fn starts_with_ignore_case(s: &str, prefix: &str) -> bool {
     s.get(..prefix.len())
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
@@ -532,7 +546,7 @@ fn strip_numbering(line: &str) -> Option<&str> {
     rest.starts_with(' ').then(|| rest.trim())
 }
 
-fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+pub(super) fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
     haystack
         .char_indices()
         .map(|(i, _)| i)
@@ -569,7 +583,7 @@ fn item(line: &str) -> Option<(Label, String)> {
     Some((Label::Item { kind, id }, clean_value(text)))
 }
 
-fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+pub(super) fn strip_prefix_ignore_case<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     starts_with_ignore_case(s, prefix).then(|| &s[prefix.len()..])
 }
 
@@ -579,6 +593,61 @@ mod tests {
 
     fn label_of(line: &str) -> Option<(Label, String)> {
         label(line)
+    }
+
+    #[test]
+    fn flattened_form_lines_are_split_at_their_labels() {
+        let lines = read(
+            "Inspection Details Date Inspection Published: 3 November 2016\nWe reviewed the action taken: it helped.\n",
+        );
+        assert_eq!(lines[0].raw, "Inspection Details");
+        assert_eq!(
+            lines[1].label,
+            Some((Label::Published, "3 November 2016".into()))
+        );
+        assert_eq!((lines[1].number, lines[2].number), (1, 2));
+        assert_eq!(lines[2].raw, "We reviewed the action taken: it helped.");
+        let form = read(
+            "Title of Inspection: A report Deadline for Response: 1 May 2017 Type of Inspection: Thematic",
+        );
+        let labels: Vec<_> = form
+            .iter()
+            .map(|l| l.label.clone().map(|(l, _)| l))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                Some(Label::InspectionTitle),
+                Some(Label::Deadline),
+                Some(Label::FormOptions)
+            ]
+        );
+    }
+
+    #[test]
+    fn section_headings_by_their_many_names() {
+        for (line, label) in [
+            ("FORCE RESPONSE: We agree.", Label::ChiefConstableResponse),
+            (
+                "2. Chief Constable\u{2019}s Comments",
+                Label::ChiefConstableResponse,
+            ),
+            ("Local Policing Body's Comments", Label::PccResponse),
+            (
+                "## 1. Police and Crime Commissioner's Comments",
+                Label::PccResponse,
+            ),
+        ] {
+            assert_eq!(label_of(line).map(|l| l.0), Some(label), "{line}");
+        }
+        assert_eq!(
+            label_of("(Responses to be sent to pcc@example.gov.uk)"),
+            None
+        );
+        assert_eq!(
+            label_of("Send the PCC response to office@example.gov.uk"),
+            None
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::catalogue::{Force, ForceKind, forces};
 use crate::dates;
 
-use super::lines::CHIEF_WORDS;
+use super::lines::{CHIEF_WORDS, find_ignore_case, strip_prefix_ignore_case};
 use super::values;
 
 /// Words a body's title is made of, before "Commissioner" ("Police, Fire & Rescue and Crime").
@@ -289,14 +289,13 @@ fn numeric_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 /// Where a report is said to be published: "published on (the) 14 March 2023". The date, and
 /// whether the sentence is about the response (this letter, our comments) rather than the report.
 pub fn published_on(line: &str) -> Option<(NaiveDate, bool)> {
-    let lower = line.to_lowercase();
-    let at = lower.find("published on ")?;
+    let at = find_ignore_case(line, "published on ")?;
     let rest = &line[at + "published on ".len()..];
     let (date, range) = find_date(rest)?;
     if range.start > "the ".len() + "Thursday ".len() {
         return None;
     }
-    let before = &lower[..at];
+    let before = line[..at].to_lowercase();
     let about_response = [
         "this response",
         "these comments",
@@ -317,7 +316,7 @@ pub fn sent_to_home_secretary(line: &str) -> Option<NaiveDate> {
     if !(lower.contains("sent") && to_home) {
         return None;
     }
-    let at = lower.find("sent")?;
+    let at = find_ignore_case(line, "sent")?;
     find_date(&line[at..]).map(|(date, _)| date)
 }
 
@@ -392,15 +391,11 @@ pub fn response_heading(line: &str) -> Option<(String, Option<String>)> {
     {
         return None;
     }
-    let lower = text.to_lowercase().replace('\u{2019}', "'");
-    let (body, rest) = if let Some(after) = lower.strip_prefix("response by ") {
-        let to = after.find(" to ")?;
-        (
-            &text["response by ".len().."response by ".len() + to],
-            &text["response by ".len() + to + " to ".len()..],
-        )
+    let (body, rest) = if let Some(after) = strip_prefix_ignore_case(text, "response by ") {
+        let to = find_ignore_case(after, " to ")?;
+        (&after[..to], &after[to + " to ".len()..])
     } else {
-        let at = lower.find(" response to ")?;
+        let at = find_ignore_case(text, " response to ")?;
         (&text[..at], &text[at + " response to ".len()..])
     };
     let rest_lower = rest.to_lowercase();
@@ -639,6 +634,28 @@ mod tests {
             )
             .map(|h| h.1),
             Some(None)
+        );
+    }
+
+    #[test]
+    fn curly_apostrophes_and_accents_keep_offsets() {
+        assert_eq!(
+            response_heading(
+                "Commissioner\u{2019}s response to HMICFRS thematic inspection of vetting"
+            ),
+            Some((
+                "Commissioner".into(),
+                Some("thematic inspection of vetting".into())
+            ))
+        );
+        assert_eq!(
+            published_on("Caf\u{e9}\u{2019}s report \u{2014} published on 3 May 2024").map(|d| d.0),
+            NaiveDate::from_ymd_opt(2024, 5, 3)
+        );
+        assert_eq!(
+            sent_to_home_secretary("\u{201c}Sent\u{201d} to the Home Secretary on 4 May 2024")
+                .map(|d| d.to_string()),
+            Some("2024-05-04".into())
         );
     }
 
