@@ -955,6 +955,10 @@ fn a_same_day_statement() {
         notes.contains("statement.md:1: note: not mapped"),
         "{notes}"
     );
+    assert!(
+        notes.contains("statement.md:5: note: inspection.published: \"12 March\" has no year"),
+        "{notes}"
+    );
     assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
@@ -1154,5 +1158,44 @@ fn deeply_nested_word_lists_and_tables_are_read_flat() {
         text.starts_with("deep\n") && text.contains("- item"),
         "{text}"
     );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Hostile prose (50,000 answered recommendations, 20,000 chief constable quotes, lines of
+/// colons) imports in bounded time: a hang detector, sized for a busy debug build.
+#[test]
+fn hostile_prose_imports_in_bounded_time() {
+    let mut text = String::from("Kent PCC response to HMICFRS report: A test\n\n");
+    for i in 1..=50_000 {
+        text.push_str(&format!("Recommendation {i}: we will act on it.\n"));
+    }
+    for _ in 0..20_000 {
+        text.push_str("Chief Constable A said: \u{201c}yes\n");
+    }
+    text.push_str(&"Published on: ".repeat(5_000));
+    text.push('\n');
+    text.push_str(&"- ".repeat(100_000));
+    let dir = temp_dir("hostile");
+    let file = dir.join("hostile.md");
+    std::fs::write(&file, &text).expect("write");
+    let mut child = Command::new(BIN)
+        .arg("import")
+        .arg(&file)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("runs");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("import did not finish within 120 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert!(status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }

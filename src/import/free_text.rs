@@ -4,6 +4,8 @@
 //! recommendations; then every line still in no field is reported, so nothing is dropped
 //! silently.
 
+use std::collections::HashSet;
+
 use super::prose::{self, BodyMention, Quote};
 use super::provenance::Span;
 use super::{Builder, FreeLine, Line, Side, excerpt, values};
@@ -85,6 +87,7 @@ impl Builder {
             );
         }
         self.peel();
+        self.year_missing(lines);
         let sections = [Side::Chief, Side::Pcc].map(|s| !self.absent.contains(s.pointer()));
         let mut changed = [false, false];
         if sections == [false, false] {
@@ -202,6 +205,25 @@ impl Builder {
                     "a sentence saying this response was published on a date",
                 );
             }
+        }
+    }
+
+    /// "published today (Thursday 22 September)": the year is not guessed; the note says so.
+    fn year_missing(&mut self, lines: &[Line]) {
+        if !self.absent.contains("/inspection/published") {
+            return;
+        }
+        let found = lines
+            .iter()
+            .take(HEAD_LINES)
+            .find_map(|l| prose::date_without_year(&l.raw).map(|d| (l.number, d)));
+        if let Some((line, date)) = found {
+            self.note(
+                Some(line),
+                format!(
+                    "inspection.published: \"{date}\" has no year, so it is left out for you to add"
+                ),
+            );
         }
     }
 
@@ -343,14 +365,22 @@ impl Builder {
                 }
             }
         }
+        let mut answered: HashSet<u32> = self
+            .section(side)
+            .responses
+            .iter()
+            .flatten()
+            .filter_map(|r| r.recommendation.map(|id| id.get()))
+            .collect();
+        let mut answer_lines = HashSet::new();
         for (line, id, no_action, sentence) in found {
             let Some(id) = std::num::NonZeroU32::new(id) else {
                 continue;
             };
-            let responses = self.section(side).responses.get_or_insert_with(Vec::new);
-            if responses.iter().any(|r| r.recommendation == Some(id)) {
+            if !answered.insert(id.get()) {
                 continue;
             }
+            let responses = self.section(side).responses.get_or_insert_with(Vec::new);
             responses.push(ItemResponse {
                 recommendation: Some(id),
                 area_for_improvement: None,
@@ -359,11 +389,7 @@ impl Builder {
                 due: None,
             });
             let index = responses.len() - 1;
-            // The sentence said what the heading's text is: the earlier doubt no longer holds.
-            self.notes.retain(|n| {
-                !(n.line == Some(line)
-                    && n.message.contains("does not say whether it is an action"))
-            });
+            answer_lines.insert(line);
             let key = if no_action {
                 "no_action_reason"
             } else {
@@ -381,6 +407,11 @@ impl Builder {
                 },
             );
         }
+        // The sentence said what a heading's text is: the earlier doubt no longer holds.
+        self.notes.retain(|n| {
+            !(n.line.is_some_and(|l| answer_lines.contains(&l))
+                && n.message.contains("does not say whether it is an action"))
+        });
     }
 
     /// A date sent or published before the report is kept as written, with a note.

@@ -7,6 +7,8 @@ use super::{Imported, import_lines};
 
 /// How many report headings make a page of responses rather than one response.
 const MIN_REPORTS: usize = 2;
+/// A longer introduction is read with the first report only, so a long page stays linear.
+const MAX_SHARED_PREAMBLE: usize = 200;
 
 /// One response, or one per report when the document lists several.
 pub fn import_pages(text: &str) -> Result<Vec<Imported>, String> {
@@ -19,7 +21,12 @@ pub fn import_pages(text: &str) -> Result<Vec<Imported>, String> {
     let mut imported = Vec::new();
     for (k, &start) in heads.iter().enumerate() {
         let end = heads.get(k + 1).copied().unwrap_or(lines.len());
-        let mut part: Vec<Line> = preamble.to_vec();
+        let shared = k == 0 || preamble.len() <= MAX_SHARED_PREAMBLE;
+        let mut part: Vec<Line> = if shared {
+            preamble.to_vec()
+        } else {
+            Vec::new()
+        };
         let mut head = lines[start].clone();
         let title = heading_text(&head.raw);
         head.label = Some((

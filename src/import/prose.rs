@@ -307,6 +307,41 @@ pub fn published_on(line: &str) -> Option<(NaiveDate, bool)> {
     Some((date, about_response))
 }
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "published ... today (Thursday 22 September)": a day and a month with no year after them.
+pub fn date_without_year(line: &str) -> Option<String> {
+    if !line.to_lowercase().contains("published") || find_date(line).is_some() {
+        return None;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).find_map(|pair| {
+        let day = pair[0]
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))?;
+        MONTHS
+            .contains(&pair[1].to_lowercase().as_str())
+            .then(|| format!("{day} {}", pair[1]))
+    })
+}
+
 /// "... sent the following letter to the Home Secretary on 26 July 2019": the date sent.
 pub fn sent_to_home_secretary(line: &str) -> Option<NaiveDate> {
     let lower = line.to_lowercase();
@@ -656,6 +691,19 @@ mod tests {
             sent_to_home_secretary("\u{201c}Sent\u{201d} to the Home Secretary on 4 May 2024")
                 .map(|d| d.to_string()),
             Some("2024-05-04".into())
+        );
+    }
+
+    #[test]
+    fn a_date_without_its_year() {
+        assert_eq!(
+            date_without_year("HMICFRS has today (Tuesday 12 March) published its report.")
+                .as_deref(),
+            Some("12 March")
+        );
+        assert_eq!(
+            date_without_year("It was published on 12 March 2024."),
+            None
         );
     }
 

@@ -3,7 +3,7 @@
 //! mapped, why. Lines are numbered from 1 as the document's own lines (a Word document's as the
 //! text `import` read from it).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -73,10 +73,19 @@ impl Provenance {
     /// Keeps only the fields actually written (`absent` holds the pointers left out), in
     /// document order.
     pub fn finish(&mut self, absent: &BTreeSet<String>) {
+        let absent: HashSet<String> = absent.iter().map(|a| key_path(a)).collect();
+        // A field is left out when it or a key above it is.
         self.fields.retain(|f| {
-            !absent.iter().any(|a| {
-                f.field == key_path(a) || f.field.starts_with(&format!("{}.", key_path(a)))
-            })
+            let mut prefix = f.field.as_str();
+            loop {
+                if absent.contains(prefix) {
+                    return false;
+                }
+                match prefix.rsplit_once('.') {
+                    Some((above, _)) => prefix = above,
+                    None => return true,
+                }
+            }
         });
         self.fields.sort_by_key(|f| (f.lines.start, f.lines.end));
         self.unmapped.sort_by_key(|u| (u.lines.start, u.lines.end));
