@@ -417,7 +417,7 @@ impl Builder {
 
     fn segment(&mut self, s: &Segment) {
         let Some(label) = s.label else {
-            return self.unmapped(s.body, "before the template's first heading");
+            return self.unmapped(s.body, "before the document's first heading");
         };
         match label {
             Label::Title { policing_body } => {
