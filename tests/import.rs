@@ -1199,3 +1199,29 @@ fn hostile_prose_imports_in_bounded_time() {
     assert!(status.success());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The dated catalogue: the force's and the body's names on the report's date.
+#[test]
+fn names_as_they_stood_on_the_report_date() {
+    let text = "The Police and Crime Commissioner welcomes the report on Hampshire Constabulary, which HMICFRS published on 3 May 2019.\n";
+    let t = tree(&section55::import::import(text).expect("imports").yaml);
+    assert_eq!(t["force"], "Hampshire Constabulary");
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Hampshire"
+    );
+    let later = text.replace("2019", "2024");
+    let imported = section55::import::import(&later).expect("imports");
+    let t = tree(&imported.yaml);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Hampshire and the Isle of Wight"
+    );
+    assert!(
+        imported.notes.iter().any(|n| n
+            .message
+            .contains("on the report's date is \"Hampshire and Isle of Wight Constabulary\"")),
+        "{:?}",
+        imported.notes
+    );
+}

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::prose::{self, BodyMention, Quote};
 use super::provenance::Span;
 use super::{Builder, FreeLine, Line, Side, excerpt, values};
-use crate::catalogue::{Catalogue, Force};
+use crate::catalogue::{Catalogue, Force, NameKind};
 use crate::model::ItemResponse;
 
 /// How many lines the readers of prose look at for the body, the force and the dates: they are
@@ -74,8 +74,8 @@ impl Builder {
     /// Reads what the labels did not: only for documents not in the template's shape.
     pub(super) fn read_prose(&mut self, lines: &[Line]) {
         let m = scan(lines, self.heading_body.as_ref());
-        self.body_and_force(&m);
         self.prose_dates(&m);
+        self.body_and_force(&m);
         if let Some((line, title)) = &m.title
             && self.absent.remove("/inspection/title")
         {
@@ -132,12 +132,13 @@ impl Builder {
                     Span::line(*line),
                     "the first force named in the text",
                 );
-                if *written != force.name {
-                    self.note(Some(*line), format!("force: \"{written}\" is kept as written; the catalogue's name for this force today is \"{}\"", force.name));
+                let then = self.name_on_report_date(force);
+                if *written != then {
+                    self.note(Some(*line), format!("force: \"{written}\" is kept as written; the catalogue's name for this force on the report's date is \"{then}\""));
                 }
             } else if let (Some(force), Some((line, _))) = (area_force, &m.body) {
                 self.absent.remove("/force");
-                self.r.force = force.name.clone();
+                self.r.force = self.name_on_report_date(force);
                 self.landed(
                     "/force",
                     Span::line(*line),
@@ -154,10 +155,10 @@ impl Builder {
         self.absent.remove("/policing_body");
         self.body_line = Some(*line);
         let force = area_force.or(named.map(|(_, _, f)| *f));
-        let catalogue_body = force.and_then(|f| f.policing_body.as_deref());
+        let catalogue_body = force.and_then(|f| self.body_on_report_date(&catalogue, f));
         match (mention.formal, catalogue_body) {
             (false, Some(body)) => {
-                self.r.policing_body = body.to_owned();
+                self.r.policing_body = body;
                 let lines = named.map_or(Span::line(*line), |(l, _, _)| {
                     Span::new(*line.min(l), *line.max(l))
                 });
@@ -175,6 +176,35 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// The report's publication date, when the document states it.
+    fn report_date(&self) -> Option<chrono::NaiveDate> {
+        (!self.absent.contains("/inspection/published")).then_some(self.r.inspection.published)
+    }
+
+    /// The force's name on the report's date (a former name before a rename), else today's.
+    fn name_on_report_date(&self, force: &Force) -> String {
+        let former = self.report_date().and_then(|date| {
+            force
+                .other_names
+                .iter()
+                .filter_map(|o| match o.kind {
+                    NameKind::Former { until } if date <= until => Some((until, &o.name)),
+                    _ => None,
+                })
+                .min()
+        });
+        former.map_or_else(|| force.name.clone(), |(_, name)| name.clone())
+    }
+
+    /// The name of the force's local policing body on the report's date, else today's.
+    fn body_on_report_date(&self, catalogue: &Catalogue, force: &Force) -> Option<String> {
+        let dated = self
+            .report_date()
+            .and_then(|date| catalogue.bodies_on(force, date).into_iter().next())
+            .map(|b| b.name);
+        dated.or_else(|| force.policing_body.clone())
     }
 
     fn prose_dates(&mut self, m: &Mentions) {

@@ -210,10 +210,14 @@ fn force_spellings() -> &'static [(String, &'static Force)] {
         let mut all = Vec::new();
         for force in forces().iter().filter(|f| f.kind == ForceKind::Territorial) {
             all.push((force.name.clone(), force));
+            // Former and brand names (the dated catalogue), as documents of their time write them.
+            for other in &force.other_names {
+                all.push((other.name.clone(), force));
+            }
             if let Some(short) = &force.short_name {
                 for suffix in [" Police", " Constabulary"] {
                     let name = format!("{short}{suffix}");
-                    if name != force.name {
+                    if !all.iter().any(|(n, _)| *n == name) {
                         all.push((name, force));
                     }
                 }
