@@ -251,7 +251,9 @@ async function main() {
     if (/section55/.test(markers)) ok("Problems view attributes the findings to section55");
     else notOk("Problems view attributes the findings to section55", markers);
     if (bundled) {
-      const used = /Using the bundled server (\S+): (section55 .*)/.exec(logText(main.userData));
+      // The output channel reaches its log file some time after the server starts: wait for it.
+      const usedRe = /Using the bundled server (\S+): (section55 .*)/;
+      const used = usedRe.exec(await poll(() => logText(main.userData), (t) => usedRe.test(t), 30_000));
       if (used && used[1].includes(`${path.sep}server${path.sep}section55`)) {
         ok(`the output channel says it uses the bundled server: ${used[1]}: ${used[2]}`);
       } else {
