@@ -231,11 +231,11 @@ pub const KEY_ORDER: &[&str] = &[
 /// The sections whose `responses` answer recommendations and areas for improvement.
 pub const RESPONSE_SECTIONS: [&str; 2] = [CHIEF_CONSTABLE_RESPONSE.key, PCC_RESPONSE.key];
 
-/// A per-item response, as stubs and completion write it.
-pub const RESPONSE_ITEM: &str =
-    "- recommendation: {=id}\n  action: {TODO describe the action taken or proposed}";
-/// A per-item response for a recommendation that is not accepted or does not apply.
-pub const NO_ACTION_ITEM: &str = "- recommendation: {=id}\n  no_action_reason: {TODO explain why no action has been or will be taken}";
+/// The answer a per-item response stub gives (after `- recommendation: N`).
+pub const ACTION_LINE: &str = "action: {TODO describe the action taken or proposed}";
+/// The answer for a recommendation that is not accepted or does not apply.
+pub const NO_ACTION_REASON_LINE: &str =
+    "no_action_reason: {TODO explain why no action has been or will be taken}";
 
 /// The section's entry in the template, for a JSON pointer (`/key_findings`,
 /// `/inspection/link`).

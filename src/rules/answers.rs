@@ -91,11 +91,7 @@ fn check_unanswered(ctx: &Context, out: &mut Findings) {
     // Worked out once: a file with thousands of unanswered recommendations must not rebuild the
     // line index, or the stubs for all of them, per finding.
     let lines = ctx.lines();
-    let nl = if ctx.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let nl = ctx.newline();
     let all = if unanswered.len() > 1 {
         stub_fix(ctx, lines, nl, CHIEF, &unanswered, None)
     } else {
@@ -196,22 +192,20 @@ fn stub_fix(
                     rec.status,
                     Some((Status::NotAccepted | Status::NotApplicable, _))
                 );
-                let skeleton = if unaccepted {
-                    template::NO_ACTION_ITEM
+                let answer_line = if unaccepted {
+                    template::NO_ACTION_REASON_LINE
                 } else {
-                    template::RESPONSE_ITEM
+                    template::ACTION_LINE
                 };
-                let id = id.to_string();
-                let value = |name: &str| (name == "id").then(|| id.clone());
-                let stub = match quote {
+                let pad = " ".repeat(dash);
+                let answer = match quote {
                     // The office's own sentence, as a folded block (any text is valid there).
-                    Some(sentence) => format!(
-                        "{pad}- recommendation: {id}\n{pad}  action: >-\n{pad}    {sentence}",
-                        pad = " ".repeat(dash)
-                    ),
-                    None => template::fill(skeleton, &" ".repeat(dash), Fill::Plain, &value)?,
+                    Some(sentence) => format!("action: >-{nl}{pad}    {sentence}"),
+                    None => template::fill(answer_line, "", Fill::Plain, &|_| None)?,
                 };
-                Some(format!("{}{nl}", stub.replace('\n', nl)))
+                Some(format!(
+                    "{pad}- recommendation: {id}{nl}{pad}  {answer}{nl}"
+                ))
             })
             .collect()
     };
@@ -400,16 +394,9 @@ fn reason_fix(ctx: &Context, answer: &Answer) -> Option<Fix> {
     let indent = first.key_span.start.col as usize;
     let end = last.value.span.end.max(last.key_span.end);
     let at = line_after(ctx.text, lines, first.key_span.start.line, end, indent);
-    let nl = if ctx.text.contains("\r\n") {
-        "\r\n"
-    } else {
-        "\n"
-    };
+    let nl = ctx.newline();
     let lead = if at.col > 0 { nl } else { "" };
-    let stub = template::fill(template::NO_ACTION_ITEM, "", Fill::Plain, &|_| {
-        Some(String::new())
-    })?;
-    let reason = stub.lines().nth(1)?.trim_start();
+    let reason = template::fill(template::NO_ACTION_REASON_LINE, "", Fill::Plain, &|_| None)?;
     Some(Fix {
         title: "Add a `no_action_reason`".to_owned(),
         edits: vec![TextEdit {

@@ -128,6 +128,15 @@ impl<'a> Context<'a> {
             .flatten()
     }
 
+    /// The line break fixes write: the file's own (CRLF if it has any).
+    pub fn newline(&self) -> &'static str {
+        if self.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        }
+    }
+
     /// Line boundaries, for fixes that insert lines; built only when a rule asks.
     pub fn lines(&self) -> &LineIndex {
         self.lines.get_or_init(|| LineIndex::new(self.text))
