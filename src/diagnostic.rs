@@ -68,22 +68,64 @@ pub struct TextEdit {
     pub new_text: String,
 }
 
-/// A fix: a title for a menu and the edits that apply it. Edits never overlap.
+/// Whether a fix may be applied without a person reading it (ruff's terms).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Cannot change what the response says: the statutory deadline, a date's format, a
+    /// spelling, a catalogue's exact name, removing an ignore that silences nothing.
+    Safe,
+    /// Adds or changes content (stubs, a suggested name, a missing section): a person decides.
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// A fix: a title for a menu, the edits that apply it, and whether it is safe to apply
+/// unread. Edits never overlap.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<TextEdit>,
+    pub applicability: Applicability,
 }
 
 impl Fix {
-    pub fn replace(title: impl Into<String>, span: Span, new_text: impl Into<String>) -> Self {
+    pub fn new(
+        applicability: Applicability,
+        title: impl Into<String>,
+        edits: Vec<TextEdit>,
+    ) -> Self {
         Fix {
             title: title.into(),
-            edits: vec![TextEdit {
-                span,
-                new_text: new_text.into(),
-            }],
+            edits,
+            applicability,
         }
+    }
+
+    /// A fix of one edit that replaces `span` with `new_text`.
+    pub fn replace(
+        applicability: Applicability,
+        title: impl Into<String>,
+        span: Span,
+        new_text: impl Into<String>,
+    ) -> Self {
+        let edit = TextEdit {
+            span,
+            new_text: new_text.into(),
+        };
+        Fix::new(applicability, title, vec![edit])
+    }
+
+    pub fn is_safe(&self) -> bool {
+        self.applicability == Applicability::Safe
     }
 }
 

@@ -41,3 +41,46 @@ pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str
         .map(|c| format!(" (did you mean `{c}`?)"))
         .unwrap_or_default()
 }
+
+/// Whether `a` and `b` are the same word written differently: apart from case, spaces, hyphens
+/// and underscores ("Partially accepted" and `partially-accepted`), at most one letter added,
+/// dropped, changed or two swapped, in a word long enough that one slip cannot make another
+/// word (`acepted`, not `rejected`). Replacing one with the other corrects a spelling and changes
+/// nothing the response says.
+pub fn same_spelling(a: &str, b: &str) -> bool {
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '_'))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    let (a, b) = (letters(a), letters(b));
+    a == b
+        || (a.chars().count().min(b.chars().count()) >= 5
+            && strsim::damerau_levenshtein(&a, &b) <= 1)
+}
+
+/// A fix that corrects a spelling is safe; one that picks a different word is not.
+pub fn applicability(given: &str, suggested: &str) -> crate::diagnostic::Applicability {
+    if same_spelling(given, suggested) {
+        crate::diagnostic::Applicability::Safe
+    } else {
+        crate::diagnostic::Applicability::Unsafe
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spelling_is_case_separators_or_one_slip() {
+        assert!(same_spelling("Partially accepted", "partially-accepted"));
+        assert!(same_spelling("acepted", "accepted"));
+        assert!(same_spelling("respone_deadline", "response_deadline"));
+        assert!(!same_spelling("rejected", "accepted"));
+        assert!(!same_spelling("accepted", "not-accepted"));
+        assert!(!same_spelling("Essex Police", "Sussex Police"));
+        assert!(!same_spelling("due", "dur"));
+    }
+}

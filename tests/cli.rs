@@ -132,6 +132,7 @@ fn json_output_has_the_spec_fields() {
     assert_eq!(first["range"]["end"]["column"], 12);
     let deadline = &json["diagnostics"][1];
     assert_eq!(deadline["fix"]["edits"][0]["new_text"], "2025-12-18");
+    assert_eq!(deadline["fix"]["applicability"], "safe");
     assert_eq!(json["summary"]["warnings"], 3);
     assert_eq!(json["summary"]["errors"], 0);
     assert_eq!(json["summary"]["files"], 1);
@@ -166,6 +167,48 @@ fn sarif_output_describes_rules_and_results() {
     assert_eq!(location["region"]["endColumn"], 30);
     let index = result["ruleIndex"].as_u64().expect("index") as usize;
     assert_eq!(rules[index]["id"], "deadline-off-by-one");
+    let fix = &result["fixes"][0];
+    assert_eq!(fix["properties"]["applicability"], "safe");
+    assert_eq!(fix["description"]["text"], "Set the deadline to 2025-12-18");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(
+        change["artifactLocation"]["uri"],
+        location["artifactLocation"]["uri"]
+    );
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["deletedRegion"], location["region"]);
+    assert_eq!(replacement["insertedContent"]["text"], "2025-12-18");
+    assert!(
+        run0["results"][0].get("fixes").is_none(),
+        "a finding without a fix has no `fixes`"
+    );
+}
+
+#[test]
+fn rule_documentation_says_whether_its_fix_is_safe() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let safe = stdout(&run(&["rule", "deadline-off-by-one"], dir));
+    assert!(safe.contains("Automatic fix\n    safe: "), "{safe}");
+    let unsafe_ = stdout(&run(&["rule", "missing-section"], dir));
+    assert!(unsafe_.contains("Automatic fix\n    unsafe: "), "{unsafe_}");
+    let none = stdout(&run(&["rule", "overdue"], dir));
+    assert!(none.contains("Automatic fix\n    none: "), "{none}");
+}
+
+#[test]
+fn json_output_marks_content_changing_fixes_unsafe() {
+    let dir = temp_dir("unsafe-fix-json");
+    let text = CLEAN.replace("    - recommendation: 1\n", "    - recommendation: 9\n");
+    std::fs::write(dir.join("r.s55.yaml"), text).expect("write");
+    let out = run(&["check", "--format", "json", "r.s55.yaml"], &dir);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let unanswered = json["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|d| d["rule"] == "unanswered-recommendation")
+        .expect("unanswered-recommendation");
+    assert_eq!(unanswered["fix"]["applicability"], "unsafe", "{unanswered}");
 }
 
 #[test]

@@ -169,6 +169,7 @@ fn publishes_diagnostics_on_open_and_every_change() {
         off_by_one["data"]["fixes"][0]["edits"][0]["newText"],
         "2025-12-18"
     );
+    assert_eq!(off_by_one["data"]["fixes"][0]["applicability"], "safe");
     let link = find_code(&diagnostics, "placeholder-link");
     assert_eq!(slice(&text, &link["range"], "utf-16"), "\"#\"");
 

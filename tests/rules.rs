@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use section55::config::Config;
-use section55::diagnostic::{Diagnostic, Pos, Severity, Span};
+use section55::diagnostic::{Applicability, Diagnostic, Pos, Severity, Span};
 use section55::rules;
 
 const CLEAN: &str = include_str!("../examples/surrey-peel-2025.s55.yaml");
@@ -921,4 +921,162 @@ fn apply(text: &str, d: &Diagnostic) -> String {
         out.replace_range(start..end, &edit.new_text);
     }
     out
+}
+
+/// Files whose findings carry fixes of every kind the rules offer.
+fn files_with_fixes() -> Vec<String> {
+    vec![
+        variant(
+            "response_deadline: 2025-11-04",
+            "response_deadline: 2025-11-05",
+        ),
+        variant(
+            "response_deadline: 2025-11-04",
+            "response_deadline: 2025-11-20",
+        ),
+        variant(
+            "    status: accepted\n\ncauses",
+            "    status: acepted\n\ncauses",
+        ),
+        variant(
+            "    status: accepted\n\ncauses",
+            "    status: partially\n\ncauses",
+        ),
+        variant(
+            "response_deadline: 2025-11-04",
+            "respone_deadline: 2025-11-04",
+        ),
+        variant(
+            "response_deadline: 2025-11-04",
+            "response_deadline: 04/11/2025",
+        ),
+        variant("force: Surrey Police", "force: Surey Police"),
+        variant("force: Surrey Police", "force: Sussex Polise"),
+        variant(
+            "policing_body: Police and Crime Commissioner for Surrey",
+            "policing_body: Police and Crime Commissioner for Sussex",
+        ),
+        CLEAN.replace("    - recommendation: 1\n", "    - recommendation: 9\n"),
+        variant(
+            "key_findings: |",
+            "# section55: ignore[overdue]\nkey_findings: |",
+        ),
+        variant("    due: 2026-03-31\n", "    due: 2026-04-30\n"),
+        variant("force: Surrey Police", "force: “Surrey Police”"),
+        variant("force: Surrey Police", "force:\u{a0}Surrey Police"),
+        NORFOLK.to_owned(),
+        CLEAN
+            .split("\nareas_for_improvement:")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    ]
+}
+
+#[test]
+fn every_fix_has_an_applicability_its_rule_declares() {
+    let mut seen = std::collections::BTreeSet::new();
+    for text in files_with_fixes() {
+        for d in lint(&text) {
+            let rule = rules::find(d.rule).expect("registered rule");
+            for fix in &d.fixes {
+                assert!(
+                    rule.fixes.contains(&fix.applicability),
+                    "{}: `{}` is {:?}, not declared in {:?}",
+                    d.rule,
+                    fix.title,
+                    fix.applicability,
+                    rule.fixes
+                );
+                seen.insert((d.rule, fix.applicability));
+            }
+        }
+    }
+    assert!(seen.len() >= 10, "too few kinds of fix exercised: {seen:?}");
+}
+
+/// The applicability of the preferred fix of `rule`'s first finding in `text`.
+fn first_fix(text: &str, rule: &str) -> Applicability {
+    let found = lint(text);
+    found
+        .iter()
+        .find(|d| d.rule == rule)
+        .and_then(|d| d.fix())
+        .unwrap_or_else(|| panic!("no {rule} fix in {found:#?}"))
+        .applicability
+}
+
+#[test]
+fn fixes_that_cannot_change_what_the_response_says_are_safe() {
+    use Applicability::{Safe, Unsafe};
+    let cases = [
+        (
+            "response_deadline: 2025-11-04",
+            "response_deadline: 2025-11-05",
+            "deadline-off-by-one",
+            Safe,
+        ),
+        (
+            "response_deadline: 2025-11-04",
+            "response_deadline: 04/11/2025",
+            "schema",
+            Safe,
+        ),
+        (
+            "    status: accepted\n\ncauses",
+            "    status: acepted\n\ncauses",
+            "schema",
+            Safe,
+        ),
+        (
+            "    status: accepted\n\ncauses",
+            "    status: Partially accepted\n\ncauses",
+            "schema",
+            Safe,
+        ),
+        (
+            "    status: accepted\n\ncauses",
+            "    status: partially\n\ncauses",
+            "schema",
+            Unsafe,
+        ),
+        (
+            "force: Surrey Police",
+            "force: Surey Police",
+            "unknown-force",
+            Safe,
+        ),
+        (
+            "force: Surrey Police",
+            "force: “Surrey Police”",
+            "curly-quotes",
+            Safe,
+        ),
+        (
+            "key_findings: |",
+            "# section55: ignore[overdue]\nkey_findings: |",
+            "unused-ignore",
+            Safe,
+        ),
+        (
+            "    due: 2026-03-31\n",
+            "    due: 2026-04-30\n",
+            "due-date-mismatch",
+            Unsafe,
+        ),
+    ];
+    for (from, to, rule, applicability) in cases {
+        assert_eq!(
+            first_fix(&variant(from, to), rule),
+            applicability,
+            "{rule}: {to}"
+        );
+    }
+    let unanswered = CLEAN.replace("    - recommendation: 1\n", "    - recommendation: 9\n");
+    assert_eq!(first_fix(&unanswered, "unanswered-recommendation"), Unsafe);
+    let no_afis = CLEAN
+        .split("\nareas_for_improvement:")
+        .next()
+        .unwrap_or_default();
+    assert_eq!(first_fix(no_afis, "missing-section"), Unsafe);
 }

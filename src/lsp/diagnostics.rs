@@ -45,7 +45,13 @@ pub fn to_lsp(d: &Diagnostic, conv: &Converter, newline: &str) -> lsp::Diagnosti
     let fixes: Vec<_> = d
         .fixes
         .iter()
-        .map(|f| json!({"title": f.title, "edits": lsp_edits(f, conv, newline)}))
+        .map(|f| {
+            json!({
+                "title": f.title,
+                "applicability": f.applicability.as_str(),
+                "edits": lsp_edits(f, conv, newline),
+            })
+        })
         .collect();
     lsp::Diagnostic {
         range: conv.range(d.span),

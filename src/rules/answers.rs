@@ -3,7 +3,7 @@
 use super::code;
 use super::context::{Answer, Item};
 use super::{Context, Doc, Findings, Rule};
-use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
+use crate::diagnostic::{Applicability, Fix, Pos, Severity, Span};
 use crate::document::{LineIndex, Node, Value};
 use crate::facts::prose;
 use crate::model::Status;
@@ -20,6 +20,7 @@ pub const RULES: &[Rule] = &[
             example: "recommendations:\n  - id: 2\n    text: ...\n    status: accepted\npcc_response:\n  text: ...\n  # no response with recommendation: 2",
             fix: "Add a response entry: `- recommendation: 2` with `action: ...` (or `no_action_reason: ...`). The language server's quick fix adds stubs for every unanswered recommendation.",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_unanswered,
     },
     Rule {
@@ -32,6 +33,7 @@ pub const RULES: &[Rule] = &[
             example: "recommendations:\n  - id: 1\n    status: not-accepted\npcc_response:\n  responses:\n    - recommendation: 1\n      action: We will adopt the definition.",
             fix: "Correct the status (`accepted` or `partially-accepted`), or replace `action` with `no_action_reason`.",
         },
+        fixes: &[],
         check: check_action_on_unaccepted,
     },
     Rule {
@@ -44,6 +46,7 @@ pub const RULES: &[Rule] = &[
             example: "recommendations:\n  - id: 1\n    status: not-accepted\npcc_response:\n  responses:\n    - recommendation: 1\n      action: Under review.",
             fix: "Give the reason in a `no_action_reason` on the response to that recommendation.",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_missing_reason,
     },
     Rule {
@@ -56,6 +59,7 @@ pub const RULES: &[Rule] = &[
             example: "areas_for_improvement:\n  - id: 1\n    text: The force should improve how it records ...",
             fix: "Add a response entry with `area_for_improvement: 1` and an `action`, or leave it: this is for information.",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_unanswered_areas,
     },
 ];
@@ -295,10 +299,7 @@ fn stub_fix(
             many.len()
         ),
     };
-    Some(Fix {
-        title,
-        edits: vec![TextEdit { span, new_text }],
-    })
+    Some(Fix::replace(Applicability::Unsafe, title, span, new_text))
 }
 
 /// The column of the `-` that starts a block sequence item, if the item is written that way.
@@ -397,13 +398,12 @@ fn reason_fix(ctx: &Context, answer: &Answer) -> Option<Fix> {
     let nl = ctx.newline();
     let lead = if at.col > 0 { nl } else { "" };
     let reason = template::fill(template::NO_ACTION_REASON_LINE, "", Fill::Plain, &|_| None)?;
-    Some(Fix {
-        title: "Add a `no_action_reason`".to_owned(),
-        edits: vec![TextEdit {
-            span: Span::at(at),
-            new_text: format!("{lead}{}{reason}{nl}", " ".repeat(indent)),
-        }],
-    })
+    Some(Fix::replace(
+        Applicability::Unsafe,
+        "Add a `no_action_reason`",
+        Span::at(at),
+        format!("{lead}{}{reason}{nl}", " ".repeat(indent)),
+    ))
 }
 
 fn check_unanswered_areas(ctx: &Context, out: &mut Findings) {

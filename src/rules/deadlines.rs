@@ -6,7 +6,7 @@ use super::code;
 use super::context::RESPONSE_SECTIONS;
 use super::{Context, Doc, Findings, Rule};
 use crate::dates;
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::facts::statute::Version;
 
 pub const RULES: &[Rule] = &[
@@ -20,6 +20,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  published: 2025-10-24\nresponse_deadline: 2025-12-24   # last day is 2025-12-18",
             fix: "Set `response_deadline` to publication + 55 days (the quick fix does it; `section55 new` computes it).",
         },
+        fixes: &[Applicability::Safe],
         check: check_deadline,
     },
     Rule {
@@ -32,6 +33,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  published: 2025-10-24\nresponse_deadline: 2025-12-19",
             fix: "Set `response_deadline` to publication + 55 days (2025-12-18 in the example).",
         },
+        fixes: &[Applicability::Safe],
         check: check_off_by_one,
     },
     Rule {
@@ -44,6 +46,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  published: 2025-10-24\noffice_use:\n  published_on: 2025-12-19",
             fix: "If the date is wrong, correct it. If the response really was late, record why in your office's log; silence the finding with `# section55: ignore[published-late] reason` once acknowledged.",
         },
+        fixes: &[],
         check: check_published_late,
     },
     Rule {
@@ -56,6 +59,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  published: 2025-01-10\nresponse_deadline: 2025-03-06\n# no office_use.published_on",
             fix: "Publish the response and record it in `office_use` (`published_on_website: true`, `published_on: YYYY-MM-DD`).",
         },
+        fixes: &[],
         check: check_overdue,
     },
     Rule {
@@ -68,6 +72,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  published: 2052-10-24",
             fix: "Check the publication date on the report's HMICFRS page and correct it.",
         },
+        fixes: &[],
         check: check_future,
     },
     Rule {
@@ -80,6 +85,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  published: 2025-10-24\nrecommendations:\n  - id: 1\n    due: 2025-03-31",
             fix: "Correct the date (often the year).",
         },
+        fixes: &[],
         check: check_due_before_publication,
     },
     Rule {
@@ -92,6 +98,7 @@ pub const RULES: &[Rule] = &[
             example: "recommendations:\n  - id: 1\n    text: By 31 March 2026, all police forces should ...\n    due: 2026-03-30",
             fix: "Set `due` to the date in the text (the quick fix does it), or correct the text if it was copied wrongly.",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_due_date_mismatch,
     },
 ];
@@ -111,6 +118,7 @@ fn set_deadline_fix(ctx: &Context, last: NaiveDate) -> Vec<Fix> {
     let span = ctx.span_at("/response_deadline");
     span.map(|s| {
         vec![Fix::replace(
+            Applicability::Safe,
             format!("Set the deadline to {}", iso(last)),
             s,
             iso(last),
@@ -289,7 +297,9 @@ fn check_due_date_mismatch(ctx: &Context, out: &mut Findings) {
             continue;
         };
         if stated != due {
+            // Unsafe: the text may be the one copied wrongly.
             let fix = Fix::replace(
+                Applicability::Unsafe,
                 format!("Set `due` to {}", iso(stated)),
                 due_node.span,
                 iso(stated),

@@ -23,7 +23,7 @@ pub use context::Context;
 pub use suppression::ignore_fix;
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Fix, Severity, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity, Span};
 use crate::document::{self, Document};
 
 /// A rule's documentation, in ruff's four parts.
@@ -44,7 +44,26 @@ pub struct Rule {
     /// One line for `section55 rules` and SARIF's short description.
     pub summary: &'static str,
     pub doc: Doc,
+    /// The applicabilities its fixes can have (none: it offers no fix). `check --fix` applies
+    /// the safe ones; `--unsafe-fixes` the others too.
+    pub fixes: &'static [Applicability],
     pub check: fn(&Context, &mut Findings),
+}
+
+/// How a rule's fixes may be applied, in words for its documentation.
+pub fn fix_applicability_text(rule: &Rule) -> &'static str {
+    match rule.fixes {
+        [] => "none: this rule offers no automatic fix",
+        [Applicability::Safe] => {
+            "safe: `section55 check --fix` and the editor's fix-all apply it, since it cannot change what the response says"
+        }
+        [Applicability::Unsafe] => {
+            "unsafe: it adds or changes content, so it is only applied with `section55 check --fix --unsafe-fixes` or chosen in the editor"
+        }
+        _ => {
+            "safe or unsafe, by finding: a fix that only corrects how something is written is safe (`check --fix`); one that picks a different value or adds text is unsafe (`--unsafe-fixes`)"
+        }
+    }
 }
 
 /// What a check reports: findings of the rule being run.
@@ -265,7 +284,7 @@ fn cap_per_rule(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
 pub fn doc_text(rule: &Rule) -> String {
     let indent = |s: &str| s.lines().map(|l| format!("    {l}\n")).collect::<String>();
     format!(
-        "{name} (default: {severity})\n\n{summary}.\n\nWhat it checks\n{what}\n\nWhy\n{why}\n\nExample\n{example}\nFix\n{fix}\n",
+        "{name} (default: {severity})\n\n{summary}.\n\nWhat it checks\n{what}\n\nWhy\n{why}\n\nExample\n{example}\nFix\n{fix}\nAutomatic fix\n{applicability}",
         name = rule.name,
         severity = rule.severity.as_str(),
         summary = rule.summary,
@@ -273,13 +292,14 @@ pub fn doc_text(rule: &Rule) -> String {
         why = indent(rule.doc.why),
         example = indent(rule.doc.example),
         fix = indent(rule.doc.fix),
+        applicability = indent(fix_applicability_text(rule)),
     )
 }
 
 /// A rule's documentation as Markdown (SARIF help, the README's rule pages).
 pub fn doc_markdown(rule: &Rule) -> String {
     format!(
-        "## {name}\n\n{summary}. Default severity: {severity}.\n\n### What it checks\n{what}\n\n### Why\n{why}\n\n### Example\n```yaml\n{example}\n```\n\n### Fix\n{fix}\n",
+        "## {name}\n\n{summary}. Default severity: {severity}.\n\n### What it checks\n{what}\n\n### Why\n{why}\n\n### Example\n```yaml\n{example}\n```\n\n### Fix\n{fix}\n\nAutomatic fix: {applicability}.\n",
         name = rule.name,
         severity = rule.severity.as_str(),
         summary = rule.summary,
@@ -287,6 +307,7 @@ pub fn doc_markdown(rule: &Rule) -> String {
         why = rule.doc.why,
         example = rule.doc.example,
         fix = rule.doc.fix,
+        applicability = fix_applicability_text(rule),
     )
 }
 

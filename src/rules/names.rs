@@ -4,8 +4,9 @@ use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::catalogue::{Force, ForceMatch, NameOnDate};
 use crate::dates;
-use crate::diagnostic::{Fix, Severity, Span};
+use crate::diagnostic::{Applicability, Fix, Severity, Span};
 use crate::document::Node;
+use crate::suggest;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -18,6 +19,7 @@ pub const RULES: &[Rule] = &[
             example: "force: Norfolk Constabulry",
             fix: "Pick the suggested name (the quick fix replaces it), or add the force to `[catalogue] forces` in `section55.toml`.",
         },
+        fixes: &[Applicability::Safe, Applicability::Unsafe],
         check: check_unknown_force,
     },
     Rule {
@@ -30,6 +32,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  publication_types: [Child protectoin]",
             fix: "Pick the suggested type, or add it to `[catalogue] publication_types` in `section55.toml`.",
         },
+        fixes: &[Applicability::Safe, Applicability::Unsafe],
         check: check_unknown_type,
     },
     Rule {
@@ -42,6 +45,7 @@ pub const RULES: &[Rule] = &[
             example: "force: Norfolk Constabulary\ninspection:\n  forces: [Suffolk Constabulary]",
             fix: "Correct `inspection.forces` from the report's page, or check that this is the right report.",
         },
+        fixes: &[],
         check: check_not_inspected,
     },
     Rule {
@@ -54,6 +58,7 @@ pub const RULES: &[Rule] = &[
             example: "policing_body: Police and Crime Commissioner for Suffolk\nforce: Norfolk Constabulary",
             fix: "Use the local policing body of the force (the quick fix inserts the catalogue's name), or correct `force`.",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_body,
     },
 ];
@@ -77,7 +82,9 @@ fn unknown_force_finding(ctx: &Context, node: &Node, out: &mut Findings) {
                 dates::long(until),
                 dates::long(published)
             );
+            // Safe: the catalogue's exact name for this force on the report's date.
             let fix = Fix::replace(
+                Applicability::Safe,
                 format!("Change to \"{current}\""),
                 node.span,
                 current.to_owned(),
@@ -110,7 +117,10 @@ fn report_unknown(out: &mut Findings, span: Span, name: &str, what: &str, sugges
     };
     let fixes = suggestions
         .iter()
-        .map(|s| Fix::replace(format!("Change to \"{s}\""), span, s.clone()))
+        .map(|s| {
+            let applicability = suggest::applicability(name, s);
+            Fix::replace(applicability, format!("Change to \"{s}\""), span, s.clone())
+        })
         .collect();
     let message = format!(
         "\"{name}\" is not a known {what}{hint}; add it to section55.toml's [catalogue] if it is right"
@@ -206,6 +216,7 @@ fn check_body_on_date(ctx: &Context, node: &Node, body: &str, force: &Force, out
         .iter()
         .map(|b| {
             Fix::replace(
+                Applicability::Unsafe,
                 format!("Change to \"{}\"", b.name),
                 node.span,
                 b.name.clone(),
@@ -237,7 +248,10 @@ fn check_body(ctx: &Context, out: &mut Findings) {
     let fixes: Vec<Fix> = force
         .policing_body
         .iter()
-        .map(|b| Fix::replace(format!("Change to \"{b}\""), body_node.span, b.clone()))
+        .map(|b| {
+            let title = format!("Change to \"{b}\"");
+            Fix::replace(Applicability::Unsafe, title, body_node.span, b.clone())
+        })
         .collect();
     let expected = force
         .policing_body

@@ -15,6 +15,7 @@ pub const RULES: &[Rule] = &[
             example: "inspection:\n  link: \"#\"",
             fix: "Copy the report's address from hmicfrs.justiceinspectorates.gov.uk, starting with https://.",
         },
+        fixes: &[],
         check: check_link,
     },
     Rule {
@@ -27,6 +28,7 @@ pub const RULES: &[Rule] = &[
             example: "office_use:\n  published_on_website: true\n  submitted_to_hmicfrs: true\n  # sent_to_home_secretary missing",
             fix: "Send the copies and record them: `submitted_to_hmicfrs: true`, `sent_to_home_secretary: true`.",
         },
+        fixes: &[],
         check: check_copies,
     },
 ];

@@ -18,6 +18,7 @@ pub const RULES: &[Rule] = &[
             example: "recommendations:\n  - id: 3\n    ...\n  - id: 3      # should be 4\n    ...",
             fix: "Number them as the report does.",
         },
+        fixes: &[],
         check: check_duplicates,
     },
     Rule {
@@ -30,6 +31,7 @@ pub const RULES: &[Rule] = &[
             example: "recommendations:\n  - id: 1\n    ...\npcc_response:\n  responses:\n    - recommendation: 7     # no recommendation 7",
             fix: "Correct the id, or add the missing recommendation or area for improvement.",
         },
+        fixes: &[],
         check: check_unknown,
     },
 ];

@@ -10,7 +10,7 @@ use super::code;
 use super::context::visible_span;
 use super::sections::is_text_field;
 use super::{Context, Doc, Findings, Rule};
-use crate::diagnostic::{Fix, Severity, Span};
+use crate::diagnostic::{Applicability, Fix, Severity, Span};
 use crate::document::{Entry, Node};
 use crate::model::Status;
 use crate::schema::resolve;
@@ -26,6 +26,7 @@ pub const RULES: &[Rule] = &[Rule {
         example: "inspection:\n  published: 24/10/2025        # not a date in YYYY-MM-DD\nrecommendations:\n  - id: 1\n    text: ...\n    status: agreed           # not an allowed status",
         fix: "Use the key or value the message suggests. Dates are written 2025-10-24; statuses are accepted, partially-accepted, not-accepted or not-applicable.",
     },
+    fixes: &[Applicability::Safe, Applicability::Unsafe],
     check,
 }];
 
@@ -269,7 +270,15 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
                 .map(|b| format!(" (did you mean `{b}`?)"))
                 .unwrap_or_default();
             let fixes = best
-                .map(|b| vec![Fix::replace(format!("Change to `{b}`"), at_value, b)])
+                .map(|b| {
+                    let applicability = suggest::applicability(given, &b);
+                    vec![Fix::replace(
+                        applicability,
+                        format!("Change to `{b}`"),
+                        at_value,
+                        b,
+                    )]
+                })
                 .unwrap_or_default();
             let message = format!(
                 "`{given}` is not an allowed {name}{hint}; use one of: {}",
@@ -284,6 +293,7 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
                 .map(|d| {
                     let iso = d.format("%Y-%m-%d").to_string();
                     vec![Fix::replace(
+                        Applicability::Safe,
                         format!("Write the date as {iso}"),
                         at_value,
                         iso,
@@ -345,7 +355,15 @@ fn unknown_key(entry: &Entry, pointer: &str, unknown: &str) -> Described {
         ),
     };
     let fixes = best
-        .map(|b| vec![Fix::replace(format!("Rename to `{b}`"), entry.key_span, b)])
+        .map(|b| {
+            let applicability = suggest::applicability(unknown, &b);
+            vec![Fix::replace(
+                applicability,
+                format!("Rename to `{b}`"),
+                entry.key_span,
+                b,
+            )]
+        })
         .unwrap_or_default();
     (entry.key_span, message, fixes)
 }

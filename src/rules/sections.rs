@@ -5,7 +5,7 @@ use super::context::visible_span;
 use super::schema::IssueKind;
 use super::{Context, Doc, Findings, Rule};
 use crate::config::Profile;
-use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
+use crate::diagnostic::{Applicability, Fix, Pos, Severity, Span};
 use crate::document::{Entry, LineIndex, Node, Value};
 use crate::template::{
     self, Fill, INSPECTION, INSPECTION_FIELDS, Required, SECTIONS, TEXT_FIELDS, placeholder,
@@ -22,6 +22,7 @@ pub const RULES: &[Rule] = &[
             example: "policing_body: Police and Crime Commissioner for Norfolk\nforce: Norfolk Constabulary\n# no inspection, response_deadline, key_findings, ... sections",
             fix: "Add the section (the language server's quick fix inserts a skeleton in template order). Lists the report did not have are written as `recommendations: []` and `areas_for_improvement: []`.",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_missing,
     },
     Rule {
@@ -34,6 +35,7 @@ pub const RULES: &[Rule] = &[
             example: "key_findings: TBC\npcc_response:\n  text: \"\"",
             fix: "Write the text. `section55 new` fills new files with TODO placeholders precisely so this rule lists what is left to write. For an empty list, list the items, or delete the `# TODO` comment to confirm the report had none.",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_empty,
     },
 ];
@@ -245,13 +247,12 @@ fn insertion(at: Pos, key: &str, body: String) -> Fix {
     } else {
         body
     };
-    Fix {
-        title: format!("Insert the `{key}` section"),
-        edits: vec![TextEdit {
-            span: Span::at(at),
-            new_text: body,
-        }],
-    }
+    Fix::replace(
+        Applicability::Unsafe,
+        format!("Insert the `{key}` section"),
+        Span::at(at),
+        body,
+    )
 }
 
 /// The text of a missing section from the template's skeleton, indented by `indent`, with
@@ -315,13 +316,13 @@ fn check_unconfirmed_empty_lists(ctx: &Context, root: &Node, out: &mut Findings)
             continue;
         }
         let to_line_end = Span::new(end, Pos::new(end.line, line.chars().count() as u32));
-        let fix = Fix {
-            title: "Confirm there were none: delete the TODO comment".to_owned(),
-            edits: vec![TextEdit {
-                span: to_line_end,
-                new_text: String::new(),
-            }],
-        };
+        // Unsafe: only a person can confirm the report had none.
+        let fix = Fix::replace(
+            Applicability::Unsafe,
+            "Confirm there were none: delete the TODO comment",
+            to_line_end,
+            "",
+        );
         out.add_with_fixes(
             entry.value.span,
             format!(

@@ -7,7 +7,7 @@
 use super::code;
 use super::sections::expand;
 use super::{Context, Doc, Findings, Rule};
-use crate::diagnostic::{Fix, Pos, Severity, Span, TextEdit};
+use crate::diagnostic::{Applicability, Fix, Pos, Severity, Span, TextEdit};
 use crate::document::{Node, SyntaxError, Value};
 use crate::template::{TEXT_FIELDS, placeholder};
 
@@ -22,6 +22,7 @@ pub const RULES: &[Rule] = &[
             example: "      action: Supervisors now review #stopsearch records",
             fix: "Put the whole text in double quotes, or write it as a block: `action: >-` with the text on the next line, indented under the key (the quick fixes do either).",
         },
+        fixes: &[Applicability::Unsafe],
         check: check_comments,
     },
     Rule {
@@ -34,6 +35,7 @@ pub const RULES: &[Rule] = &[
             example: "force: “Norfolk Constabulary”",
             fix: "Use straight double quotes, or none (the quick fix replaces them).",
         },
+        fixes: &[Applicability::Safe],
         check: check_curly_quotes,
     },
 ];
@@ -87,7 +89,12 @@ pub fn non_breaking_spaces(ctx: &Context) -> Vec<Explained> {
             message: format!(
                 "a non-breaking space (U+00A0, as Word and Outlook type it) {place}: YAML needs an ordinary space here, so it reads this line as text; replace it with a space"
             ),
-            fixes: vec![Fix::replace("Replace the non-breaking space with a space", span, " ")],
+            fixes: vec![Fix::replace(
+                Applicability::Safe,
+                "Replace the non-breaking space with a space",
+                span,
+                " ",
+            )],
         });
     }
     found
@@ -154,12 +161,20 @@ fn double_quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-/// The two fixes for a one-line text that YAML misreads: quote it, or make it a block.
-fn text_fixes(span: Span, text: &str, key_col: usize) -> Vec<Fix> {
+/// The two fixes for a one-line text that YAML misreads: quote it, or make it a block. Safe
+/// where the text is what the person wrote (a colon in it), unsafe where quoting would add to
+/// the value what YAML reads as a comment today.
+fn text_fixes(applicability: Applicability, span: Span, text: &str, key_col: usize) -> Vec<Fix> {
     let indent = " ".repeat(key_col + 2);
     vec![
-        Fix::replace("Put the text in double quotes", span, double_quoted(text)),
         Fix::replace(
+            applicability,
+            "Put the text in double quotes",
+            span,
+            double_quoted(text),
+        ),
+        Fix::replace(
+            applicability,
             "Write the text as a block (`>-`)",
             span,
             format!(">-\n{indent}{text}"),
@@ -198,7 +213,7 @@ fn colon_in_text(ctx: &Context, at: Pos) -> Option<Explained> {
             "this text contains \": \", which YAML reads as the start of a new key{curly}: put the whole text in double quotes, or write it as a block (`>-` or `|`) on the lines below `{}:`",
             kl.key
         ),
-        fixes: text_fixes(span, text, kl.key_col),
+        fixes: text_fixes(Applicability::Safe, span, text, kl.key_col),
     })
 }
 
@@ -251,16 +266,18 @@ fn unindented_block(ctx: &Context, at: Pos) -> Option<Explained> {
             "the text under `{header_text}` must be indented under its key: put {} spaces before each of its lines",
             key_col + 2
         ),
-        fixes: vec![Fix {
-            title: format!("Indent the text under `{key_name}`"),
-            edits: paragraph
+        // Unsafe: how deep the text belongs is a guess.
+        fixes: vec![Fix::new(
+            Applicability::Unsafe,
+            format!("Indent the text under `{key_name}`"),
+            paragraph
                 .iter()
                 .map(|&n| TextEdit {
                     span: Span::at(Pos::new(n as u32, 0)),
                     new_text: indent.clone(),
                 })
                 .collect(),
-        }],
+        )],
     })
 }
 
@@ -289,7 +306,13 @@ fn tab_indentation(ctx: &Context, at: Pos) -> Option<Explained> {
         Some(Explained {
             span,
             message: "a tab is used for indentation here (as text pasted from Word or Outlook often has): YAML indents with spaces only; replace the tab with spaces".to_owned(),
-            fixes: vec![Fix::replace("Replace the tab with two spaces", span, "  ")],
+            // Unsafe: two spaces is a guess at the nesting the tab meant.
+            fixes: vec![Fix::replace(
+                Applicability::Unsafe,
+                "Replace the tab with two spaces",
+                span,
+                "  ",
+            )],
         })
     })
 }
@@ -304,7 +327,12 @@ fn tab_after_colon(ctx: &Context, at: Pos) -> Option<Explained> {
     Some(Explained {
         span,
         message: "a tab after `:` (as text pasted from a word processor often has): YAML needs a space after the colon; replace the tab with a space".to_owned(),
-        fixes: vec![Fix::replace("Replace the tab with a space", span, " ")],
+        fixes: vec![Fix::replace(
+            Applicability::Safe,
+            "Replace the tab with a space",
+            span,
+            " ",
+        )],
     })
 }
 
@@ -390,6 +418,7 @@ fn comment_after(columns: &mut Columns, node: &Node, key: Option<Span>) -> Optio
     );
     let fixes = match key {
         Some(key) if node.span.start.line == end.line => text_fixes(
+            Applicability::Unsafe,
             Span::new(node.span.start, span.end),
             written.trim_end(),
             key.start.col as usize,
@@ -426,7 +455,12 @@ fn check_curly_quotes(ctx: &Context, out: &mut Findings) {
                     format!(
                         "`{text}` is wrapped in curly quotes, which are not YAML quotes: they become part of the value; use straight double quotes (\"), or none"
                     ),
-                    vec![Fix::replace("Use straight quotes", node.span, double_quoted(inner))],
+                    vec![Fix::replace(
+                        Applicability::Safe,
+                        "Use straight quotes",
+                        node.span,
+                        double_quoted(inner),
+                    )],
                 );
             }
             Value::Seq(items) => stack.extend(items.iter().rev()),

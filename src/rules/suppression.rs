@@ -5,7 +5,7 @@
 use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Fix, Pos, Severity, Span, TextEdit};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Pos, Severity, Span};
 use crate::document::{LineIndex, Node, Value};
 use crate::suggest;
 
@@ -22,6 +22,7 @@ pub const RULES: &[Rule] = &[Rule {
         fix: "Remove the comment (the quick fix does), or correct the rule name. `section55 rules` lists the names.",
     },
     // Runs after all other rules, in `apply`.
+    fixes: &[Applicability::Safe],
     check: no_check,
 }];
 
@@ -197,13 +198,7 @@ fn removal(text: &str, lines: &LineIndex, comment: &Comment) -> Fix {
         let start = before.trim_end().chars().count() as u32;
         Span::new(Pos::new(comment.line, start), comment.span.end)
     };
-    Fix {
-        title: "Remove the ignore comment".to_owned(),
-        edits: vec![TextEdit {
-            span,
-            new_text: String::new(),
-        }],
-    }
+    Fix::replace(Applicability::Safe, "Remove the ignore comment", span, "")
 }
 
 /// A fix that silences `d` with an ignore comment on the line above, at the same indentation.
@@ -212,11 +207,11 @@ pub fn ignore_fix(text: &str, d: &Diagnostic) -> Fix {
     let line = lines.line(text, d.span.start.line as usize);
     let indent: String = line.chars().take_while(|c| *c == ' ').collect();
     let new_text = format!("{indent}# section55: ignore[{}] reason: \n", d.rule);
-    Fix {
-        title: format!("Ignore `{}` here", d.rule),
-        edits: vec![TextEdit {
-            span: Span::at(Pos::new(d.span.start.line, 0)),
-            new_text,
-        }],
-    }
+    // Unsafe: silencing a finding is a person's decision, never a fix applied unread.
+    Fix::replace(
+        Applicability::Unsafe,
+        format!("Ignore `{}` here", d.rule),
+        Span::at(Pos::new(d.span.start.line, 0)),
+        new_text,
+    )
 }

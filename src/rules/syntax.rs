@@ -2,7 +2,7 @@
 
 use super::{Context, Doc, Findings, Rule};
 use super::{code, slips};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 
 pub const RULES: &[Rule] = &[Rule {
     name: code::INVALID_YAML,
@@ -14,6 +14,7 @@ pub const RULES: &[Rule] = &[Rule {
         example: "key_findings: |\n  The force has improved.\nkey_findings: |      # duplicate key\n  Four recommendations remain open.",
         fix: "Fix the syntax at the position shown: indent with spaces, close quotes and brackets, merge or rename duplicate keys, and keep one response per file.",
     },
+    fixes: &[Applicability::Safe, Applicability::Unsafe],
     check,
 }];
 

@@ -29,6 +29,7 @@ struct Item<'a> {
 
 #[derive(Serialize)]
 struct FixOut<'a> {
+    applicability: &'static str,
     edits: Vec<Edit<'a>>,
     title: &'a str,
 }
@@ -81,6 +82,7 @@ fn fix(fix: &Fix) -> FixOut<'_> {
         })
         .collect();
     FixOut {
+        applicability: fix.applicability.as_str(),
         edits,
         title: &fix.title,
     }

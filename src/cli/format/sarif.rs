@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::{FileReport, all, one_based};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Fix, Severity, Span};
 use crate::rules::{self, Rule};
 
 fn level(severity: Severity) -> &'static str {
@@ -25,13 +25,38 @@ fn rule(rule: &Rule) -> Value {
     })
 }
 
+/// A 1-based SARIF region, `end` exclusive (an insertion is an empty region).
+fn region(span: Span) -> Value {
+    let (start_line, start_column) = one_based(span.start);
+    let (end_line, end_column) = one_based(span.end);
+    json!({
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    })
+}
+
+/// A SARIF `fix`: its edits as replacements in the one file, and its applicability in the
+/// property bag (SARIF has no field of its own for it).
+fn fix(path: &str, fix: &Fix) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| json!({"deletedRegion": region(e.span), "insertedContent": {"text": e.new_text}}))
+        .collect();
+    json!({
+        "description": {"text": fix.title},
+        "artifactChanges": [{"artifactLocation": {"uri": uri(path)}, "replacements": replacements}],
+        "properties": {"applicability": fix.applicability.as_str()},
+    })
+}
+
 pub fn render(reports: &[FileReport]) -> String {
     let all_rules = rules::all();
     let results: Vec<Value> = all(reports)
         .map(|(r, d)| {
-            let (start_line, start_column) = one_based(d.span.start);
-            let (end_line, end_column) = one_based(d.span.end);
-            json!({
+            let mut result = json!({
                 "ruleId": d.rule,
                 "ruleIndex": all_rules.iter().position(|x| x.name == d.rule).unwrap_or(0),
                 "level": level(d.severity),
@@ -39,15 +64,14 @@ pub fn render(reports: &[FileReport]) -> String {
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": {"uri": uri(&r.path)},
-                        "region": {
-                            "startLine": start_line,
-                            "startColumn": start_column,
-                            "endLine": end_line,
-                            "endColumn": end_column,
-                        }
+                        "region": region(d.span),
                     }
                 }],
-            })
+            });
+            if !d.fixes.is_empty() {
+                result["fixes"] = d.fixes.iter().map(|f| fix(&r.path, f)).collect();
+            }
+            result
         })
         .collect();
     let log = json!({
