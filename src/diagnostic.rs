@@ -144,3 +144,17 @@ impl Diagnostic {
         self.fixes.first()
     }
 }
+
+/// The line break a text writes: `\r\n` if it has any, else `\n`.
+pub fn newline_of(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
+}
+
+/// `text` (a fix's new text, written with `\n`) with its line breaks written as `newline`.
+pub fn with_newline(text: &str, newline: &str) -> String {
+    if newline == "\n" {
+        text.to_owned()
+    } else {
+        text.replace("\r\n", "\n").replace('\n', newline)
+    }
+}

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use super::fix;
 use super::format::{self, FileReport, Format};
 use crate::config::Config;
 use crate::diagnostic::Severity;
@@ -36,6 +37,15 @@ pub struct Args {
     /// When to colour the human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Apply the safe fixes to the files (for `-`, print the fixed text), then report what is left.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: the unsafe fixes too (they add or change content: review them).
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would change instead of writing the files.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -58,13 +68,14 @@ enum Source {
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
     let today = crate::dates::today(args.today)?;
+    let fixing = fix::Mode::of(args.fix, args.diff, args.unsafe_fixes)?;
     let Collected {
         sources,
         mut failures,
         misnamed,
     } = collect(&args.paths);
     let configs = Configs::new(args.config.as_deref())?;
-    let reports: Vec<Result<FileReport, String>> = sources
+    let outcomes: Vec<Result<(fix::Outcome, Vec<rules::Dropped>), String>> = sources
         .par_iter()
         .map(|source| {
             let (path, bytes, config) = match source {
@@ -89,18 +100,33 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                     (display_path(path), bytes, configs.for_dir(dir)?)
                 }
             };
-            let (text, diagnostics) = rules::lint_bytes(&bytes, &config, today);
-            Ok(FileReport {
-                path,
-                text,
-                diagnostics,
+            Ok(match fixing {
+                Some(mode) => fix::fix_file(source_path(source), path, bytes, &config, today, mode),
+                None => {
+                    let (text, diagnostics) = rules::lint_bytes(&bytes, &config, today);
+                    let report = FileReport {
+                        path,
+                        text,
+                        diagnostics,
+                    };
+                    (fix::Outcome::checked(report), Vec::new())
+                }
             })
         })
         .collect();
-    let reports: Vec<FileReport> = reports
+    let outcomes: Vec<(fix::Outcome, Vec<rules::Dropped>)> = outcomes
         .into_iter()
         .filter_map(|r| r.map_err(|e| failures.push(e)).ok())
         .collect();
+    // With fixing, standard output carries the fixed text (stdin) or the diff, and the report
+    // of what is left goes to standard error.
+    let (reports, text_out) = match fixing {
+        Some(mode) => {
+            let (reports, out) = fix::finish(outcomes, mode, &mut failures);
+            (reports, Some(out))
+        }
+        None => (outcomes.into_iter().map(|(o, _)| o.report).collect(), None),
+    };
     let colour = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -111,7 +137,16 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     };
     // A summary claims the whole run: none when a path could not be read or nothing was found.
     let summary = failures.is_empty() && !reports.is_empty();
-    super::out(&format::render(args.format, &reports, colour, summary));
+    let report = format::render(args.format, &reports, colour && text_out.is_none(), summary);
+    match &text_out {
+        Some(text) => {
+            super::out_bytes(text);
+            if !report.is_empty() {
+                crate::stderr::line(report.trim_end_matches('\n'));
+            }
+        }
+        None => super::out(&report),
+    }
     for (path, key) in &misnamed {
         eprintln!(
             "section55: note: {} looks like a response (it has `{key}`) but was not checked: only files named *.s55.yaml or *.s55.yml are; rename it {}, or name it on the command line",
@@ -141,6 +176,13 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             ExitCode::SUCCESS
         },
     )
+}
+
+fn source_path(source: &Source) -> Option<&Path> {
+    match source {
+        Source::File(path) => Some(path),
+        Source::Stdin => None,
+    }
 }
 
 /// Paths as given, relative to the working directory where possible, with `/` separators.

@@ -2,6 +2,7 @@
 //! print; they hold no checking logic of their own.
 
 mod check;
+mod fix;
 mod format;
 mod import;
 mod input;
@@ -22,8 +23,12 @@ pub use write::write_file;
 /// Writes to standard output. A reader that stops early (`section55 rules | head -1`) closes the
 /// pipe; that ends the output quietly rather than as a panic.
 pub fn out(text: &str) {
+    out_bytes(text.as_bytes());
+}
+
+pub fn out_bytes(bytes: &[u8]) {
     use std::io::Write;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = std::io::stdout().lock().write_all(bytes);
 }
 
 /// The `section55.toml` that applies in `folder` (the nearest one up the tree), or the defaults.

@@ -31,6 +31,54 @@ pub fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), Strin
     if !force && existing.is_some() {
         return Err(already_exists(path));
     }
+    let replaced = existing.filter(Metadata::is_file);
+    let temp = temporary(path, contents, replaced.as_ref())?;
+    let published = if force {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    // On failure the temporary file is in the error, and removed when it is dropped.
+    published.map(drop).map_err(|e| match e.error.kind() {
+        std::io::ErrorKind::AlreadyExists if !force => already_exists(path),
+        _ => cannot(e.error),
+    })
+}
+
+/// Replaces the user's own file `path` (through a symlink, its target) with `contents`, keeping
+/// its mode and owner, as `check --fix` does: refused when the file is read-only, and when its
+/// bytes are no longer `original` (changed by someone else since it was read), so nothing a
+/// person or another tool wrote meanwhile is lost.
+pub fn replace_file(path: &Path, contents: &[u8], original: &[u8]) -> Result<(), String> {
+    let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+    let target = std::fs::canonicalize(path).map_err(cannot)?;
+    let meta = std::fs::metadata(&target).map_err(cannot)?;
+    let writable = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&target)
+        .is_ok();
+    if meta.permissions().readonly() || !writable {
+        return Err(format!("{} is read-only: left as it was", path.display()));
+    }
+    let temp = temporary(&target, contents, Some(&meta))?;
+    let changed = || std::fs::read(&target).map_or(true, |now| now != original);
+    if changed() {
+        return Err(format!(
+            "{} changed while it was being fixed: left as it was (run again)",
+            path.display()
+        ));
+    }
+    temp.persist(&target).map(drop).map_err(|e| cannot(e.error))
+}
+
+/// The contents in a new temporary file beside `path`, with `replaced`'s owner and mode when it
+/// replaces a file, ready to be published under `path`.
+fn temporary(
+    path: &Path,
+    contents: &[u8],
+    replaced: Option<&Metadata>,
+) -> Result<tempfile::NamedTempFile, String> {
+    let cannot = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -46,23 +94,13 @@ pub fn write_file(path: &Path, contents: &[u8], force: bool) -> Result<(), Strin
         .rand_bytes(TEMP_RANDOM);
     with_new_file_permissions(&mut builder);
     let mut temp = builder.tempfile_in(dir).map_err(cannot)?;
-    let replaced = existing.filter(Metadata::is_file);
-    if let Some(old) = &replaced {
+    if let Some(old) = replaced {
         keep_owner_and_mode(temp.as_file(), old).map_err(cannot)?;
     }
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(cannot)?;
-    let published = if force {
-        temp.persist(path)
-    } else {
-        temp.persist_noclobber(path)
-    };
-    // On failure the temporary file is in the error, and removed when it is dropped.
-    published.map(drop).map_err(|e| match e.error.kind() {
-        std::io::ErrorKind::AlreadyExists if !force => already_exists(path),
-        _ => cannot(e.error),
-    })
+    Ok(temp)
 }
 
 fn already_exists(path: &Path) -> String {
@@ -144,6 +182,26 @@ mod tests {
         assert_eq!(std::fs::read(&file).expect("read"), b"two");
         let leftovers = std::fs::read_dir(&dir).expect("list").count();
         assert_eq!(leftovers, 1);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn replace_refuses_a_file_changed_since_it_was_read() {
+        let dir = std::env::temp_dir().join(format!("s55-replace-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let file = dir.join("r.s55.yaml");
+        std::fs::write(&file, b"read").expect("write");
+        std::fs::write(&file, b"changed meanwhile").expect("write");
+        let err = replace_file(&file, b"fixed", b"read").expect_err("refused");
+        assert!(err.contains("changed while it was being fixed"), "{err}");
+        assert_eq!(std::fs::read(&file).expect("read"), b"changed meanwhile");
+        replace_file(&file, b"fixed", b"changed meanwhile").expect("replaced");
+        assert_eq!(std::fs::read(&file).expect("read"), b"fixed");
+        assert_eq!(
+            std::fs::read_dir(&dir).expect("list").count(),
+            1,
+            "no temporary left"
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

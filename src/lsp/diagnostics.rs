@@ -32,11 +32,7 @@ pub fn lsp_edits(fix: &Fix, conv: &Converter, newline: &str) -> Vec<lsp::TextEdi
         .iter()
         .map(|e| lsp::TextEdit {
             range: conv.range(e.span),
-            new_text: if newline == "\n" {
-                e.new_text.clone()
-            } else {
-                e.new_text.replace("\r\n", "\n").replace('\n', newline)
-            },
+            new_text: crate::diagnostic::with_newline(&e.new_text, newline),
         })
         .collect()
 }

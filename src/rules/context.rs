@@ -130,11 +130,7 @@ impl<'a> Context<'a> {
 
     /// The line break fixes write: the file's own (CRLF if it has any).
     pub fn newline(&self) -> &'static str {
-        if self.text.contains("\r\n") {
-            "\r\n"
-        } else {
-            "\n"
-        }
+        crate::diagnostic::newline_of(self.text)
     }
 
     /// Line boundaries, for fixes that insert lines; built only when a rule asks.

@@ -6,6 +6,7 @@ mod answers;
 pub mod code;
 mod context;
 mod deadlines;
+mod fixing;
 mod names;
 mod publication;
 mod references;
@@ -20,6 +21,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use context::Context;
+pub use fixing::{Applied, Dropped, Fixed, MAX_PASSES, fix_text};
 pub use suppression::ignore_fix;
 
 use crate::config::Config;
@@ -189,7 +191,7 @@ fn encoding_finding(message: String, span: Span, config: &Config) -> Vec<Diagnos
 
 /// UTF-16, with a byte order mark or without: then every other byte of text in the Latin
 /// alphabet is zero, which UTF-8 text never has.
-fn is_utf16(bytes: &[u8]) -> bool {
+pub fn is_utf16(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return true;
     }
