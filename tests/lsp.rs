@@ -101,7 +101,7 @@ fn initialize_advertises_every_capability() {
     assert_eq!(caps["hoverProvider"], true);
     assert_eq!(
         caps["codeActionProvider"]["codeActionKinds"],
-        json!(["quickfix"])
+        json!(["quickfix", "source.fixAll.section55"])
     );
     assert!(caps["documentSymbolProvider"].is_object() || caps["documentSymbolProvider"] == true);
     assert_eq!(caps["definitionProvider"], true);

@@ -3,6 +3,10 @@
 //! section, add response stubs, correct a date or status, remove an unused ignore) — the first is
 //! `isPreferred` — and an action that adds a `# section55: ignore[rule]` comment above it.
 //!
+//! `source.fixAll.section55` applies every safe fix at once (VS Code's `codeActionsOnSave`,
+//! Neovim's `code_action({ context = { only = { 'source.fixAll' } }, apply = true })`): one edit
+//! of the changed lines, as `check --fix` would write them.
+//!
 //! Actions come from the server's own analysis of the current version, not from the diagnostics
 //! the client sends back, so a fix is never built from stale positions.
 
@@ -21,13 +25,17 @@ use crate::document::{Node, Value};
 use crate::rules;
 use crate::rules::code;
 
-/// Whether the client's `only` filter lets quick fixes through.
-fn wanted(only: Option<&[CodeActionKind]>) -> bool {
+/// The kind of the fix-all action.
+pub const FIX_ALL: &str = "source.fixAll.section55";
+
+/// Whether the client's `only` filter lets actions of `kind` through: kinds are hierarchical,
+/// so `source` and `source.fixAll` ask for `source.fixAll.section55` too.
+fn wanted(only: Option<&[CodeActionKind]>, kind: &str) -> bool {
     match only {
         None => true,
-        Some(kinds) => kinds
-            .iter()
-            .any(|k| k.as_str() == "quickfix" || k.as_str().is_empty()),
+        Some(kinds) => kinds.iter().map(CodeActionKind::as_str).any(|k| {
+            k.is_empty() || kind == k || kind.strip_prefix(k).is_some_and(|r| r.starts_with('.'))
+        }),
     }
 }
 
@@ -38,9 +46,59 @@ pub fn actions(
     only: Option<&[CodeActionKind]>,
     document_changes: bool,
 ) -> Vec<CodeActionOrCommand> {
-    if !snapshot.is_response || !wanted(only) {
+    if !snapshot.is_response {
         return Vec::new();
     }
+    let mut actions = Vec::new();
+    if wanted(only, CodeActionKind::QUICKFIX.as_str()) {
+        actions = quick_fixes(snapshot, encoding, range, document_changes);
+    }
+    if wanted(only, FIX_ALL) {
+        actions.extend(fix_all(snapshot, encoding, document_changes));
+    }
+    actions
+}
+
+/// Every safe fix at once, when there is one.
+fn fix_all(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    document_changes: bool,
+) -> Option<CodeActionOrCommand> {
+    let analysis = snapshot.analysis();
+    // Cheap first: fixing runs the rules again, so only when a safe fix is on offer.
+    if !analysis
+        .diagnostics
+        .iter()
+        .any(|d| d.fix().is_some_and(Fix::is_safe))
+    {
+        return None;
+    }
+    let edit = rules::fix_all_edit(&snapshot.text, &snapshot.config, analysis.today)?;
+    let conv = snapshot.converter(encoding);
+    let edits = vec![tower_lsp_server::ls_types::TextEdit {
+        range: conv.range(edit.span),
+        new_text: edit.new_text,
+    }];
+    Some(CodeActionOrCommand::CodeAction(CodeAction {
+        title: "Fix all safe section55 findings".to_owned(),
+        kind: Some(CodeActionKind::new(FIX_ALL)),
+        diagnostics: None,
+        edit: Some(workspace_edit(snapshot, edits, document_changes)),
+        command: None,
+        is_preferred: None,
+        disabled: None,
+        data: None,
+    }))
+}
+
+/// One action per fix of each finding in `range`, and an ignore comment.
+fn quick_fixes(
+    snapshot: &Snapshot,
+    encoding: Encoding,
+    range: Range,
+    document_changes: bool,
+) -> Vec<CodeActionOrCommand> {
     let conv = snapshot.converter(encoding);
     let wanted_span = Span::new(conv.pos(range.start), conv.pos(range.end));
     let analysis = snapshot.analysis();

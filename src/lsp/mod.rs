@@ -348,7 +348,10 @@ fn capabilities(session: &Session) -> ServerCapabilities {
         }),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(code_action::FIX_ALL),
+            ]),
             ..CodeActionOptions::default()
         })),
         document_symbol_provider: Some(OneOf::Right(DocumentSymbolOptions {

@@ -21,7 +21,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 pub use context::Context;
-pub use fixing::{Applied, Dropped, Fixed, MAX_PASSES, fix_text};
+pub use fixing::{Applied, Dropped, Fixed, MAX_PASSES, fix_all_edit, fix_text};
 pub use suppression::ignore_fix;
 
 use crate::config::Config;

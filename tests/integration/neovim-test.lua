@@ -128,7 +128,22 @@ local ok_run, err = pcall(function()
   end, 10)
   check(flagged, 'after editing force: to an unknown name, unknown-force is published')
 
-  -- 4. A plain YAML file gets no section55 client.
+  -- 4. Fix-all on save (editors/neovim/lua/section55.lua): the safe fixes only, applied before
+  -- the write. The example's deadline is one day late (safe); the unknown force typed above has
+  -- only suggestions (unsafe), so it stays.
+  require('section55').fix_on_save()
+  local deadline_line
+  for i, l in ipairs(vim.api.nvim_buf_get_lines(buf, 0, -1, false)) do
+    if l:match('^response_deadline:') then deadline_line = i; break end
+  end
+  vim.cmd('silent write')
+  local written = vim.fn.readfile(name)
+  check(deadline_line and written[deadline_line] == 'response_deadline: 2025-12-18',
+    'fix-all on save wrote the statutory deadline', deadline_line and written[deadline_line])
+  check(vim.iter(written):any(function(l) return l == 'force: Not A Real Force' end),
+    'fix-all on save left the unsafe suggestion alone')
+
+  -- 5. A plain YAML file gets no section55 client.
   local other = os.getenv('S55_OTHER_YAML')
   if other then
     vim.cmd.edit(vim.fn.fnameescape(other))

