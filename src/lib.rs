@@ -1,21 +1,14 @@
 //! section55: a linter and language server for Section 55 responses (Police Act 1996, s.55).
-//! Layers, bottom up (see ARCHITECTURE.md): stderr, diagnostic, suggest, document, catalogue, model,
-//! schema, config, rules, then the front ends `cli` and `lsp`, which only call down.
+//! This package is the front ends: the command line (`cli`) and the language server (`lsp`), which
+//! only call down into the core (`section55_core`: document, catalogues and dated facts, model,
+//! template, rules, render, import; see ARCHITECTURE.md). The core's modules are re-exported here
+//! so that `section55::rules` and `crate::rules` name the one core.
 
-pub mod catalogue;
-pub mod config;
-pub mod dates;
-pub mod diagnostic;
-pub mod document;
-pub mod facts;
-pub mod import;
-pub mod model;
-pub mod render;
-pub mod schema;
-pub mod stderr;
-pub mod suggest;
-pub mod template;
+pub use section55_core::{
+    catalogue, config, dates, diagnostic, document, facts, import, model, render, rules, schema,
+    suggest, template,
+};
 
 pub mod cli;
 pub mod lsp;
-pub mod rules;
+pub mod stderr;

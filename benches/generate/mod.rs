@@ -44,7 +44,7 @@ impl Rng {
     }
 }
 
-/// (force, its local policing body) pairs, as in `catalogues/forces.tsv`.
+/// (force, its local policing body) pairs, as in `crates/section55_core/catalogues/forces.tsv`.
 pub const FORCES: &[(&str, &str)] = &[
     (
         "Avon and Somerset Constabulary",

@@ -14,10 +14,6 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::{self, Format};
 
 use super::format::{self as output, FileReport};
-use crate::rules::code;
-
-/// Rules whose errors mean the file cannot be read as a response, even for a draft.
-const UNREADABLE: [&str; 3] = [code::INVALID_YAML, code::SCHEMA, code::MISSING_SECTION];
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum FormatArg {
@@ -56,7 +52,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let refused: Vec<&Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .filter(|d| !args.draft || UNREADABLE.contains(&d.rule))
+        .filter(|d| !args.draft || render::UNREADABLE.contains(&d.rule))
         .collect();
     if !refused.is_empty() {
         let report = FileReport {
@@ -80,7 +76,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     }
     let response = render::read(&text).map_err(|e| format!("{name}: {e}"))?;
     let document = if args.draft {
-        render::render_draft(&response, format(args), draft_findings(&diagnostics))
+        render::render_draft(&response, format(args), render::draft_lines(&diagnostics))
     } else {
         render::render(&response, format(args))
     };
@@ -89,22 +85,6 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         None => super::out(&document),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The findings as a draft lists them: "Line 26: error[empty-section] ...".
-fn draft_findings(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics
-        .iter()
-        .map(|d| {
-            let (line, _) = output::one_based(d.span.start);
-            format!(
-                "Line {line}: {}[{}] {}",
-                d.severity.as_str(),
-                d.rule,
-                d.message
-            )
-        })
-        .collect()
 }
 
 /// The `section55.toml` that `check` would use for the file, so both agree on what is an error.

@@ -10,10 +10,12 @@ pub mod skeleton;
 
 use chrono::NaiveDate;
 
+use crate::diagnostic::Diagnostic;
 use crate::model::{
     AreaForImprovement, CauseOfConcern, ItemResponse, OfficeUse, Recommendation, Response,
     ResponseSection, Status,
 };
+use crate::rules::code;
 use labels as l;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,6 +35,25 @@ pub fn render_draft(response: &Response, format: Format, findings: Vec<String>) 
     let mut outline = Outline::of(response);
     outline.mark_draft(findings);
     write(&outline, format)
+}
+
+/// Rules whose errors mean the file cannot be read as a response, even for a draft.
+pub const UNREADABLE: [&str; 3] = [code::INVALID_YAML, code::SCHEMA, code::MISSING_SECTION];
+
+/// The findings as a draft lists them: "Line 26: error[empty-section] ..." (lines 1-based).
+pub fn draft_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            format!(
+                "Line {}: {}[{}] {}",
+                d.span.start.line + 1,
+                d.severity.as_str(),
+                d.rule,
+                d.message
+            )
+        })
+        .collect()
 }
 
 fn write(outline: &Outline, format: Format) -> String {

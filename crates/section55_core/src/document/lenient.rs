@@ -17,8 +17,8 @@ pub enum Seg {
     Item,
 }
 
-/// The path a pattern names (the inverse of [`pattern`]).
-#[cfg(test)]
+/// The path a pattern names (the inverse of [`pattern`]); the tests of the core and of the
+/// language server write paths this way.
 pub fn from_pattern(pattern: &str) -> Vec<Seg> {
     pattern
         .split('/')
