@@ -1,0 +1,254 @@
+//! section55 in the browser. The page (`page.html`, built into `dist/section55.html` by
+//! `scripts/release.sh`) hands a response file's bytes and today's date to [`check`] and shows
+//! what comes back: every finding with its line and its rule's documentation, and the rendered
+//! document (a copy marked DRAFT while the file has errors, as `render --draft` makes).
+//!
+//! The interface is a few C-style exports (bytes in, JSON out), so the page needs no generated
+//! glue code: `s55_alloc` gives the page a buffer for the input, `s55_check` runs, and
+//! `s55_output_ptr` / `s55_output_len` point at the JSON until the next call.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use section55_core::config::Config;
+use section55_core::diagnostic::{Diagnostic, Severity};
+use section55_core::render::{self, Format};
+use section55_core::rules;
+
+/// The largest file the page accepts: many times the largest real response, small enough that a
+/// locked-down laptop's browser tab stays responsive.
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// The documentation of each rule that fired, by name.
+    pub rules: BTreeMap<&'static str, RuleDoc>,
+    /// The rendered page (HTML), when the file reads as a response.
+    pub document: Option<String>,
+    /// Whether `document` is a draft (the file still has errors).
+    pub draft: bool,
+    /// Why there is no document, in words for the user.
+    pub not_rendered: Option<String>,
+}
+
+/// One finding; lines and columns 1-based, columns in characters (as `check --format json`).
+#[derive(Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: &'static str,
+    pub message: String,
+    pub line: u32,
+    pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
+}
+
+#[derive(Serialize)]
+pub struct RuleDoc {
+    pub summary: &'static str,
+    pub what: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+    pub fix: &'static str,
+}
+
+/// Checks and renders one file, with the default configuration (the page has no folder to find
+/// a `section55.toml` in).
+pub fn check(bytes: &[u8], today: NaiveDate) -> Report {
+    if bytes.len() > MAX_BYTES {
+        return refused(format!(
+            "the file is {} KB; the browser version reads files up to {} KB (use the section55 program for larger ones)",
+            bytes.len() / 1024,
+            MAX_BYTES / 1024
+        ));
+    }
+    let (text, diagnostics) = rules::lint_bytes(bytes, &Config::default(), today);
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let (document, not_rendered) = match rendered(&text, &diagnostics, errors > 0) {
+        Ok(page) => (Some(page), None),
+        Err(why) => (None, Some(why)),
+    };
+    Report {
+        rules: docs_of(&diagnostics),
+        findings: diagnostics.iter().map(finding).collect(),
+        errors,
+        warnings,
+        infos,
+        draft: document.is_some() && errors > 0,
+        document,
+        not_rendered,
+    }
+}
+
+fn refused(why: String) -> Report {
+    Report {
+        findings: Vec::new(),
+        errors: 0,
+        warnings: 0,
+        infos: 0,
+        rules: BTreeMap::new(),
+        document: None,
+        draft: false,
+        not_rendered: Some(why),
+    }
+}
+
+/// The page `render` would publish, or with errors the copy `render --draft` makes; refused, as
+/// there, when the file cannot be read as a response.
+fn rendered(text: &str, diagnostics: &[Diagnostic], draft: bool) -> Result<String, String> {
+    let unreadable = diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && render::UNREADABLE.contains(&d.rule));
+    if unreadable {
+        return Err(
+            "the file cannot be read as a response yet: fix the errors marked invalid-yaml, schema or missing-section first"
+                .to_owned(),
+        );
+    }
+    let response = render::read(text)?;
+    Ok(if draft {
+        render::render_draft(&response, Format::Html, render::draft_lines(diagnostics))
+    } else {
+        render::render(&response, Format::Html)
+    })
+}
+
+fn finding(d: &Diagnostic) -> Finding {
+    Finding {
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: d.message.clone(),
+        line: d.span.start.line + 1,
+        column: d.span.start.col + 1,
+        end_line: d.span.end.line + 1,
+        end_column: d.span.end.col + 1,
+    }
+}
+
+fn docs_of(diagnostics: &[Diagnostic]) -> BTreeMap<&'static str, RuleDoc> {
+    diagnostics
+        .iter()
+        .filter_map(|d| rules::find(d.rule))
+        .map(|r| {
+            let doc = RuleDoc {
+                summary: r.summary,
+                what: r.doc.what,
+                why: r.doc.why,
+                example: r.doc.example,
+                fix: r.doc.fix,
+            };
+            (r.name, doc)
+        })
+        .collect()
+}
+
+// ---- The exports the page calls. ----
+
+/// The last report, as JSON, kept until the next call so the page can copy it out.
+static OUTPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
+
+/// A buffer of `len` bytes for the page to write the input into; `s55_check` frees it.
+#[unsafe(no_mangle)]
+pub extern "C" fn s55_alloc(len: usize) -> *mut u8 {
+    let mut buffer = std::mem::ManuallyDrop::new(vec![0u8; len]);
+    buffer.as_mut_ptr()
+}
+
+/// Checks the `len` bytes at `ptr` (a buffer from `s55_alloc`, which this frees) as of the given
+/// date; returns the length of the JSON report at `s55_output_ptr`.
+///
+/// # Safety
+/// `ptr` and `len` must be a buffer returned by `s55_alloc(len)` and not used again.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn s55_check(
+    ptr: *mut u8,
+    len: usize,
+    year: i32,
+    month: u32,
+    day: u32,
+) -> usize {
+    // SAFETY: the caller passes back the buffer `s55_alloc(len)` made, exactly once.
+    let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
+    let report = match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(today) => check(&bytes, today),
+        None => refused(format!("{year}-{month}-{day} is not a date")),
+    };
+    let json = serde_json::to_vec(&report).unwrap_or_default();
+    let mut output = OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
+    *output = json;
+    output.len()
+}
+
+/// Where the last report's JSON starts (valid until the next `s55_check`).
+#[unsafe(no_mangle)]
+pub extern "C" fn s55_output_ptr() -> *const u8 {
+    OUTPUT.lock().unwrap_or_else(|e| e.into_inner()).as_ptr()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()
+    }
+
+    fn example(name: &str) -> Vec<u8> {
+        let path = format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(path).unwrap()
+    }
+
+    #[test]
+    fn a_clean_example_renders_a_final_page() {
+        let report = check(&example("norfolk-gbcse-progress-2025.s55.yaml"), today());
+        assert_eq!(report.errors, 0, "{:?}", report.not_rendered);
+        let page = report.document.expect("a document");
+        assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..40]);
+        assert!(!report.draft);
+    }
+
+    #[test]
+    fn errors_give_findings_with_docs_and_a_draft() {
+        let text = b"force: Norfolk Constabulary\npolicing_body: Norfolk PCC\n";
+        let report = check(text, today());
+        assert!(report.errors > 0);
+        let first = &report.findings[0];
+        assert!(report.rules.contains_key(first.rule), "{}", first.rule);
+        assert!(report.document.is_none());
+        assert!(report.not_rendered.unwrap().contains("cannot be read"));
+    }
+
+    #[test]
+    fn an_oversized_file_is_refused_in_words() {
+        let report = check(&vec![b' '; MAX_BYTES + 1], today());
+        assert!(report.findings.is_empty());
+        assert!(report.not_rendered.unwrap().contains("up to 4096 KB"));
+    }
+
+    #[test]
+    fn the_exports_round_trip_through_a_buffer() {
+        let input = example("norfolk-gbcse-progress-2025.s55.yaml");
+        let ptr = s55_alloc(input.len());
+        // SAFETY: `ptr` is a fresh buffer of `input.len()` bytes.
+        unsafe { std::ptr::copy_nonoverlapping(input.as_ptr(), ptr, input.len()) };
+        // SAFETY: the buffer from `s55_alloc`, passed back once.
+        let len = unsafe { s55_check(ptr, input.len(), 2026, 12, 2) };
+        // SAFETY: the output is `len` bytes at `s55_output_ptr` until the next call.
+        let json = unsafe { std::slice::from_raw_parts(s55_output_ptr(), len) };
+        let value: serde_json::Value = serde_json::from_slice(json).unwrap();
+        assert_eq!(value["errors"], 0);
+        assert!(value["document"].is_string());
+    }
+}
