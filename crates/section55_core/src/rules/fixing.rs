@@ -336,7 +336,7 @@ mod tests {
 
     #[test]
     fn fix_all_is_one_edit_of_whole_lines_that_makes_the_fixed_text() {
-        let clean = include_str!("../../examples/surrey-peel-2025.s55.yaml");
+        let clean = include_str!("../../../../examples/surrey-peel-2025.s55.yaml");
         let today = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
         for text in [
             clean.to_owned(),
