@@ -197,6 +197,7 @@ fn plain_text_with_crlf_and_labels_with_their_values() {
             action: Some("A crime recording audit team now reviews incidents daily.".into()),
             no_action_reason: None,
             due: Some(date(2025, 9, 30)),
+            ..ItemResponse::default()
         }])
     );
     let office = r.office_use.expect("office use");
@@ -503,6 +504,30 @@ mod generate {
     ];
     const TYPES: &[&str] = &["PEEL", "Child protection", "Custody suites", "A new type"];
 
+    /// For an action, sometimes its follow-up (one-line owner and notes, as the action plan's
+    /// cells hold them; a `|` among the words is escaped there).
+    fn follow_up(rng: &mut Rng, action: bool) -> ItemResponse {
+        if !action || !rng.chance(40) {
+            return ItemResponse::default();
+        }
+        let progress = [
+            "not-started",
+            "in-progress",
+            "complete",
+            "closed",
+            "awaiting-funding",
+        ];
+        ItemResponse {
+            progress: rng.chance(80).then(|| rng.pick(&progress).to_owned()),
+            updated: rng.chance(50).then(|| date(rng)),
+            owner: rng
+                .chance(70)
+                .then(|| format!("{} | {}", words(rng, 1), words(rng, 1))),
+            notes: rng.chance(50).then(|| sentence(rng)),
+            ..ItemResponse::default()
+        }
+    }
+
     fn words(rng: &mut Rng, min: usize) -> String {
         let n = min + rng.below(8);
         (0..n)
@@ -620,6 +645,7 @@ mod generate {
                         action: action.then(|| answer.clone()),
                         no_action_reason: (!action).then_some(answer),
                         due: rng.chance(40).then(|| date(rng)),
+                        ..follow_up(rng, action)
                     }
                 })
                 .collect()

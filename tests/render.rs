@@ -216,7 +216,7 @@ fn every_error_check_reports_refuses_the_render() {
         ),
         (
             surrey_with("published_on: 2025-10-30", "published_on: 2025-11-20"),
-            "<stdin>:75:17: error[published-late] published 16 days after the statutory last day (4 November 2025, s.55(5A))\n",
+            "<stdin>:82:17: error[published-late] published 16 days after the statutory last day (4 November 2025, s.55(5A))\n",
         ),
         (
             surrey_with(

@@ -441,6 +441,104 @@ fn due_before_publication() {
 }
 
 #[test]
+fn action_overdue() {
+    // Due 2026-01-31 and 2026-02-28; on 2026-03-01 both have passed, and neither records
+    // progress (so both are not started).
+    let on = |text: &str, config: &Config| {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
+        rules::lint(text, config, day)
+            .into_iter()
+            .filter(|d| d.rule == "action-overdue")
+            .collect::<Vec<_>>()
+    };
+    let open = without_follow_up(CLEAN);
+    let found = on(&open, &Config::default());
+    let spans: Vec<Span> = found.iter().map(|d| d.span).collect();
+    assert_eq!(
+        spans,
+        [
+            span_of(&open, "2026-02-28", 0),
+            span_of(&open, "2026-01-31", 0)
+        ]
+    );
+    assert!(found.iter().all(|d| d.severity == Severity::Warning));
+    assert!(
+        found[1]
+            .message
+            .contains("due on 31 January 2026 (29 days ago)")
+            && found[1].message.contains("`not-started`"),
+        "{}",
+        found[1].message
+    );
+    // Complete and closed close an action; in-progress does not.
+    let done = open
+        .replacen(
+            "      due: 2026-02-28",
+            "      due: 2026-02-28\n      progress: complete",
+            1,
+        )
+        .replacen(
+            "      due: 2026-01-31",
+            "      due: 2026-01-31\n      progress: in-progress",
+            1,
+        );
+    let found = on(&done, &Config::default());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].message.contains("`in-progress`"));
+    // An office's own state that closes an action.
+    let own = done.replacen("progress: in-progress", "progress: signed-off", 1);
+    let config =
+        Config::parse("[progress]\ndone = [\"signed-off\"]\n", &rules::names()).expect("config");
+    assert_eq!(on(&own, &config), vec![]);
+    // Before the due date, nothing; and the example records both actions as done.
+    assert_silent(&open, "action-overdue");
+    assert_eq!(on(CLEAN, &Config::default()), vec![]);
+}
+
+/// The text without the follow-up of its actions.
+fn without_follow_up(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            !["progress:", "updated:", "owner:", "notes:"]
+                .iter()
+                .any(|k| l.trim_start().starts_with(k))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+#[test]
+fn unknown_progress() {
+    let text = variant(
+        "      due: 2026-01-31",
+        "      due: 2026-01-31\n      progress: compelte",
+    );
+    let found = assert_fires(
+        &text,
+        "unknown-progress",
+        Severity::Warning,
+        &[span_of(&text, "compelte", 0)],
+    );
+    assert!(found[0].message.contains("did you mean `complete`"));
+    assert_eq!(
+        apply(&text, &found[0]),
+        text.replace("compelte\n", "complete\n")
+    );
+    let own = text.replace("compelte\n", "awaiting-funding\n");
+    let config = Config::parse(
+        "[progress]\nopen = [\"awaiting-funding\"]\n",
+        &rules::names(),
+    )
+    .expect("config");
+    let found = rules::lint(&own, &config, today());
+    assert!(
+        found.iter().all(|d| d.rule != "unknown-progress"),
+        "{found:#?}"
+    );
+    assert_silent(CLEAN, "unknown-progress");
+}
+
+#[test]
 fn due_date_mismatch() {
     let text = variant("    due: 2026-03-31", "    due: 2026-03-30");
     let found = assert_fires(
@@ -888,6 +986,8 @@ fn every_rule_is_documented_in_four_parts() {
         "unused-ignore",
         "comment-in-text",
         "curly-quotes",
+        "action-overdue",
+        "unknown-progress",
     ];
     let mut names = rules::names();
     names.sort();

@@ -119,7 +119,7 @@ fn a_hash_in_a_one_line_text_is_a_comment_that_drops_the_rest() {
         d["message"],
         "`#stopsearch records` is not part of the text: in YAML, ` #` starts a comment, so the rest of the line is dropped; put the whole text in double quotes, or write it as a block (`>-`)"
     );
-    assert_eq!(d["range"], range(58, 38, 58, 57));
+    assert_eq!(d["range"], range(65, 38, 65, 57));
     assert_eq!(d["fix"]["title"], "Put the text in double quotes");
     let fixed = assert_fixed(&text, &d, "comment-in-text");
     assert!(fixed.contains("      action: \"Supervisors now review #stopsearch records\"\n"));
@@ -173,9 +173,9 @@ fn a_colon_in_a_one_line_text_says_to_quote_it_or_use_a_block() {
         d["message"],
         "this text contains \": \", which YAML reads as the start of a new key: put the whole text in double quotes, or write it as a block (`>-` or `|`) on the lines below `action:`"
     );
-    assert_eq!(d["range"], range(55, 37, 55, 38));
+    assert_eq!(d["range"], range(59, 37, 59, 38));
     assert_eq!(d["fix"]["title"], "Put the text in double quotes");
-    assert_eq!(d["fix"]["edits"][0]["range"], range(55, 15, 55, 52));
+    assert_eq!(d["fix"]["edits"][0]["range"], range(59, 15, 59, 52));
     let fixed = assert_fixed(&text, &d, "invalid-yaml");
     assert!(fixed.contains("      action: \"A new system goes live: January 2026.\"\n"));
 }

@@ -1,4 +1,4 @@
-//! `section55 render FILE [--format markdown|html] [-o FILE] [--force] [--draft]`. A file with
+//! `section55 render FILE [--format markdown|html] [-o FILE] [--force] [--draft] [--no-actions]`. A file with
 //! any error-level finding is refused with the findings: what `check` rejects is never
 //! published. `--draft` renders it all the same, marked DRAFT on the page and every heading, with
 //! the open findings listed first; a file that cannot be read as a response (not well-formed,
@@ -39,6 +39,10 @@ pub struct Args {
     /// every heading, with the open findings listed first.
     #[arg(long)]
     draft: bool,
+    /// Leave out the action plan (the follow-up of each action), e.g. for the statutory
+    /// publication of the comments alone.
+    #[arg(long)]
+    no_actions: bool,
     /// The date to treat as today (YYYY-MM-DD); default: SECTION55_TODAY or the system date.
     #[arg(long, value_parser = super::check::parse_date)]
     today: Option<NaiveDate>,
@@ -75,11 +79,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     let response = render::read(&text).map_err(|e| format!("{name}: {e}"))?;
-    let document = if args.draft {
-        render::render_draft(&response, format(args), render::draft_lines(&diagnostics))
-    } else {
-        render::render(&response, format(args))
+    let options = render::Options {
+        draft: args.draft.then(|| render::draft_lines(&diagnostics)),
+        actions: !args.no_actions,
     };
+    let document = render::render_with(&response, format(args), options);
     match &args.output {
         Some(path) => super::write_file(path, document.as_bytes(), args.force)?,
         None => super::out(&document),

@@ -28,6 +28,7 @@ use crate::dates;
 use crate::diagnostic::Pos;
 use crate::document::Node;
 use crate::document::lenient::{self as context, Cursor, Seg, pattern};
+use crate::facts::progress;
 use crate::template::{self, Fill};
 
 /// What the client's completion supports.
@@ -261,6 +262,10 @@ impl Ctx<'_> {
                 format!("responses:\n  - recommendation: ${{1:{id}}}\n    action: ${{2:TODO}}")
             }
             (_, "status") => format!("status: {statuses}"),
+            (_, "progress") => format!(
+                "progress: ${{1|{}|}}",
+                self.snapshot.config.progress.all().join(",")
+            ),
             (_, "id") => {
                 let list = match path.first() {
                     Some(Seg::Key(list)) => list.as_str(),
@@ -457,6 +462,10 @@ impl Ctx<'_> {
                     space,
                 ));
             }
+            "/chief_constable_response/responses/*/progress"
+            | "/pcc_response/responses/*/progress" => {
+                items.extend(self.progress_states(range, space));
+            }
             "/response_deadline" => {
                 let deadline = self.facts().and_then(facts::deadline);
                 if let Some((d, last_day)) =
@@ -526,6 +535,40 @@ impl Ctx<'_> {
             }
         }
         items
+    }
+
+    /// The built-in progress states with what they mean, then the office's own.
+    fn progress_states(&self, range: Range, space: &str) -> Vec<CompletionItem> {
+        let extra = &self.snapshot.config.progress;
+        let built_in = progress::BUILT_IN
+            .iter()
+            .map(|s| (s.name, Some(s.description), s.done));
+        let own = extra
+            .open
+            .iter()
+            .map(|s| (s.as_str(), None, false))
+            .chain(extra.done.iter().map(|s| (s.as_str(), None, true)));
+        built_in
+            .chain(own)
+            .enumerate()
+            .map(|(i, (name, description, done))| {
+                let mut item = self.item(
+                    name.to_owned(),
+                    CompletionItemKind::ENUM_MEMBER,
+                    format!("{space}{name}"),
+                    range,
+                );
+                item.detail = Some(match (description, done) {
+                    (Some(_), true) => "closes the action".to_owned(),
+                    (Some(_), false) => "the action is open".to_owned(),
+                    (None, true) => "from section55.toml; closes the action".to_owned(),
+                    (None, false) => "from section55.toml; the action is open".to_owned(),
+                });
+                item.documentation = description.and_then(markdown);
+                item.sort_text = Some(format!("{i:02}"));
+                item
+            })
+            .collect()
     }
 
     /// The values a list already holds (lower case), except the one being completed: from the

@@ -140,6 +140,7 @@ pub fn merge(settings: &Settings, file: Option<&Config>) -> Config {
             .extend(file.rules.iter().map(|(k, v)| (k.clone(), *v)));
         config.profile = file.profile;
         config.required_sections = file.required_sections.clone();
+        config.progress = file.progress.clone();
         config.catalogue.extra_bodies = file.catalogue.extra_bodies.clone();
         for force in &file.catalogue.extra_forces {
             if !config.catalogue.extra_forces.contains(force) {

@@ -152,6 +152,28 @@ pub fn section_title(pointer: &str) -> Option<&'static str> {
     crate::template::section(pointer).map(|s| s.short)
 }
 
+/// A `progress` state as Markdown: what it means and whether it closes the action.
+pub fn progress_markdown(extra: &crate::facts::progress::Extra, state: &str) -> String {
+    let built_in = crate::facts::progress::BUILT_IN
+        .iter()
+        .find(|s| s.name == state);
+    let closes = if extra.is_done(state) {
+        "It closes the action: `action-overdue` no longer reports it."
+    } else {
+        "The action is open: `action-overdue` reports it once its `due` date has passed."
+    };
+    match built_in {
+        Some(s) => format!("**{state}**\n\n{} {closes}", s.description),
+        None if extra.is_known(state) => {
+            format!("**{state}**: one of the office's own states (section55.toml). {closes}")
+        }
+        None => format!(
+            "**{state}** is not a progress state: use one of {}, or add it to `[progress]` in section55.toml.",
+            extra.all().join(", ")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -170,6 +170,9 @@ fn content(snapshot: &Snapshot, segs: &[Seg], target: &Target) -> Option<String>
         ("/chief_constable_response/responses/*/area_for_improvement" | "/pcc_response/responses/*/area_for_improvement", _) => {
             reference("areas_for_improvement", "Area for improvement", reference_id).or_else(|| field_markdown(segs))
         }
+        ("/chief_constable_response/responses/*/progress" | "/pcc_response/responses/*/progress", Target::Value(v)) => {
+            Some(facts::progress_markdown(&snapshot.config.progress, v.trim()))
+        }
         ("/causes_of_concern/*/recommendations/*", Target::Value(v)) => reference("recommendations", "Recommendation", v.trim().parse().ok()),
         (_, Target::Value(v)) => {
             let described = schema_info::enum_values(segs).into_iter().find(|(value, _)| value == v);

@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::catalogue::{Catalogue, DatedBody, ExtraBody};
 use crate::diagnostic::Severity;
+use crate::facts::progress;
 use crate::suggest;
 
 pub const FILE_NAME: &str = "section55.toml";
@@ -55,6 +56,8 @@ pub struct Config {
     /// Sections the office requires on top of the profile's (top-level keys).
     pub required_sections: Vec<String>,
     pub catalogue: Catalogue,
+    /// The office's own follow-up states for actions (`[progress]`).
+    pub progress: progress::Extra,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -70,6 +73,47 @@ struct RawConfig {
     required_sections: Vec<String>,
     #[serde(default)]
     catalogue: RawCatalogue,
+    #[serde(default)]
+    progress: RawProgress,
+}
+
+/// `[progress]`: an office's own states for actions, open ones and ones that close an action.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProgress {
+    #[serde(default)]
+    open: Vec<String>,
+    #[serde(default)]
+    done: Vec<String>,
+}
+
+impl RawProgress {
+    /// The states, each new and written as a state is (lower case, digits, hyphens).
+    fn into_extra(self) -> Result<progress::Extra, String> {
+        let mut seen: Vec<&str> = progress::names().collect();
+        for state in self.open.iter().chain(&self.done) {
+            if state.is_empty()
+                || !state
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(format!(
+                    "[progress]: `{state}` is not a state name: use lower case letters, digits and hyphens, e.g. awaiting-funding"
+                ));
+            }
+            if seen.contains(&state.as_str()) {
+                return Err(format!(
+                    "[progress]: `{state}` is listed twice (the built-in states are {})",
+                    progress::names().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            seen.push(state);
+        }
+        Ok(progress::Extra {
+            open: self.open,
+            done: self.done,
+        })
+    }
 }
 
 #[derive(Default, Deserialize)]
@@ -172,6 +216,7 @@ impl Config {
                     .map(RawBody::into_body)
                     .collect::<Result<_, _>>()?,
             },
+            progress: raw.progress.into_extra()?,
             source: None,
         };
         let catalogue = &config.catalogue;
@@ -222,6 +267,20 @@ mod tests {
         .expect("valid");
         assert_eq!(c.rules.get("overdue"), Some(&Level::Off));
         assert_eq!(c.catalogue.extra_forces, vec!["Example Police"]);
+    }
+
+    #[test]
+    fn an_offices_own_progress_states() {
+        let c = Config::parse(
+            "[progress]\nopen = [\"awaiting-funding\"]\ndone = [\"superseded\"]\n",
+            &[],
+        )
+        .expect("valid");
+        assert!(c.progress.is_done("superseded") && !c.progress.is_done("awaiting-funding"));
+        let twice = Config::parse("[progress]\ndone = [\"closed\"]\n", &[]).expect_err("twice");
+        assert!(twice.contains("listed twice"), "{twice}");
+        assert!(Config::parse("[progress]\nopen = [\"On Hold\"]\n", &[]).is_err());
+        assert!(Config::parse("[progress]\nstates = []\n", &[]).is_err());
     }
 
     #[test]

@@ -170,7 +170,7 @@ pub struct ResponseSection {
 }
 
 /// A response to one recommendation or area for improvement: the action taken or proposed (s.55(5B)(a)), or why no action has been or will be taken (s.55(5B)(b)).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend(
     "allOf" = [
@@ -194,6 +194,19 @@ pub struct ItemResponse {
     /// The planned completion date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
+    /// Follow-up after publication: how far the action has got: not-started, in-progress, complete or closed (or one of the office's own states from `[progress]` in section55.toml). No `progress` means not started; an action whose `due` has passed is overdue until it is complete or closed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("examples" = crate::facts::progress::names().collect::<Vec<_>>()))]
+    pub progress: Option<String>,
+    /// Follow-up: the date `progress` was last brought up to date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<NaiveDate>,
+    /// Follow-up: who is responsible for the action (a person, role or team).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Follow-up: notes on the action's progress, for the office.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// The office's checklist.

@@ -3,6 +3,7 @@
 //! and its answers ([`response`]). The dated catalogue of forces and bodies is in
 //! `crate::catalogue`.
 
+pub mod progress;
 pub mod prose;
 pub mod response;
 pub mod statute;

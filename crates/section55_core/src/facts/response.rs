@@ -76,3 +76,58 @@ pub fn answered(tree: &Node, key: &str) -> Vec<i64> {
         .filter_map(|r| r.get(key)?.as_int())
         .collect()
 }
+
+/// A response entry that gives an action (s.55(5B)(a)), with its follow-up.
+pub struct Action<'t> {
+    /// The entry in `responses`.
+    pub node: &'t Node,
+    /// `chief_constable_response` or `pcc_response`.
+    pub section: &'static str,
+    pub recommendation: Option<i64>,
+    pub area_for_improvement: Option<i64>,
+    pub text: &'t str,
+    pub due: Option<NaiveDate>,
+    /// `progress` as written; `None` means not started.
+    pub progress: Option<&'t str>,
+    pub updated: Option<NaiveDate>,
+    pub owner: Option<&'t str>,
+}
+
+impl Action<'_> {
+    /// The state the action is in: its `progress`, or not started.
+    pub fn state(&self) -> &str {
+        self.progress.unwrap_or(super::progress::DEFAULT)
+    }
+
+    /// Whether the action is still open (its state does not close it).
+    pub fn is_open(&self, extra: &super::progress::Extra) -> bool {
+        !extra.is_done(self.state())
+    }
+
+    /// Open with its `due` date before `today`.
+    pub fn is_overdue(&self, extra: &super::progress::Extra, today: NaiveDate) -> bool {
+        self.is_open(extra) && self.due.is_some_and(|due| due < today)
+    }
+}
+
+/// Every response entry with an action, section by section in file order.
+pub fn actions(tree: &Node) -> Vec<Action<'_>> {
+    RESPONSE_SECTIONS
+        .iter()
+        .filter_map(|&section| Some((section, tree.get(section)?.get("responses")?)))
+        .flat_map(|(section, list)| list.as_seq().iter().map(move |node| (section, node)))
+        .filter_map(|(section, node)| {
+            Some(Action {
+                node,
+                section,
+                recommendation: node.get("recommendation").and_then(Node::as_int),
+                area_for_improvement: node.get("area_for_improvement").and_then(Node::as_int),
+                text: node.get("action")?.as_str()?,
+                due: node.get("due").and_then(Node::as_date),
+                progress: node.get("progress").and_then(Node::as_str),
+                updated: node.get("updated").and_then(Node::as_date),
+                owner: node.get("owner").and_then(Node::as_str),
+            })
+        })
+        .collect()
+}

@@ -416,7 +416,7 @@ impl Builder {
                 area_for_improvement: None,
                 action: (!no_action).then(|| sentence.clone()),
                 no_action_reason: no_action.then_some(sentence),
-                due: None,
+                ..ItemResponse::default()
             });
             let index = responses.len() - 1;
             answer_lines.insert(line);

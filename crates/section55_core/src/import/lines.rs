@@ -48,6 +48,8 @@ pub enum Label {
     Action,
     NoActionReason,
     PlannedCompletion,
+    /// "Action plan": the follow-up table `render` writes after the responses.
+    ActionPlan,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,8 +75,19 @@ pub struct Line {
 pub fn read(text: &str) -> Vec<Line> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut lines = Vec::new();
+    // Under "Action plan", table rows stay rows: their cells are the follow-up of each action.
+    let mut in_plan = false;
     for (i, raw) in text.lines().enumerate() {
         let raw = raw.replace('\u{a0}', " ").trim_end().to_owned();
+        if in_plan && raw.trim_start().starts_with('|') {
+            lines.push(Line {
+                number: i + 1,
+                raw: if is_rule(&raw) { String::new() } else { raw },
+                label: None,
+            });
+            continue;
+        }
+        in_plan &= raw.trim().is_empty();
         let raw = if is_rule(&raw) {
             String::new()
         } else {
@@ -82,6 +95,7 @@ pub fn read(text: &str) -> Vec<Line> {
         };
         for part in form_fields(&raw) {
             let label = label(part);
+            in_plan |= matches!(label, Some((Label::ActionPlan, _)));
             lines.push(Line {
                 number: i + 1,
                 raw: part.to_owned(),
@@ -385,6 +399,7 @@ const ALIASES: &[(Label, &[&str])] = &[
             "no action",
         ],
     ),
+    (Label::ActionPlan, &["action plan"]),
     (
         Label::PlannedCompletion,
         &[

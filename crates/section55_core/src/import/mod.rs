@@ -495,8 +495,87 @@ impl Builder {
                 Some(id) => self.item(s, *kind, id),
                 None => self.unmapped(s.body, "an item numbered 0"),
             },
+            Label::ActionPlan => self.action_plan(s),
             attribute => self.attribute(s, attribute),
         }
+    }
+
+    /// The action plan's rows, each the follow-up of the next response (in the document's order)
+    /// that gives an action for the row's item; the action column only summarises the action.
+    fn action_plan(&mut self, s: &Segment) {
+        if let Some(head) = s.line() {
+            self.prov.unmapped(
+                Span::line(head),
+                "the action plan's heading; its rows hold the follow-up",
+            );
+        }
+        let rows = s.body.iter().filter(|l| !l.raw.trim().is_empty());
+        let mut taken: Vec<(Side, usize)> = Vec::new();
+        for line in rows {
+            let cells = table_cells(&line.raw);
+            if cells
+                .iter()
+                .map(String::as_str)
+                .eq(crate::render::labels::ACTION_PLAN_COLUMNS)
+            {
+                self.prov
+                    .unmapped(Span::line(line.number), "the action plan's header row");
+                continue;
+            }
+            let [target, _summary, owner, _due, progress, updated, notes] = cells.as_slice() else {
+                self.not_mapped(
+                    Some(line.number),
+                    "an action plan row without its seven columns",
+                    &line.raw,
+                );
+                continue;
+            };
+            let Some((side, i)) = self.next_action(target, &taken) else {
+                self.not_mapped(
+                    Some(line.number),
+                    "an action plan row for no response with an action",
+                    &line.raw,
+                );
+                continue;
+            };
+            taken.push((side, i));
+            let cell = |c: &str| Some(c.to_owned()).filter(|c| !c.is_empty());
+            let date = |c: &str| crate::dates::parse_long_date(c);
+            let Some(entry) = self
+                .section(side)
+                .responses
+                .as_mut()
+                .and_then(|r| r.get_mut(i))
+            else {
+                continue;
+            };
+            entry.owner = cell(owner);
+            entry.progress = cell(progress).map(|p| p.to_lowercase().replace(' ', "-"));
+            entry.updated = date(updated);
+            entry.notes = cell(notes);
+            let pointer = format!("{}/responses/{i}", side.section_pointer());
+            self.landed(
+                &pointer,
+                Span::line(line.number),
+                "a row of the action plan",
+            );
+        }
+    }
+
+    /// The first response not yet `taken` that gives an action for `target` ("Recommendation 2").
+    fn next_action(&mut self, target: &str, taken: &[(Side, usize)]) -> Option<(Side, usize)> {
+        [Side::Chief, Side::Pcc].into_iter().find_map(|side| {
+            let responses = self.section(side).responses.as_deref().unwrap_or_default();
+            responses
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.action.is_some())
+                .find(|(i, r)| {
+                    crate::render::response_targets(r).join(" and ") == target
+                        && !taken.contains(&(side, *i))
+                })
+                .map(|(i, _)| (side, i))
+        })
     }
 
     fn enter(&mut self, context: Context) {
@@ -933,9 +1012,7 @@ impl Builder {
                         Target::Area(id) => Some(id),
                         Target::Recommendation(_) => None,
                     },
-                    action: None,
-                    no_action_reason: None,
-                    due: None,
+                    ..ItemResponse::default()
                 });
                 responses.len() - 1
             }
@@ -1192,6 +1269,28 @@ impl Builder {
 }
 
 /// The rule of thumb for a field read under its label.
+/// A pipe table row's cells, trimmed, with `\|` read as a `|` inside a cell.
+fn table_cells(row: &str) -> Vec<String> {
+    let inner = row.trim();
+    let inner = inner.strip_prefix('|').unwrap_or(inner);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                chars.next();
+                cell.push('|');
+            }
+            '|' => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells.iter().map(|c| c.trim().to_owned()).collect()
+}
+
 fn labelled(pointer: &str) -> String {
     format!("the value at or under its label ({})", name_of(pointer))
 }

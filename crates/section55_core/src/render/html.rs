@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Check, Field, Item, Outline, Section, Value, labels};
+use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
 use crate::dates;
 
 const STYLE: &str = "
@@ -32,6 +32,11 @@ dl { margin: 0 0 1rem; }
 .checklist li { margin: 0 0 .35rem; padding-left: 1.9rem; text-indent: -1.9rem; }
 .tick { display: inline-block; box-sizing: border-box; width: 1.25rem; height: 1.25rem; margin-right: .65rem; border: 2px solid #1b1b1b; line-height: 1rem; text-align: center; text-indent: 0; font-weight: 700; vertical-align: -.2rem; }
 .tick.spacer { border-color: transparent; }
+.table { overflow-x: auto; margin: 0 0 1rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+th, td { border: 1px solid #b1b4b6; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f3f2f1; }
 a { color: #1d4f91; }
 @media (max-width: 36rem) { .details { grid-template-columns: 1fr; } .details dd { margin-bottom: .5rem; } }
 @media print {
@@ -123,6 +128,9 @@ fn write_section(html: &mut String, section: &Section, number: usize) {
     if let Some(note) = section.note {
         let _ = writeln!(html, "<p class=\"note\">{}</p>", escape(note));
     }
+    if let Some(t) = &section.table {
+        html.push_str(&table(t));
+    }
     if !section.checklist.is_empty() {
         html.push_str("<ul class=\"checklist\">\n");
         for entry in &section.checklist {
@@ -131,6 +139,28 @@ fn write_section(html: &mut String, section: &Section, number: usize) {
         html.push_str("</ul>\n");
     }
     html.push_str("</section>\n");
+}
+
+/// A table with column headers, in a box that scrolls sideways on a narrow screen.
+pub fn table(table: &Table) -> String {
+    // Focusable, so a keyboard can scroll it when it is wider than the screen.
+    let mut html = format!(
+        "<div class=\"table\" role=\"region\" aria-label=\"{0}\" tabindex=\"0\"><table>\n<caption class=\"visually-hidden\">{0}</caption>\n<thead><tr>",
+        escape(&table.label)
+    );
+    for h in table.header {
+        let _ = write!(html, "<th scope=\"col\">{}</th>", escape(h));
+    }
+    html.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        html.push_str("<tr>");
+        for cell in row {
+            let _ = write!(html, "<td>{}</td>", escape(cell));
+        }
+        html.push_str("</tr>\n");
+    }
+    html.push_str("</tbody>\n</table></div>\n");
+    html
 }
 
 fn write_item(html: &mut String, item: &Item) {

@@ -45,6 +45,18 @@ pub const ACTION: &str = "Action taken or proposed";
 pub const NO_ACTION_REASON: &str = "Reason no action will be taken";
 pub const PLANNED_COMPLETION: &str = "Planned completion";
 
+/// The follow-up table after the responses.
+pub const ACTION_PLAN: &str = "Action plan";
+pub const ACTION_PLAN_COLUMNS: [&str; 7] = [
+    RESPONSE_TO,
+    "Action",
+    "Owner",
+    "Due",
+    "Progress",
+    "Updated",
+    "Notes",
+];
+
 pub const FORWARDED_TO_CHIEF_CONSTABLE: &str = "Response forwarded to the Chief Constable.";
 pub const FORWARDED_TO_PANEL: &str = "Response forwarded to the Police and Crime Panel.";
 pub const SUBMITTED_TO_HMICFRS: &str = "Response submitted to HMICFRS.";

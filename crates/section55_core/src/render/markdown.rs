@@ -3,7 +3,7 @@
 //! an item's attributes, and the office-use checklist as a task list. Texts are written as they
 //! are (they are Markdown already), so `import` reads them back unchanged.
 
-use super::{Check, Field, Item, Outline, Section, Value, labels};
+use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
 use crate::dates;
 
 pub fn write(outline: &Outline) -> String {
@@ -51,6 +51,7 @@ fn section_blocks(section: &Section, blocks: &mut Vec<String>) {
         item_blocks(item, section.level + 1, blocks);
     }
     blocks.extend(section.note.map(str::to_owned));
+    blocks.extend(section.table.as_ref().map(table));
     if !section.checklist.is_empty() {
         blocks.push(
             section
@@ -61,6 +62,18 @@ fn section_blocks(section: &Section, blocks: &mut Vec<String>) {
                 .join("\n"),
         );
     }
+}
+
+/// A pipe table; cells are one line already, and a `|` in one is escaped.
+fn table(table: &Table) -> String {
+    let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let cell = |c: &String| c.replace('|', "\\|");
+    let mut lines = vec![
+        row(table.header.iter().map(|h| h.to_string()).collect()),
+        row(table.header.iter().map(|_| "---".to_owned()).collect()),
+    ];
+    lines.extend(table.rows.iter().map(|r| row(r.iter().map(cell).collect())));
+    lines.join("\n")
 }
 
 fn item_blocks(item: &Item, level: u8, blocks: &mut Vec<String>) {

@@ -26,14 +26,45 @@ pub enum Format {
 
 /// The document for `response` in `format`.
 pub fn render(response: &Response, format: Format) -> String {
-    write(&Outline::of(response), format)
+    render_with(response, format, Options::default())
 }
 
 /// A copy for review, not for publication: "DRAFT" on the page and on every heading, and the
 /// open findings (one line each) listed first.
 pub fn render_draft(response: &Response, format: Format, findings: Vec<String>) -> String {
+    let options = Options {
+        draft: Some(findings),
+        ..Options::default()
+    };
+    render_with(response, format, options)
+}
+
+/// What goes into the document besides the response itself.
+pub struct Options {
+    /// A draft's open findings (see [`render_draft`]); `None` for the document to publish.
+    pub draft: Option<Vec<String>>,
+    /// The action plan (follow-up of each action), when any entry records follow-up. Off for a
+    /// statutory publication that should hold the comments alone.
+    pub actions: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            draft: None,
+            actions: true,
+        }
+    }
+}
+
+pub fn render_with(response: &Response, format: Format, options: Options) -> String {
     let mut outline = Outline::of(response);
-    outline.mark_draft(findings);
+    if !options.actions {
+        outline.sections.retain(|s| s.table.is_none());
+    }
+    if let Some(findings) = options.draft {
+        outline.mark_draft(findings);
+    }
     write(&outline, format)
 }
 
@@ -98,6 +129,15 @@ pub struct Section<'a> {
     /// A sentence saying the list is empty ("There were no recommendations.").
     pub note: Option<&'static str>,
     pub checklist: Vec<Check>,
+    pub table: Option<Table>,
+}
+
+/// A table of plain-text cells under a header row (the action plan).
+pub struct Table {
+    /// What the table holds, for screen readers (the heading above says it to the eye).
+    pub label: String,
+    pub header: &'static [&'static str],
+    pub rows: Vec<Vec<String>>,
 }
 
 /// A recommendation, cause of concern, area for improvement or per-item response.
@@ -170,6 +210,7 @@ impl<'a> Outline<'a> {
             l::pcc_response_heading(&r.policing_body),
             &r.pcc_response,
         ));
+        sections.extend(action_plan(r));
         if let Some(office) = &r.office_use {
             sections.push(office_section(office));
         }
@@ -214,6 +255,7 @@ impl<'a> Section<'a> {
             items: Vec::new(),
             note: None,
             checklist: Vec::new(),
+            table: None,
         }
     }
 
@@ -369,8 +411,9 @@ fn response_section(heading: String, section: &ResponseSection) -> Section<'_> {
     }
 }
 
-fn item_response(response: &ItemResponse) -> Item<'_> {
-    let targets: Vec<String> = [
+/// "Recommendation 2", "Area for improvement 1": what an entry answers.
+pub fn response_targets(response: &ItemResponse) -> Vec<String> {
+    [
         response
             .recommendation
             .map(|id| l::item_name(l::RECOMMENDATION, id.get())),
@@ -380,7 +423,11 @@ fn item_response(response: &ItemResponse) -> Item<'_> {
     ]
     .into_iter()
     .flatten()
-    .collect();
+    .collect()
+}
+
+fn item_response(response: &ItemResponse) -> Item<'_> {
+    let targets = response_targets(response);
     let mut fields = Vec::new();
     if let Some(action) = &response.action {
         fields.push(Field {
@@ -405,6 +452,78 @@ fn item_response(response: &ItemResponse) -> Item<'_> {
         text: None,
         fields,
     }
+}
+
+/// The action plan: every action with its follow-up, when any entry records follow-up.
+fn action_plan(r: &Response) -> Option<Section<'static>> {
+    let entries: Vec<&ItemResponse> = [&r.chief_constable_response, &r.pcc_response]
+        .into_iter()
+        .flat_map(|s| s.responses.iter().flatten())
+        .filter(|e| e.action.is_some())
+        .collect();
+    let tracked = |e: &&ItemResponse| {
+        e.progress.is_some() || e.updated.is_some() || e.owner.is_some() || e.notes.is_some()
+    };
+    if !entries.iter().any(tracked) {
+        return None;
+    }
+    let date = |d: Option<NaiveDate>| d.map(crate::dates::long).unwrap_or_default();
+    let line = |t: Option<&str>| t.map(one_line).unwrap_or_default();
+    let rows = entries
+        .into_iter()
+        .map(|e| {
+            vec![
+                response_targets(e).join(" and "),
+                e.action.as_deref().map(summary).unwrap_or_default(),
+                line(e.owner.as_deref()),
+                date(e.due),
+                e.progress
+                    .as_deref()
+                    .map(progress_label)
+                    .unwrap_or_default(),
+                date(e.updated),
+                line(e.notes.as_deref()),
+            ]
+        })
+        .collect();
+    Some(Section {
+        table: Some(Table {
+            label: l::ACTION_PLAN.to_owned(),
+            header: &l::ACTION_PLAN_COLUMNS,
+            rows,
+        }),
+        ..Section::new(l::ACTION_PLAN, 2)
+    })
+}
+
+/// A text on one line, for a table cell.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// How long an action's summary in the action plan may be (the whole text is in its response).
+const SUMMARY_CHARS: usize = 120;
+
+/// An action's first sentence on one line, cut at a word with "…" past [`SUMMARY_CHARS`].
+pub fn summary(text: &str) -> String {
+    let line = one_line(text);
+    let first = line.find(". ").map_or(line.as_str(), |end| &line[..=end]);
+    if first.chars().count() <= SUMMARY_CHARS {
+        return first.to_owned();
+    }
+    let cut: String = first.chars().take(SUMMARY_CHARS).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':']))
+}
+
+/// How a progress state reads in the document: "in-progress" as "In progress".
+pub fn progress_label(state: &str) -> String {
+    let words = state.replace('-', " ");
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn office_section(office: &OfficeUse) -> Section<'static> {

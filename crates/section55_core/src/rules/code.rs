@@ -27,3 +27,5 @@ pub const STATUTORY_COPY_MISSING: &str = "statutory-copy-missing";
 pub const UNUSED_IGNORE: &str = "unused-ignore";
 pub const COMMENT_IN_TEXT: &str = "comment-in-text";
 pub const CURLY_QUOTES: &str = "curly-quotes";
+pub const ACTION_OVERDUE: &str = "action-overdue";
+pub const UNKNOWN_PROGRESS: &str = "unknown-progress";

@@ -2,6 +2,7 @@
 //! severity, documentation and check. [`lint`] runs every enabled rule on whatever parts of the
 //! file are well-formed, then applies inline suppressions.
 
+mod actions;
 mod answers;
 pub mod code;
 mod context;
@@ -125,6 +126,7 @@ pub fn all() -> &'static [&'static Rule] {
             answers::RULES,
             names::RULES,
             publication::RULES,
+            actions::RULES,
             slips::RULES,
             suppression::RULES,
         ]
