@@ -4,7 +4,7 @@
 use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::dates;
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::{Applicability, Fix, Severity};
 use crate::document::Node;
 use crate::facts::response;
 use crate::suggest;
@@ -20,6 +20,7 @@ pub const RULES: &[Rule] = &[
             example: "pcc_response:\n  responses:\n    - recommendation: 1\n      action: Appoint a lead for child protection.\n      due: 2026-03-31\n      progress: in-progress   # today is 2026-04-15",
             fix: "Bring the entry up to date: set `progress: complete` (or `closed`) and `updated` to today when the action is done, or agree a new `due` date and record why in `notes`.",
         },
+        fixes: &[],
         check: check_overdue,
     },
     Rule {
@@ -32,6 +33,8 @@ pub const RULES: &[Rule] = &[
             example: "pcc_response:\n  responses:\n    - recommendation: 1\n      action: Appoint a lead.\n      progress: done",
             fix: "Use one of the known states, or add the office's own state to `[progress]` in section55.toml (`done = [\"signed-off\"]` for one that closes an action).",
         },
+        // A misspelt state is safe to correct; a different word is the author's choice.
+        fixes: &[Applicability::Safe, Applicability::Unsafe],
         check: check_unknown_progress,
     },
 ];
@@ -73,7 +76,15 @@ fn check_unknown_progress(ctx: &Context, out: &mut Findings) {
         let closest = suggest::best(state, known.iter().copied());
         let fixes = closest
             .iter()
-            .map(|c| Fix::replace(format!("Change to `{c}`"), node.span, c.clone()))
+            .map(|c| {
+                let applicability = suggest::applicability(state, c);
+                Fix::replace(
+                    applicability,
+                    format!("Change to `{c}`"),
+                    node.span,
+                    c.clone(),
+                )
+            })
             .collect();
         let message = format!(
             "`{state}` is not a progress state{}: use one of {}, or add it to [progress] in section55.toml",
