@@ -50,6 +50,9 @@ pub fn complete(
     }
     let conv = snapshot.converter(encoding);
     let pos = conv.pos(position);
+    if let Some(names) = super::ignore_comment::complete(&conv, pos) {
+        return names;
+    }
     let ctx = Ctx {
         snapshot,
         conv,

@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::{
     self as lsp, DiagnosticSeverity, DiagnosticTag, DocumentDiagnosticReport,
     DocumentDiagnosticReportResult, FullDocumentDiagnosticReport, NumberOrString,
     RelatedFullDocumentDiagnosticReport, RelatedUnchangedDocumentDiagnosticReport,
-    UnchangedDocumentDiagnosticReport,
+    UnchangedDocumentDiagnosticReport, Uri,
 };
 
 use super::position::{Converter, Encoding};
@@ -53,13 +53,36 @@ pub fn to_lsp(d: &Diagnostic, conv: &Converter, newline: &str) -> lsp::Diagnosti
         range: conv.range(d.span),
         severity: Some(severity(d.severity)),
         code: Some(NumberOrString::String(d.rule.to_owned())),
-        code_description: None,
+        code_description: code_description(d.rule),
         source: Some(SOURCE.to_owned()),
         message: d.message.clone(),
         related_information: None,
         tags: (d.rule == code::UNUSED_IGNORE).then(|| vec![DiagnosticTag::UNNECESSARY]),
         data: Some(json!({"rule": d.rule, "fixes": fixes})),
     }
+}
+
+/// Where the rule's documentation is published: its page `docs/rules/NAME.md` in the repository
+/// (generated from the rule's `Doc`, kept so by tests/rule_docs.rs). With Cargo.toml's
+/// `repository` set, the page at that address (`REPOSITORY/blob/HEAD/docs/rules/NAME.md`);
+/// until then the page in the source tree the binary was built from, as a `file:` URI, which is
+/// where anyone who installed with `cargo install --path .` has it.
+pub fn doc_href(rule: &str) -> Option<Uri> {
+    let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+    if repository.is_empty() {
+        let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("docs/rules")
+            .join(format!("{rule}.md"));
+        Uri::from_file_path(page)
+    } else {
+        format!("{repository}/blob/HEAD/docs/rules/{rule}.md")
+            .parse()
+            .ok()
+    }
+}
+
+fn code_description(rule: &str) -> Option<lsp::CodeDescription> {
+    doc_href(rule).map(|href| lsp::CodeDescription { href })
 }
 
 /// All of a snapshot's diagnostics in the client's positions.

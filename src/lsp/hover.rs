@@ -26,6 +26,9 @@ pub fn hover(snapshot: &Snapshot, encoding: Encoding, position: Position) -> Opt
     }
     let conv = snapshot.converter(encoding);
     let pos = conv.pos(position);
+    if let Some(doc) = super::ignore_comment::hover(&conv, pos) {
+        return Some(doc);
+    }
     let (segs, target, span) = match snapshot.tree() {
         Some(tree) => from_tree(tree, pos)?,
         None => from_line(snapshot, pos)?,

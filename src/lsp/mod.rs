@@ -21,6 +21,7 @@ mod definition;
 mod diagnostics;
 mod facts;
 mod hover;
+mod ignore_comment;
 mod inlay_hint;
 mod log;
 mod position;

@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 
 pub use context::Context;
 pub use fixing::{Applied, Dropped, Fixed, MAX_PASSES, fix_all_edit, fix_text};
-pub use suppression::ignore_fix;
+pub use suppression::{IgnoreSlot, ignore_fix, ignore_slot_at};
 
 use crate::config::Config;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity, Span};
@@ -300,10 +300,10 @@ pub fn doc_text(rule: &Rule) -> String {
     )
 }
 
-/// A rule's documentation as Markdown (SARIF help, the README's rule pages).
+/// A rule's documentation as Markdown: SARIF's help, the editor's hover on an ignored rule.
 pub fn doc_markdown(rule: &Rule) -> String {
     format!(
-        "## {name}\n\n{summary}. Default severity: {severity}.\n\n### What it checks\n{what}\n\n### Why\n{why}\n\n### Example\n```yaml\n{example}\n```\n\n### Fix\n{fix}\n\nAutomatic fix: {applicability}.\n",
+        "# {name}\n\n{summary}. Default severity: {severity}.\n\n## What it checks\n\n{what}\n\n## Why\n\n{why}\n\n## Example\n\n```yaml\n{example}\n```\n\n## Fix\n\n{fix}\n\nAutomatic fix: {applicability}.\n",
         name = rule.name,
         severity = rule.severity.as_str(),
         summary = rule.summary,
@@ -312,6 +312,38 @@ pub fn doc_markdown(rule: &Rule) -> String {
         example = rule.doc.example,
         fix = rule.doc.fix,
         applicability = fix_applicability_text(rule),
+    )
+}
+
+/// The page `docs/rules/NAME.md`, which a test keeps equal to this.
+pub fn doc_page(rule: &Rule) -> String {
+    format!("{}\n{GENERATED}", doc_markdown(rule))
+}
+
+/// The pages' footer: where they come from.
+const GENERATED: &str = "<!-- Generated from the rule's documentation in the section55 source (also printed by `section55 rule NAME`): change it there, then run `UPDATE_DOCS=1 cargo test --test rule_docs`. -->\n";
+
+/// `docs/rules/README.md`: every rule with its default severity, fix and summary.
+pub fn docs_index() -> String {
+    let rows: String = all()
+        .iter()
+        .map(|r| {
+            let fix = match r.fixes {
+                [] => "none",
+                [Applicability::Safe] => "safe",
+                [Applicability::Unsafe] => "unsafe",
+                _ => "safe or unsafe",
+            };
+            format!(
+                "| [`{0}`]({0}.md) | {1} | {fix} | {2} |\n",
+                r.name,
+                r.severity.as_str(),
+                r.summary.replace('|', "\\|")
+            )
+        })
+        .collect();
+    format!(
+        "# Rules\n\nEvery rule section55 checks, with its default severity (`section55.toml` can change it) and its automatic fix: `section55 check --fix` applies the safe ones, `--unsafe-fixes` the others.\n\n| rule | default | automatic fix | summary |\n|---|---|---|---|\n{rows}\n{GENERATED}"
     )
 }
 

@@ -15,7 +15,7 @@ pub const RULES: &[Rule] = &[
         doc: Doc {
             what: "Reports a recommendation, area for improvement or cause of concern whose `id` is already used by an earlier one in the same list.",
             why: "Responses refer to recommendations by id. With two recommendation 3s, a response to \"3\" answers one of them and s.55(5B) is not met for the other.",
-            example: "recommendations:\n  - id: 3\n    ...\n  - id: 3      # should be 4\n    ...",
+            example: "recommendations:\n  - id: 3\n    text: ...\n  - id: 3      # should be 4\n    text: ...",
             fix: "Number them as the report does.",
         },
         fixes: &[],
@@ -28,7 +28,7 @@ pub const RULES: &[Rule] = &[
         doc: Doc {
             what: "Reports a `recommendation: N` or `area_for_improvement: N` in a response section, or a recommendation id in a cause of concern, that matches no item in the file.",
             why: "A response to a recommendation that is not listed answers nothing: it is usually a typo, and the recommendation it was meant for is left unanswered.",
-            example: "recommendations:\n  - id: 1\n    ...\npcc_response:\n  responses:\n    - recommendation: 7     # no recommendation 7",
+            example: "recommendations:\n  - id: 1\n    text: ...\npcc_response:\n  responses:\n    - recommendation: 7     # no recommendation 7",
             fix: "Correct the id, or add the missing recommendation or area for improvement.",
         },
         fixes: &[],

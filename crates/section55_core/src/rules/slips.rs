@@ -19,7 +19,7 @@ pub const RULES: &[Rule] = &[
         doc: Doc {
             what: "Reports a comment that follows an unquoted one-line text in a field that is published (key findings, recommendations, responses, actions, ...). Comments of the form `# section55: ignore[...]` are left alone.",
             why: "In YAML, a space followed by `#` starts a comment, which is dropped without a word: \"Supervisors now review #stopsearch records\" is published as \"Supervisors now review\".",
-            example: "      action: Supervisors now review #stopsearch records",
+            example: "pcc_response:\n  responses:\n    - recommendation: 1\n      action: Supervisors now review #stopsearch records",
             fix: "Put the whole text in double quotes, or write it as a block: `action: >-` with the text on the next line, indented under the key (the quick fixes do either).",
         },
         fixes: &[Applicability::Unsafe],

@@ -44,6 +44,50 @@ struct Comment {
     rules: Vec<Named>,
 }
 
+/// A rule name's place in an ignore comment's list, `# section55: ignore[a, b]`, for hover and
+/// completion in the editor. Columns are characters of the line; the list may be half typed
+/// (no `]` yet).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IgnoreSlot {
+    /// The name written there (empty where a new one is being typed).
+    pub name: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The slot of the ignore list at column `col` of `line`, if the cursor is inside one.
+pub fn ignore_slot_at(line: &str, col: u32) -> Option<IgnoreSlot> {
+    let start = line.find(MARKER)?;
+    let before = &line[..start];
+    if !(before.is_empty() || before.ends_with([' ', '\t'])) {
+        return None;
+    }
+    let list_start = start + MARKER.len();
+    let list_end = line[list_start..]
+        .find(']')
+        .map_or(line.len(), |i| list_start + i);
+    let at = line
+        .char_indices()
+        .nth(col as usize)
+        .map_or(line.len(), |(i, _)| i);
+    if at < list_start || at > list_end {
+        return None;
+    }
+    let chars = |byte: usize| line[..byte].chars().count() as u32;
+    let part_start = line[list_start..at]
+        .rfind(',')
+        .map_or(list_start, |i| list_start + i + 1);
+    let part_end = line[at..list_end].find(',').map_or(list_end, |i| at + i);
+    let part = &line[part_start..part_end];
+    let name_start = part_start + (part.len() - part.trim_start().len());
+    let name_end = (part_start + part.trim_end().len()).max(name_start);
+    Some(IgnoreSlot {
+        name: line[name_start..name_end].to_owned(),
+        start: chars(name_start),
+        end: chars(name_end),
+    })
+}
+
 fn parse_comments(text: &str, lines: &LineIndex) -> Vec<Comment> {
     let mut comments = Vec::new();
     for n in 0..lines.line_count() {
@@ -214,4 +258,41 @@ pub fn ignore_fix(text: &str, d: &Diagnostic) -> Fix {
         Span::at(Pos::new(d.span.start.line, 0)),
         new_text,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slot(line: &str, col: u32) -> Option<(String, u32, u32)> {
+        ignore_slot_at(line, col).map(|s| (s.name, s.start, s.end))
+    }
+
+    #[test]
+    fn the_slot_under_the_cursor_in_an_ignore_list() {
+        let line = "  # section55: ignore[overdue, deadline-off-by-one] reason";
+        let first = line.find("overdue").unwrap_or_default() as u32;
+        assert_eq!(
+            slot(line, first + 2),
+            Some(("overdue".into(), first, first + 7))
+        );
+        let second = line.find("deadline").unwrap_or_default() as u32;
+        assert_eq!(
+            slot(line, second),
+            Some(("deadline-off-by-one".into(), second, second + 19))
+        );
+        assert_eq!(slot(line, 1), None, "before the list");
+        assert_eq!(slot(line, line.len() as u32 - 2), None, "after the list");
+        // Half typed, with accents before it: columns are characters.
+        let typed = "é: x # section55: ignore[dead";
+        let end = typed.chars().count() as u32;
+        assert_eq!(slot(typed, end), Some(("dead".into(), end - 4, end)));
+        let empty = "# section55: ignore[";
+        assert_eq!(slot(empty, 20), Some((String::new(), 20, 20)));
+        assert_eq!(
+            slot("text# section55: ignore[x]", 25),
+            None,
+            "not a comment"
+        );
+    }
 }
