@@ -13,7 +13,9 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 #[test]
 fn each_documented_example_makes_its_rule_fire() {
-    let today = NaiveDate::from_ymd_opt(2026, 1, 15).expect("date");
+    // After every date the examples give as past (an action due in 2026), before those they give
+    // as future (a report published in 2052).
+    let today = NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
     let mut silent = Vec::new();
     for rule in rules::all() {
         let found = rules::lint(rule.doc.example, &Config::default(), today);
