@@ -12,3 +12,9 @@ pub fn line(text: &str) {
         .write_all(text.as_bytes())
         .and_then(|()| err.write_all(b"\n"));
 }
+
+/// Writes `text` without a line break (a progress line rewritten in place), ignoring errors.
+pub fn partial(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}

@@ -61,7 +61,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 /// Where a file's text comes from.
-enum Source {
+pub(super) enum Source {
     File(PathBuf),
     Stdin,
 }
@@ -78,28 +78,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let outcomes: Vec<Result<(fix::Outcome, Vec<rules::Dropped>), String>> = sources
         .par_iter()
         .map(|source| {
-            let (path, bytes, config) = match source {
-                Source::Stdin => {
-                    let mut bytes = Vec::new();
-                    std::io::stdin()
-                        .read_to_end(&mut bytes)
-                        .map_err(|e| format!("cannot read stdin: {e}"))?;
-                    (
-                        args.stdin_filename.clone(),
-                        bytes,
-                        configs.for_dir(Path::new("."))?,
-                    )
-                }
-                Source::File(path) => {
-                    let bytes = std::fs::read(path)
-                        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-                    let dir = path
-                        .parent()
-                        .filter(|p| !p.as_os_str().is_empty())
-                        .unwrap_or(Path::new("."));
-                    (display_path(path), bytes, configs.for_dir(dir)?)
-                }
-            };
+            let (path, bytes, config) = read_source(source, &args.stdin_filename, &configs)?;
             Ok(match fixing {
                 Some(mode) => fix::fix_file(source_path(source), path, bytes, &config, today, mode),
                 None => {
@@ -178,6 +157,36 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     )
 }
 
+/// A source's name to report, its bytes and the configuration that applies to it.
+pub(super) fn read_source(
+    source: &Source,
+    stdin_name: &str,
+    configs: &Configs,
+) -> Result<(String, Vec<u8>, Config), String> {
+    match source {
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            Ok((
+                stdin_name.to_owned(),
+                bytes,
+                configs.for_dir(Path::new("."))?,
+            ))
+        }
+        Source::File(path) => {
+            let bytes =
+                std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Ok((display_path(path), bytes, configs.for_dir(dir)?))
+        }
+    }
+}
+
 fn source_path(source: &Source) -> Option<&Path> {
     match source {
         Source::File(path) => Some(path),
@@ -186,7 +195,7 @@ fn source_path(source: &Source) -> Option<&Path> {
 }
 
 /// Paths as given, relative to the working directory where possible, with `/` separators.
-fn display_path(path: &Path) -> String {
+pub(super) fn display_path(path: &Path) -> String {
     let path = path.strip_prefix("./").unwrap_or(path);
     path.to_string_lossy().replace('\\', "/")
 }
@@ -201,15 +210,15 @@ pub fn is_response_file(path: &Path) -> bool {
 
 /// What the paths on the command line hold.
 #[derive(Default)]
-struct Collected {
+pub(super) struct Collected {
     /// The files to check, in a stable order.
-    sources: Vec<Source>,
+    pub(super) sources: Vec<Source>,
     /// The paths that could not be read (which make the command exit 2 after checking the rest:
     /// a folder skipped in silence would pass CI unchecked).
-    failures: Vec<String>,
+    pub(super) failures: Vec<String>,
     /// YAML files in the folders that look like responses but are not named as one, with the
     /// key that gives them away.
-    misnamed: Vec<(PathBuf, &'static str)>,
+    pub(super) misnamed: Vec<(PathBuf, &'static str)>,
 }
 
 /// Top-level keys only a response has.
@@ -255,7 +264,7 @@ pub fn response_name(path: &Path) -> PathBuf {
     path.with_file_name(format!("{base}.s55.yaml"))
 }
 
-fn collect(paths: &[PathBuf]) -> Collected {
+pub(super) fn collect(paths: &[PathBuf]) -> Collected {
     let mut found_all = Collected::default();
     let Collected {
         sources,
@@ -311,7 +320,7 @@ fn walk_error(error: &ignore::Error) -> String {
 
 /// Configuration per folder: `--config` for all, else the nearest section55.toml, each file
 /// read once.
-struct Configs {
+pub(super) struct Configs {
     fixed: Option<Config>,
     found: std::sync::Mutex<HashMap<PathBuf, Config>>,
     /// By folder as given, so the files of one folder resolve it once (not a canonicalize and a
@@ -320,7 +329,7 @@ struct Configs {
 }
 
 impl Configs {
-    fn new(explicit: Option<&Path>) -> Result<Self, String> {
+    pub(super) fn new(explicit: Option<&Path>) -> Result<Self, String> {
         let fixed = explicit
             .map(|p| Config::load(p, &rules::names()))
             .transpose()?;

@@ -10,6 +10,7 @@ mod new;
 mod render;
 mod rules_cmd;
 mod schema_cmd;
+mod status;
 mod write;
 
 use std::process::ExitCode;
@@ -84,6 +85,8 @@ enum Command {
     New(new::Args),
     /// Write the publishable document (Markdown or HTML) in the template's shape.
     Render(render::Args),
+    /// The portfolio: every response's deadline, state, answers and open actions.
+    Status(status::Args),
     /// Convert a template-shaped Markdown or text response into a response file.
     Import(import::Args),
 }
@@ -105,6 +108,7 @@ pub fn main() -> ExitCode {
         Command::New(args) => new::run(&args),
         Command::Render(args) => render::run(&args),
         Command::Import(args) => import::run(&args),
+        Command::Status(args) => status::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -12,6 +12,7 @@ pub mod document;
 pub mod facts;
 pub mod import;
 pub mod model;
+pub mod portfolio;
 pub mod render;
 pub mod rules;
 pub mod schema;
