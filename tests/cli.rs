@@ -211,6 +211,67 @@ fn json_output_marks_content_changing_fixes_unsafe() {
     assert_eq!(unanswered["fix"]["applicability"], "unsafe", "{unanswered}");
 }
 
+/// The JSON formats are written one finding at a time: the text is still exactly the whole
+/// document pretty-printed (two spaces, keys in order), with no findings as with many.
+#[test]
+fn streamed_json_reports_are_the_whole_document_pretty_printed() {
+    let dir = temp_dir("streamed-json");
+    write(&dir, "clean.s55.yaml", CLEAN);
+    for format in ["json", "sarif"] {
+        for args in [
+            vec!["examples/"],
+            vec!["examples/", "fuzz/seeds/parse_lint/"],
+            vec![dir.join("clean.s55.yaml").to_str().expect("path")],
+        ] {
+            let out = run(
+                &[&["check", "--format", format][..], &args].concat(),
+                Path::new(env!("CARGO_MANIFEST_DIR")),
+            );
+            let text = stdout(&out);
+            let whole: serde_json::Value = serde_json::from_str(&text).expect("json");
+            let pretty = serde_json::to_string_pretty(&whole).expect("print");
+            assert_eq!(text, format!("{pretty}\n"), "{format} {args:?}");
+        }
+    }
+}
+
+/// `check` writes each file's findings as soon as the files before it are done: the first
+/// file's line arrives while standard input, the second file, is still open.
+#[test]
+fn check_writes_each_report_as_soon_as_it_is_ready() {
+    use std::io::BufRead;
+    let dir = temp_dir("streaming");
+    write(&dir, "first.s55.yaml", NORFOLK);
+    let mut child = section55()
+        .args(["check", "--format", "concise", "first.s55.yaml", "-"])
+        .current_dir(&dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let stdin = child.stdin.take().expect("stdin");
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().expect("stdout");
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    // A hang detector only: the line comes at once.
+    let first = receiver.recv_timeout(std::time::Duration::from_secs(300));
+    if first.is_err() {
+        let _ = child.kill();
+    }
+    let first = first.expect("the first file's findings before stdin is closed");
+    assert!(first.starts_with("first.s55.yaml:"), "{first}");
+    drop(stdin);
+    let lines: Vec<String> = std::iter::once(first).chain(receiver).collect();
+    let last_first = lines.iter().rposition(|l| l.starts_with("first.s55.yaml:"));
+    let first_stdin = lines.iter().position(|l| l.starts_with("<stdin>:"));
+    assert!(last_first < first_stdin, "in order: {lines:?}");
+    assert_eq!(child.wait().expect("wait").code(), Some(1));
+}
+
 #[test]
 fn github_output_is_workflow_commands() {
     let out = run(

@@ -24,7 +24,7 @@ fn inside(span: Span, lines: &LineIndex, text: &str, what: &str) {
 fuzz_target!(|data: &[u8]| {
     let config = Config::default();
     let today = NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
-    let (text, diagnostics) = section55::rules::lint_bytes(data, &config, today);
+    let (text, diagnostics) = section55::rules::lint_bytes(data.to_vec(), &config, today);
     let lines = LineIndex::new(&text);
     for d in &diagnostics {
         inside(d.span, &lines, &text, d.rule);

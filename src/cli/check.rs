@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 use super::fix;
 use super::format::{self, FileReport, Format};
@@ -75,37 +76,6 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         misnamed,
     } = collect(&args.paths);
     let configs = Configs::new(args.config.as_deref())?;
-    let outcomes: Vec<Result<(fix::Outcome, Vec<rules::Dropped>), String>> = sources
-        .par_iter()
-        .map(|source| {
-            let (path, bytes, config) = read_source(source, &args.stdin_filename, &configs)?;
-            Ok(match fixing {
-                Some(mode) => fix::fix_file(source_path(source), path, bytes, &config, today, mode),
-                None => {
-                    let (text, diagnostics) = rules::lint_bytes(&bytes, &config, today);
-                    let report = FileReport {
-                        path,
-                        text,
-                        diagnostics,
-                    };
-                    (fix::Outcome::checked(report), Vec::new())
-                }
-            })
-        })
-        .collect();
-    let outcomes: Vec<(fix::Outcome, Vec<rules::Dropped>)> = outcomes
-        .into_iter()
-        .filter_map(|r| r.map_err(|e| failures.push(e)).ok())
-        .collect();
-    // With fixing, standard output carries the fixed text (stdin) or the diff, and the report
-    // of what is left goes to standard error.
-    let (reports, text_out) = match fixing {
-        Some(mode) => {
-            let (reports, out) = fix::finish(outcomes, mode, &mut failures);
-            (reports, Some(out))
-        }
-        None => (outcomes.into_iter().map(|(o, _)| o.report).collect(), None),
-    };
     let colour = match args.color {
         Color::Always => true,
         Color::Never => false,
@@ -114,18 +84,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    // A summary claims the whole run: none when a path could not be read or nothing was found.
-    let summary = failures.is_empty() && !reports.is_empty();
-    let report = format::render(args.format, &reports, colour && text_out.is_none(), summary);
-    match &text_out {
-        Some(text) => {
-            super::out_bytes(text);
-            if !report.is_empty() {
-                crate::stderr::line(report.trim_end_matches('\n'));
-            }
-        }
-        None => super::out(&report),
-    }
+    let (files, failed) = match fixing {
+        None => check_all(&sources, args, &configs, today, colour, &mut failures),
+        Some(mode) => fix_all(&sources, args, &configs, today, mode, &mut failures),
+    };
+    let nothing_found = files == 0;
     for (path, key) in &misnamed {
         eprintln!(
             "section55: note: {} looks like a response (it has `{key}`) but was not checked: only files named *.s55.yaml or *.s55.yml are; rename it {}, or name it on the command line",
@@ -139,22 +102,174 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     if !failures.is_empty() {
         return Ok(ExitCode::from(super::EXIT_USAGE));
     }
-    let nothing_found = reports.is_empty();
     if nothing_found {
         eprintln!(
             "section55: warning: no response files to check: `section55 check` looks for files named *.s55.yaml or *.s55.yml in the folders given (and their subfolders, except what .gitignore excludes); a file named on the command line is checked whatever its name"
         );
     }
-    let all = reports.iter().flat_map(|r| &r.diagnostics);
-    let failing =
-        |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
-    Ok(
-        if all.clone().any(|d| failing(d.severity)) || (nothing_found && args.deny_warnings) {
-            ExitCode::from(1)
-        } else {
-            ExitCode::SUCCESS
+    Ok(if failed || (nothing_found && args.deny_warnings) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Whether a finding makes the run fail.
+fn fails(severity: Severity, args: &Args) -> bool {
+    severity == Severity::Error || (args.deny_warnings && severity == Severity::Warning)
+}
+
+/// Checks the files and writes each one's report as soon as it and the files before it are
+/// done; returns the number of files checked and whether a finding fails the run.
+fn check_all(
+    sources: &[Source],
+    args: &Args,
+    configs: &Configs,
+    today: NaiveDate,
+    colour: bool,
+    failures: &mut Vec<String>,
+) -> (usize, bool) {
+    let mut stream = format::Stream::new(args.format, colour);
+    let needs_text = stream.needs_text();
+    let mut failed = false;
+    in_order(
+        sources,
+        |source| {
+            let (path, bytes, config) = read_source(source, &args.stdin_filename, configs)?;
+            let (text, diagnostics) = rules::lint_bytes(bytes, &config, today);
+            Ok(FileReport {
+                path,
+                text: if needs_text { text } else { String::new() },
+                diagnostics,
+            })
         },
-    )
+        |report: Result<FileReport, String>| match report {
+            Ok(report) => {
+                failed |= report.diagnostics.iter().any(|d| fails(d.severity, args));
+                super::out(&stream.file(&report));
+            }
+            Err(e) => failures.push(e),
+        },
+    );
+    let files = stream.counts().files;
+    // A summary claims the whole run: none when a path could not be read or nothing was found.
+    let summary = failures.is_empty() && files > 0;
+    super::out(&stream.finish(summary));
+    (files, failed)
+}
+
+/// Fixes the files, then writes what goes to standard output (the diff, or standard input's
+/// fixed text) and the report of what is left to standard error.
+fn fix_all(
+    sources: &[Source],
+    args: &Args,
+    configs: &Configs,
+    today: NaiveDate,
+    mode: fix::Mode,
+    failures: &mut Vec<String>,
+) -> (usize, bool) {
+    let mut outcomes = Vec::with_capacity(sources.len());
+    in_order(
+        sources,
+        |source| {
+            let (path, bytes, config) = read_source(source, &args.stdin_filename, configs)?;
+            Ok(fix::fix_file(
+                source_path(source),
+                path,
+                bytes,
+                &config,
+                today,
+                mode,
+            ))
+        },
+        |outcome: Result<_, String>| match outcome {
+            Ok(outcome) => outcomes.push(outcome),
+            Err(e) => failures.push(e),
+        },
+    );
+    let (reports, text) = fix::finish(outcomes, mode, failures);
+    let summary = failures.is_empty() && !reports.is_empty();
+    let report = format::render(args.format, &reports, false, summary);
+    super::out_bytes(&text);
+    if !report.is_empty() {
+        crate::stderr::line(report.trim_end_matches('\n'));
+    }
+    let failed = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| fails(d.severity, args));
+    (reports.len(), failed)
+}
+
+/// How many results may wait, per thread, for an earlier file that is still being checked.
+const AHEAD_PER_THREAD: usize = 4;
+
+/// `work` on each item on the rayon pool's threads, and `emit` on each result in the items'
+/// order, as soon as the results before it are in: the first file's report is written while
+/// later files are checked, and only a few finished results wait at any time (a thread does not
+/// start an item more than [`AHEAD_PER_THREAD`] per thread past the last one emitted), so
+/// memory does not grow with the number of files.
+fn in_order<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+    emit: impl FnMut(R) + Send,
+) {
+    let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
+    let window = threads * AHEAD_PER_THREAD;
+    let next = AtomicUsize::new(0);
+    let emitted = (Mutex::new(0usize), Condvar::new());
+    let (sender, receiver) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| reorder(receiver, emit, &emitted));
+        rayon::scope(|pool| {
+            for _ in 0..threads {
+                let sender = sender.clone();
+                let (next, emitted, work) = (&next, &emitted, &work);
+                pool.spawn(move |_| {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        if i >= items.len() {
+                            break;
+                        }
+                        wait_until_below(emitted, i, window);
+                        if sender.send((i, work(&items[i]))).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        });
+        drop(sender);
+        let _ = writer.join();
+    });
+}
+
+/// Blocks while `i` is `window` or more past the number of results emitted.
+fn wait_until_below(emitted: &(Mutex<usize>, Condvar), i: usize, window: usize) {
+    let (count, changed) = emitted;
+    let mut count = count.lock().unwrap_or_else(|e| e.into_inner());
+    while i >= *count + window {
+        count = changed.wait(count).unwrap_or_else(|e| e.into_inner());
+    }
+}
+
+/// Emits the results in index order, holding the ones that arrive early.
+fn reorder<R>(
+    receiver: mpsc::Receiver<(usize, R)>,
+    mut emit: impl FnMut(R),
+    emitted: &(Mutex<usize>, Condvar),
+) {
+    let mut early = std::collections::BTreeMap::new();
+    let mut want = 0;
+    for (i, result) in receiver {
+        early.insert(i, result);
+        while let Some(result) = early.remove(&want) {
+            emit(result);
+            want += 1;
+            *emitted.0.lock().unwrap_or_else(|e| e.into_inner()) = want;
+            emitted.1.notify_all();
+        }
+    }
 }
 
 /// A source's name to report, its bytes and the configuration that applies to it.

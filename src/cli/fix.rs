@@ -55,18 +55,6 @@ struct Change {
     before: Vec<Diagnostic>,
 }
 
-impl Outcome {
-    /// A file that was only checked.
-    pub fn checked(report: FileReport) -> Self {
-        Outcome {
-            report,
-            file: None,
-            original: Vec::new(),
-            change: None,
-        }
-    }
-}
-
 /// Fixes one file's text. Bytes that are not UTF-8 text are checked only (their one finding
 /// has no fix).
 pub fn fix_file(
@@ -97,7 +85,8 @@ pub fn fix_file(
             };
             return (outcome, fixed.dropped);
         }
-        _ => rules::lint_bytes(&bytes, config, today),
+        // Not text: kept as it is (`original`), so the linter gets a copy.
+        _ => rules::lint_bytes(bytes.clone(), config, today),
     };
     let outcome = Outcome {
         report: FileReport {

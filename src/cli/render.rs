@@ -52,7 +52,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let (bytes, name) = super::input::read(&args.file)?;
     let today = crate::dates::today(args.today)?;
     let config = config_for(&args.file)?;
-    let (text, diagnostics) = crate::rules::lint_bytes(&bytes, &config, today);
+    let (text, diagnostics) = crate::rules::lint_bytes(bytes, &config, today);
     let refused: Vec<&Diagnostic> = diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)

@@ -115,7 +115,7 @@ fn row(source: &Source, args: &Args, configs: &Configs, today: NaiveDate) -> Row
             Row::of(path, &doc, &diagnostics, &config, today)
         }
         Err(_) => {
-            let (_, diagnostics) = crate::rules::lint_bytes(&bytes, &config, today);
+            let (_, diagnostics) = crate::rules::lint_bytes(bytes, &config, today);
             let why = diagnostics
                 .first()
                 .map_or("not UTF-8 text", |d| d.message.as_str());

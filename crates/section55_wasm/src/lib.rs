@@ -69,7 +69,7 @@ pub fn check(bytes: &[u8], today: NaiveDate) -> Report {
             MAX_BYTES / 1024
         ));
     }
-    let (text, diagnostics) = rules::lint_bytes(bytes, &Config::default(), today);
+    let (text, diagnostics) = rules::lint_bytes(bytes.to_vec(), &Config::default(), today);
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let (errors, warnings, infos) = (
         count(Severity::Error),

@@ -1,8 +1,9 @@
-use super::{FileReport, all, one_based};
+use super::{FileReport, one_based};
 
-pub fn render(reports: &[FileReport]) -> String {
-    all(reports)
-        .map(|(r, d)| {
+pub(super) fn file(r: &FileReport) -> String {
+    r.diagnostics
+        .iter()
+        .map(|d| {
             let (line, col) = one_based(d.span.start);
             let help = d
                 .fix()

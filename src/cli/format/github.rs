@@ -1,11 +1,12 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…::message`.
 
-use super::{FileReport, all, one_based};
+use super::{FileReport, one_based};
 use crate::diagnostic::Severity;
 
-pub fn render(reports: &[FileReport]) -> String {
-    all(reports)
-        .map(|(r, d)| {
+pub(super) fn file(r: &FileReport) -> String {
+    r.diagnostics
+        .iter()
+        .map(|d| {
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

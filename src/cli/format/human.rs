@@ -3,7 +3,7 @@
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
-use super::{FileReport, all, counts, plural};
+use super::{Counts, FileReport, plural};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::LineIndex;
 
@@ -23,24 +23,22 @@ const WINDOW_BEFORE: usize = 40;
 const WINDOW: usize = 120;
 const CUT: &str = "…";
 
-pub fn render(reports: &[FileReport], colour: bool, with_summary: bool) -> String {
+pub(super) fn file(report: &FileReport, colour: bool) -> String {
     let renderer = if colour {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = String::new();
-    for report in reports.iter().filter(|r| !r.diagnostics.is_empty()) {
-        let lines = LineIndex::new(&report.text);
-        let mut cursor = Cursor::default();
-        for (_, d) in all(std::slice::from_ref(report)) {
-            let shown = shown(report, &lines, &mut cursor, d);
-            out.push_str(&renderer.render(&frame(report, &shown, d)));
-            out.push_str("\n\n");
-        }
+    if report.diagnostics.is_empty() {
+        return out;
     }
-    if with_summary {
-        out.push_str(&summary(reports));
+    let lines = LineIndex::new(&report.text);
+    let mut cursor = Cursor::default();
+    for d in &report.diagnostics {
+        let shown = shown(report, &lines, &mut cursor, d);
+        out.push_str(&renderer.render(&frame(report, &shown, d)));
+        out.push_str("\n\n");
     }
     out
 }
@@ -145,8 +143,7 @@ fn frame<'a>(report: &'a FileReport, shown: &'a Shown, d: &'a Diagnostic) -> Vec
     groups
 }
 
-fn summary(reports: &[FileReport]) -> String {
-    let c = counts(reports);
+pub(super) fn summary(c: &Counts) -> String {
     if c.errors + c.warnings + c.infos == 0 {
         return format!("Checked {}: no findings.\n", plural(c.files, "file"));
     }

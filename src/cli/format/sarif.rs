@@ -3,7 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::{FileReport, all, one_based};
+use super::json::{self, Array};
+use super::{FileReport, one_based};
 use crate::diagnostic::{Fix, Severity, Span};
 use crate::rules::{self, Rule};
 
@@ -52,29 +53,10 @@ fn fix(path: &str, fix: &Fix) -> Value {
     })
 }
 
-pub fn render(reports: &[FileReport]) -> String {
+/// The log with [`json::MARKER`] in place of the results.
+fn log() -> Value {
     let all_rules = rules::all();
-    let results: Vec<Value> = all(reports)
-        .map(|(r, d)| {
-            let mut result = json!({
-                "ruleId": d.rule,
-                "ruleIndex": all_rules.iter().position(|x| x.name == d.rule).unwrap_or(0),
-                "level": level(d.severity),
-                "message": {"text": d.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&r.path)},
-                        "region": region(d.span),
-                    }
-                }],
-            });
-            if !d.fixes.is_empty() {
-                result["fixes"] = d.fixes.iter().map(|f| fix(&r.path, f)).collect();
-            }
-            result
-        })
-        .collect();
-    let log = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -85,13 +67,44 @@ pub fn render(reports: &[FileReport]) -> String {
                 "rules": all_rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": json::MARKER,
         }],
-    });
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(&log).unwrap_or_default()
-    )
+    })
+}
+
+pub(super) fn array() -> Array {
+    Array::new(&log())
+}
+
+pub(super) fn file(results: &mut Array, report: &FileReport) -> String {
+    let all_rules = rules::all();
+    let uri = uri(&report.path);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut result = json!({
+                "ruleId": d.rule,
+                "ruleIndex": all_rules.iter().position(|x| x.name == d.rule).unwrap_or(0),
+                "level": level(d.severity),
+                "message": {"text": d.message},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": region(d.span),
+                    }
+                }],
+            });
+            if !d.fixes.is_empty() {
+                result["fixes"] = d.fixes.iter().map(|f| fix(&report.path, f)).collect();
+            }
+            results.item(&result)
+        })
+        .collect()
+}
+
+pub(super) fn finish(results: &mut Array) -> String {
+    results.close(&log())
 }
 
 /// A relative URI reference for a path: `/` separators, and characters outside the unreserved

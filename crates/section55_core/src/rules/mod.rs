@@ -146,35 +146,40 @@ pub fn names() -> Vec<&'static str> {
 
 /// Lints a file's bytes: text that is not UTF-8 is an `invalid-yaml` finding at the first bad
 /// byte (the rest is shown with replacement characters).
-pub fn lint_bytes(bytes: &[u8], config: &Config, today: NaiveDate) -> (String, Vec<Diagnostic>) {
-    if is_utf16(bytes) {
+pub fn lint_bytes(bytes: Vec<u8>, config: &Config, today: NaiveDate) -> (String, Vec<Diagnostic>) {
+    if is_utf16(&bytes) {
         let message = "the file is saved as UTF-16 (Notepad's and Word's \"Unicode\"), not UTF-8: save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)";
         let at = crate::diagnostic::Pos::new(0, 0);
         let span = Span::new(at, crate::diagnostic::Pos::new(0, 1));
         return (
-            String::from_utf8_lossy(bytes).into_owned(),
+            String::from_utf8_lossy(&bytes).into_owned(),
             encoding_finding(message.to_owned(), span, config),
         );
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), lint(text, config, today)),
-        Err(error) => {
-            let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
-            let lines = document::LineIndex::new(valid);
-            let last = lines.line_count().saturating_sub(1);
-            let col = lines.line(valid, last).chars().count() as u32;
-            let at = crate::diagnostic::Pos::new(last as u32, col);
-            let span = Span::new(at, crate::diagnostic::Pos::new(at.line, at.col + 1));
-            let message = format!(
-                "the file is not valid UTF-8 (byte {} is not part of a UTF-8 character): save it as UTF-8",
-                error.valid_up_to() + 1
-            );
-            (
-                String::from_utf8_lossy(bytes).into_owned(),
-                encoding_finding(message, span, config),
-            )
+    // The text is the bytes' own buffer, not a copy.
+    let error = match String::from_utf8(bytes) {
+        Ok(text) => {
+            let diagnostics = lint(&text, config, today);
+            return (text, diagnostics);
         }
-    }
+        Err(error) => error,
+    };
+    let valid_up_to = error.utf8_error().valid_up_to();
+    let bytes = error.into_bytes();
+    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let lines = document::LineIndex::new(valid);
+    let last = lines.line_count().saturating_sub(1);
+    let col = lines.line(valid, last).chars().count() as u32;
+    let at = crate::diagnostic::Pos::new(last as u32, col);
+    let span = Span::new(at, crate::diagnostic::Pos::new(at.line, at.col + 1));
+    let message = format!(
+        "the file is not valid UTF-8 (byte {} is not part of a UTF-8 character): save it as UTF-8",
+        valid_up_to + 1
+    );
+    (
+        String::from_utf8_lossy(&bytes).into_owned(),
+        encoding_finding(message, span, config),
+    )
 }
 
 /// The one finding for a file whose bytes are not UTF-8 text, unless `invalid-yaml` is off.
