@@ -7,15 +7,20 @@ pub fn closest<'a>(
     candidates: impl Iterator<Item = (&'a str, &'a str)>,
     limit: usize,
 ) -> Vec<String> {
-    let wanted = name.trim().to_lowercase();
+    let wanted: Vec<char> = name.trim().to_lowercase().chars().collect();
+    // One buffer for every candidate's lower-case characters, and a bound that skips the ones
+    // too different in length to score: a file with a million unknown keys scores each against
+    // the catalogue or the schema's keys.
+    let mut alias_chars = Vec::new();
     let mut scored: Vec<(f64, &str)> = candidates
-        .map(|(alias, canonical)| {
-            (
-                strsim::jaro_winkler(&wanted, &alias.to_lowercase()),
-                canonical,
-            )
+        .filter_map(|(alias, canonical)| {
+            lower_chars(alias, &mut alias_chars);
+            if best_possible(wanted.len(), alias_chars.len()) < MIN_SCORE {
+                return None;
+            }
+            let score = strsim::generic_jaro_winkler(&wanted, &alias_chars);
+            (score >= MIN_SCORE).then_some((score, canonical))
         })
-        .filter(|(score, _)| *score >= 0.75)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut names: Vec<String> = Vec::new();
@@ -28,6 +33,30 @@ pub fn closest<'a>(
         }
     }
     names
+}
+
+/// The Jaro-Winkler similarity a suggestion needs.
+const MIN_SCORE: f64 = 0.75;
+
+/// `text` in lower case, as characters (as `str::to_lowercase` has it), into `out`.
+fn lower_chars(text: &str, out: &mut Vec<char>) {
+    out.clear();
+    if text.is_ascii() {
+        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
+    } else {
+        out.extend(text.to_lowercase().chars());
+    }
+}
+
+/// The highest Jaro-Winkler similarity two texts of these lengths (in characters) can have: at
+/// most the shorter length matches, and a common prefix of 4 adds 0.4 of the rest.
+fn best_possible(a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let matches = a.min(b) as f64;
+    let jaro = (matches / a as f64 + matches / b as f64 + 1.0) / 3.0;
+    jaro + 0.4 * (1.0 - jaro)
 }
 
 /// The single closest of `candidates`, if any is close.
@@ -82,5 +111,24 @@ mod tests {
         assert!(!same_spelling("accepted", "not-accepted"));
         assert!(!same_spelling("Essex Police", "Sussex Police"));
         assert!(!same_spelling("due", "dur"));
+    }
+
+    #[test]
+    fn the_length_bound_never_exceeds_a_real_score_and_scores_match_strsim() {
+        let words = [
+            "", "a", "k5", "force", "forces", "Forse", "recommendations", "Surrey Police",
+            "surey police", "Nowhere Police 00001", "Kent Police", "ÉCOLE", "école", "Σίσυφος",
+        ];
+        let mut buffer = Vec::new();
+        for a in words {
+            for b in words {
+                let expected = strsim::jaro_winkler(&a.to_lowercase(), &b.to_lowercase());
+                let wanted: Vec<char> = a.to_lowercase().chars().collect();
+                lower_chars(b, &mut buffer);
+                let score = strsim::generic_jaro_winkler(&wanted, &buffer);
+                assert_eq!(score, expected, "{a:?} {b:?}");
+                assert!(best_possible(wanted.len(), buffer.len()) >= score, "{a:?} {b:?}");
+            }
+        }
     }
 }

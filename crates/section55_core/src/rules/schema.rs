@@ -184,12 +184,13 @@ type Described = (Span, String, Vec<Fix>);
 
 /// Finds the nodes issues point at. Issues come in document order, one per unknown key, so the
 /// last node found is reused and a mapping with many keys is indexed once: a file with 200,000
-/// unknown keys stays linear.
+/// unknown keys stays linear (and the keys the schema allows there are listed once).
 #[derive(Default)]
 struct Lookup<'a> {
     pointer: Option<String>,
     found: Option<(&'a Node, Option<Span>)>,
     keys: Option<HashMap<&'a str, &'a Entry>>,
+    known: Option<Vec<String>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -198,6 +199,7 @@ impl<'a> Lookup<'a> {
             self.pointer = Some(pointer.to_owned());
             self.found = root.pointer_entry(pointer);
             self.keys = None;
+            self.known = None;
         }
         self.found
     }
@@ -222,7 +224,9 @@ fn describe<'a>(root: &'a Node, issue: &SchemaIssue, lookup: &mut Lookup<'a>) ->
     let name = field_name(pointer);
     Some(match &issue.kind {
         IssueKind::UnknownKey(unknown) => {
-            unknown_key(lookup.entry(node, unknown)?, pointer, unknown)
+            let entry = lookup.entry(node, unknown)?;
+            let known = lookup.known.get_or_insert_with(|| known_keys(pointer));
+            unknown_key(entry, known, unknown)
         }
         IssueKind::Required(property) => {
             // Template sections have their own rule.
@@ -344,8 +348,7 @@ fn status_list() -> String {
     format!(" (one of: {})", all.join(", "))
 }
 
-fn unknown_key(entry: &Entry, pointer: &str, unknown: &str) -> Described {
-    let known = known_keys(pointer);
+fn unknown_key(entry: &Entry, known: &[String], unknown: &str) -> Described {
     let best = suggest::best(unknown, known.iter().map(String::as_str));
     let message = match &best {
         Some(b) => format!("unknown key `{unknown}` (did you mean `{b}`?)"),
