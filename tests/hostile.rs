@@ -116,8 +116,41 @@ fn check(name: &str, bytes: impl AsRef<[u8]>) -> Outcome {
 }
 
 fn run(name: &str, args: &[&str]) -> Outcome {
+    let ran = run_format(name, "json", args);
+    let report: Value = serde_json::from_slice(&ran.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{name}: stdout is not a JSON report ({e}); stderr: {}",
+            ran.stderr
+        )
+    });
+    assert!(
+        report["diagnostics"].is_array() && report["summary"].is_object(),
+        "{name}: not a report"
+    );
+    eprintln!(
+        "{name}: {} findings",
+        report["diagnostics"].as_array().map_or(0, Vec::len),
+    );
+    Outcome {
+        code: ran.code,
+        report,
+        peak_kib: ran.peak_kib,
+    }
+}
+
+/// What one run of `check` printed.
+struct Ran {
+    code: i32,
+    stdout: Vec<u8>,
+    stderr: String,
+    peak_kib: u64,
+}
+
+/// `section55 check --format FORMAT ARGS`, killed and failed after [`timeout`]; fails unless
+/// it exits 0 or 1.
+fn run_format(name: &str, format: &str, args: &[&str]) -> Ran {
     let mut child = Command::new(env!("CARGO_BIN_EXE_section55"))
-        .args(["check", "--format", "json", "--today", "2026-01-15"])
+        .args(["check", "--format", format, "--today", "2026-01-15"])
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -161,21 +194,15 @@ fn run(name: &str, args: &[&str]) -> Outcome {
         "{name}: exit code {code} (0 or 1 expected); stderr: {}",
         stderr.chars().take(2000).collect::<String>()
     );
-    let report: Value = serde_json::from_slice(&stdout)
-        .unwrap_or_else(|e| panic!("{name}: stdout is not a JSON report ({e}); stderr: {stderr}"));
-    assert!(
-        report["diagnostics"].is_array() && report["summary"].is_object(),
-        "{name}: not a report"
-    );
     eprintln!(
-        "{name}: exit {code}, {} findings, {:.1} s, peak ~{} MiB",
-        report["diagnostics"].as_array().map_or(0, Vec::len),
+        "{name} ({format}): exit {code}, {:.1} s, peak ~{} MiB",
         started.elapsed().as_secs_f64(),
         peak / 1024
     );
-    Outcome {
+    Ran {
         code,
-        report,
+        stdout,
+        stderr,
         peak_kib: peak,
     }
 }
@@ -453,6 +480,50 @@ fn very_long_lines() {
         ),
     );
     assert!(o.code == 0 || o.code == 1);
+}
+
+#[test]
+fn ten_thousand_findings_on_one_line() {
+    // 10,000 unknown forces in one flow list: a 220 KB line. Every format writes the first
+    // 1,000 and a count of the rest; the human format cuts the line to a window per finding.
+    let text = generate::unknown_forces_on_one_line(CLEAN, 10_000);
+    let dir = temp_dir();
+    let path = dir.join("line.s55.yaml");
+    std::fs::write(&path, &text).expect("write");
+    let path = path.to_str().unwrap();
+    let o = run("10,000 findings on one line", &[path]);
+    assert_capped(&o, "unknown-force", 10_000);
+    let sarif = run_format("10,000 findings on one line", "sarif", &[path]);
+    let sarif: Value = serde_json::from_slice(&sarif.stdout).expect("SARIF is JSON");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let unknown = results.iter().filter(|r| r["ruleId"] == "unknown-force");
+    assert_eq!(unknown.count(), 1_001);
+    let human = run_format("10,000 findings on one line", "human", &[path]);
+    let human = String::from_utf8_lossy(&human.stdout);
+    assert_eq!(human.matches("warning[unknown-force]").count(), 1_001);
+    assert!(
+        human.contains("9000 more unknown-force findings"),
+        "the rest are counted"
+    );
+    let longest = human.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 400, "a code frame shows the whole line ({longest} characters)");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_million_keys() {
+    // 1,000,000 unknown keys (13 MB): 1,000 findings and a count of the rest, in memory that
+    // grows with the file, not with every finding.
+    let text = generate::unknown_keys(CLEAN, 1_000_000);
+    assert!(text.len() > 12 << 20, "{} bytes", text.len());
+    let o = check("1,000,000 keys", &text);
+    assert_eq!(o.code, 1);
+    assert_capped(&o, "schema", 1_000_000);
+    assert!(
+        o.peak_kib < 1 << 20,
+        "peak {} MiB for a 13 MB file",
+        o.peak_kib / 1024
+    );
 }
 
 // ----- bytes and characters ------------------------------------------------------------------

@@ -432,3 +432,24 @@ pub fn large(bytes: usize) -> String {
         shape.recommendations += (bytes - text.len()) / 700 + 1;
     }
 }
+
+/// `clean` (a response whose forces are `[Surrey Police]`) with `n` unknown forces added to that
+/// flow list: one line of ~22 bytes per finding.
+pub fn unknown_forces_on_one_line(clean: &str, n: usize) -> String {
+    let mut list = String::from("forces: [Surrey Police");
+    for i in 0..n {
+        let _ = write!(list, ", Nowhere Police {i:05}");
+    }
+    list.push(']');
+    clean.replacen("forces: [Surrey Police]", &list, 1)
+}
+
+/// `clean` followed by `n` unknown top-level keys (`k0: x` …): ~13 bytes per key at a million.
+pub fn unknown_keys(clean: &str, n: usize) -> String {
+    let mut text = String::with_capacity(clean.len() + n * 14);
+    text.push_str(clean);
+    for i in 0..n {
+        let _ = writeln!(text, "k{i}: x");
+    }
+    text
+}
