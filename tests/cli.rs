@@ -253,7 +253,10 @@ fn check_writes_each_report_as_soon_as_it_is_ready() {
     let (sender, receiver) = std::sync::mpsc::channel();
     let stdout = child.stdout.take().expect("stdout");
     std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
             let _ = sender.send(line);
         }
     });

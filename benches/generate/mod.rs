@@ -444,12 +444,12 @@ pub fn unknown_forces_on_one_line(clean: &str, n: usize) -> String {
     clean.replacen("forces: [Surrey Police]", &list, 1)
 }
 
-/// `clean` followed by `n` unknown top-level keys (`k0: x` …): ~13 bytes per key at a million.
+/// `clean` followed by `n` unknown top-level keys (`key0: x` …): ~13 bytes per key at a million.
 pub fn unknown_keys(clean: &str, n: usize) -> String {
     let mut text = String::with_capacity(clean.len() + n * 14);
     text.push_str(clean);
     for i in 0..n {
-        let _ = writeln!(text, "k{i}: x");
+        let _ = writeln!(text, "key{i}: x");
     }
     text
 }
