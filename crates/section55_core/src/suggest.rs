@@ -116,8 +116,20 @@ mod tests {
     #[test]
     fn the_length_bound_never_exceeds_a_real_score_and_scores_match_strsim() {
         let words = [
-            "", "a", "k5", "force", "forces", "Forse", "recommendations", "Surrey Police",
-            "surey police", "Nowhere Police 00001", "Kent Police", "ÉCOLE", "école", "Σίσυφος",
+            "",
+            "a",
+            "k5",
+            "force",
+            "forces",
+            "Forse",
+            "recommendations",
+            "Surrey Police",
+            "surey police",
+            "Nowhere Police 00001",
+            "Kent Police",
+            "ÉCOLE",
+            "école",
+            "Σίσυφος",
         ];
         let mut buffer = Vec::new();
         for a in words {
@@ -127,7 +139,10 @@ mod tests {
                 lower_chars(b, &mut buffer);
                 let score = strsim::generic_jaro_winkler(&wanted, &buffer);
                 assert_eq!(score, expected, "{a:?} {b:?}");
-                assert!(best_possible(wanted.len(), buffer.len()) >= score, "{a:?} {b:?}");
+                assert!(
+                    best_possible(wanted.len(), buffer.len()) >= score,
+                    "{a:?} {b:?}"
+                );
             }
         }
     }
