@@ -2,7 +2,8 @@
 //! `cargo run --release --example write-corpus -- DIR [N] [--json]`.
 //! With `--json`, each file is also written as `NAME.json` (the same data), for validators that
 //! read only JSON. `write-corpus --large FILE [BYTES]` writes one response of at least BYTES
-//! (default 1 MiB), the benchmarks' large file.
+//! (default 1 MiB), the benchmarks' large file. `write-corpus --hostile DIR` writes the hostile
+//! inputs `benches/hostile.sh` measures (the same as `tests/hostile.rs` checks).
 
 #[path = "mod.rs"]
 mod generate;
@@ -19,6 +20,11 @@ fn main() {
             .get(2)
             .map_or(1 << 20, |n| n.parse().expect("BYTES is a number"));
         std::fs::write(path, generate::large(bytes)).expect("write the large file");
+        return;
+    }
+    if args.first().map(String::as_str) == Some("--hostile") {
+        let dir = PathBuf::from(args.get(1).expect("usage: write-corpus --hostile DIR"));
+        write_hostile(&dir);
         return;
     }
     let json = args.iter().any(|a| a == "--json");
@@ -45,4 +51,20 @@ fn main() {
         }
     }
     eprintln!("wrote {n} files, {} KB, to {}", bytes / 1024, dir.display());
+}
+
+/// One line of 10,000 findings, a million unknown keys, and a file that is only a BOM.
+fn write_hostile(dir: &std::path::Path) {
+    const CLEAN: &str = include_str!("../../examples/surrey-peel-2025.s55.yaml");
+    std::fs::create_dir_all(dir).expect("create the folder");
+    for (name, text) in [
+        (
+            "line.s55.yaml",
+            generate::unknown_forces_on_one_line(CLEAN, 10_000),
+        ),
+        ("keys.s55.yaml", generate::unknown_keys(CLEAN, 1_000_000)),
+        ("bom.s55.yaml", "\u{feff}".to_owned()),
+    ] {
+        std::fs::write(dir.join(name), text).expect("write a hostile file");
+    }
 }
