@@ -3,15 +3,15 @@
 //! what comes back: every finding with its line and its rule's documentation, and the rendered
 //! document (a copy marked DRAFT while the file has errors, as `render --draft` makes).
 //!
-//! The interface is a few C-style exports (bytes in, JSON out), so the page needs no generated
-//! glue code: `s55_alloc` gives the page a buffer for the input, `s55_check` runs, and
-//! `s55_output_ptr` / `s55_output_len` point at the JSON until the next call.
+//! The interface is one function, [`check_json`] (bytes and a date in, JSON out), exported with
+//! `wasm-bindgen`: the core's dependencies reach the browser's clock and random numbers through
+//! it (chrono, getrandom), so its generated glue comes with the module.
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
 
 use chrono::NaiveDate;
 use serde::Serialize;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 use section55_core::config::Config;
 use section55_core::diagnostic::{Diagnostic, Severity};
@@ -154,47 +154,14 @@ fn docs_of(diagnostics: &[Diagnostic]) -> BTreeMap<&'static str, RuleDoc> {
         .collect()
 }
 
-// ---- The exports the page calls. ----
-
-/// The last report, as JSON, kept until the next call so the page can copy it out.
-static OUTPUT: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-
-/// A buffer of `len` bytes for the page to write the input into; `s55_check` frees it.
-#[unsafe(no_mangle)]
-pub extern "C" fn s55_alloc(len: usize) -> *mut u8 {
-    let mut buffer = std::mem::ManuallyDrop::new(vec![0u8; len]);
-    buffer.as_mut_ptr()
-}
-
-/// Checks the `len` bytes at `ptr` (a buffer from `s55_alloc`, which this frees) as of the given
-/// date; returns the length of the JSON report at `s55_output_ptr`.
-///
-/// # Safety
-/// `ptr` and `len` must be a buffer returned by `s55_alloc(len)` and not used again.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn s55_check(
-    ptr: *mut u8,
-    len: usize,
-    year: i32,
-    month: u32,
-    day: u32,
-) -> usize {
-    // SAFETY: the caller passes back the buffer `s55_alloc(len)` made, exactly once.
-    let bytes = unsafe { Vec::from_raw_parts(ptr, len, len) };
+/// What the page calls: the report on a file's bytes as of a date, as JSON.
+#[wasm_bindgen]
+pub fn check_json(bytes: &[u8], year: i32, month: u32, day: u32) -> String {
     let report = match NaiveDate::from_ymd_opt(year, month, day) {
-        Some(today) => check(&bytes, today),
+        Some(today) => check(bytes, today),
         None => refused(format!("{year}-{month}-{day} is not a date")),
     };
-    let json = serde_json::to_vec(&report).unwrap_or_default();
-    let mut output = OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
-    *output = json;
-    output.len()
-}
-
-/// Where the last report's JSON starts (valid until the next `s55_check`).
-#[unsafe(no_mangle)]
-pub extern "C" fn s55_output_ptr() -> *const u8 {
-    OUTPUT.lock().unwrap_or_else(|e| e.into_inner()).as_ptr()
+    serde_json::to_string(&report).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -238,17 +205,12 @@ mod tests {
     }
 
     #[test]
-    fn the_exports_round_trip_through_a_buffer() {
-        let input = example("norfolk-gbcse-progress-2025.s55.yaml");
-        let ptr = s55_alloc(input.len());
-        // SAFETY: `ptr` is a fresh buffer of `input.len()` bytes.
-        unsafe { std::ptr::copy_nonoverlapping(input.as_ptr(), ptr, input.len()) };
-        // SAFETY: the buffer from `s55_alloc`, passed back once.
-        let len = unsafe { s55_check(ptr, input.len(), 2026, 12, 2) };
-        // SAFETY: the output is `len` bytes at `s55_output_ptr` until the next call.
-        let json = unsafe { std::slice::from_raw_parts(s55_output_ptr(), len) };
-        let value: serde_json::Value = serde_json::from_slice(json).unwrap();
+    fn the_page_gets_json() {
+        let json = check_json(&example("norfolk-gbcse-progress-2025.s55.yaml"), 2026, 12, 2);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["errors"], 0);
         assert!(value["document"].is_string());
+        let bad = check_json(b"", 2026, 2, 30);
+        assert!(bad.contains("is not a date"), "{bad}");
     }
 }
