@@ -8,6 +8,7 @@
 #   section55-VERSION-py3-none-win_amd64.whl         Windows wheel
 #   section55-linux-x64-VERSION.vsix, section55-win32-x64-VERSION.vsix   VS Code, server inside
 #   section55-VERSION.vsix                           VS Code, any platform (server from PATH)
+#   section55.html                                   the browser version (one file, no install)
 #   SHA256SUMS
 #
 # Usage: scripts/release.sh [--linux-only]
@@ -15,8 +16,9 @@
 #                  the set is then complete for Linux and says so)
 #
 # Needs: rustup targets x86_64-unknown-linux-musl and x86_64-pc-windows-gnu, Debian's
-# gcc-mingw-w64-x86-64, maturin (pip), Node.js 20 with npm. Anything missing is named, with how to
-# install it, before anything is built. Meant to be reproducible (SOURCE_DATE_EPOCH from the
+# gcc-mingw-w64-x86-64, maturin (pip), Node.js 20 with npm, and for the browser version the target
+# wasm32-unknown-unknown and wasm-bindgen (scripts/browser-page.sh says which version). Anything
+# missing is named, with how to install it, before anything is built. Meant to be reproducible (SOURCE_DATE_EPOCH from the
 # commit, build paths remapped, no timestamps in the binaries or the archives); so far only the
 # VS Code packages have been checked byte for byte (packaged twice), not two clean builds.
 set -euo pipefail
@@ -38,7 +40,7 @@ MATURIN=${MATURIN:-$(command -v maturin || true)}
 
 # --- everything needed, checked before building anything ------------------------------------
 missing=()
-for target in "${targets[@]}"; do
+for target in "${targets[@]}" wasm32-unknown-unknown; do
   [ -d "$(rustc --print target-libdir --target "$target" 2>/dev/null)" ] \
     || missing+=("the Rust target $target: rustup target add $target")
 done
@@ -46,6 +48,11 @@ if [[ " ${targets[*]} " == *" $WINDOWS "* ]]; then
   command -v x86_64-w64-mingw32-gcc >/dev/null \
     || missing+=("the MinGW-w64 linker: apt-get install gcc-mingw-w64-x86-64")
 fi
+bindgen_version=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' crates/section55_wasm/Cargo.toml)
+WASM_BINDGEN=${WASM_BINDGEN:-$(command -v wasm-bindgen || true)}
+[ -n "$WASM_BINDGEN" ] && "$WASM_BINDGEN" --version | grep -qF " $bindgen_version" \
+  || missing+=("wasm-bindgen $bindgen_version: cargo install wasm-bindgen-cli --version $bindgen_version (or set WASM_BINDGEN)")
+export WASM_BINDGEN
 [ -n "$MATURIN" ] || missing+=("maturin: pip install maturin (or set MATURIN=/path/to/maturin)")
 command -v npm >/dev/null || missing+=("Node.js 20 with npm: apt-get install nodejs npm")
 command -v git >/dev/null && git rev-parse --git-dir >/dev/null 2>&1 \
@@ -70,6 +77,7 @@ export CARGO_PROFILE_RELEASE_STRIP=symbols CARGO_PROFILE_RELEASE_CODEGEN_UNITS=4
 # time stamp in the Windows PE header.
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS="$remap -C target-feature=+crt-static"
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUSTFLAGS="$remap -C link-arg=-Wl,--no-insert-timestamp"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
 unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_TARGET
 
@@ -92,6 +100,10 @@ if [ -x "$out/section55-$version-$LINUX" ]; then
   ! readelf -l "$out/section55-$version-$LINUX" | grep -q 'program interpreter' \
     || fail "the Linux binary is not statically linked"
 fi
+
+# --- the browser version ---------------------------------------------------------------------
+stamp "building the browser version"
+scripts/browser-page.sh "$out/section55.html" >&2
 
 # --- VS Code packages -----------------------------------------------------------------------
 stamp "packaging the VS Code extension"
@@ -118,7 +130,7 @@ package "" "" "$out/section55-$version.vsix"
 rm -rf "$ext/server"
 
 # --- the complete set, or nothing ------------------------------------------------------------
-expected=("section55-$version-$LINUX" "section55-linux-x64-$version.vsix" "section55-$version.vsix"
+expected=("section55-$version-$LINUX" "section55-linux-x64-$version.vsix" "section55-$version.vsix" "section55.html"
   "section55-$version-py3-none-manylinux2014_x86_64.manylinux_2_17_x86_64.musllinux_1_2_x86_64.whl")
 if [[ " ${targets[*]} " == *" $WINDOWS "* ]]; then
   expected+=("section55-$version-$WINDOWS.exe" "section55-win32-x64-$version.vsix"

@@ -9,7 +9,7 @@
 #
 # Environment: SECTION55_CACHE (default ~/.cache/section55-ci), SECTION55_BIN (skip the build and
 # test that binary), SECTION55_DIST (the release artefacts of scripts/release.sh: adds the wheel,
-# the pre-commit hook from the wheel and, when dist/ has the Windows binary, Wine; VS Code then
+# the pre-commit hook from the wheel, the browser version and, when dist/ has the Windows binary, Wine; VS Code then
 # tests dist/'s linux-x64 package), SECTION55_ALLOW_MISSING=1 (a harness whose feature has not landed yet
 # — no `section55 lsp`, no examples — is skipped instead of failing).
 set -euo pipefail
@@ -19,7 +19,7 @@ source "$HERE/lib.sh"
 all=(vscode neovim pre-commit check-jsonschema yaml-language-server sarif-github ics)
 if [ -n "${SECTION55_DIST:-}" ]; then
   SECTION55_DIST=$(cd "$SECTION55_DIST" && pwd); export SECTION55_DIST
-  all+=(wheel pre-commit-wheel)
+  all+=(wheel pre-commit-wheel browser)
   bundled=$(ls "$SECTION55_DIST"/section55-linux-x64-*.vsix 2>/dev/null | head -1)
   [ -n "$bundled" ] && export VSIX_BUNDLED=$bundled
   windows=$(ls "$SECTION55_DIST"/section55-*-x86_64-pc-windows-gnu.exe 2>/dev/null | head -1)
