@@ -206,7 +206,12 @@ mod tests {
 
     #[test]
     fn the_page_gets_json() {
-        let json = check_json(&example("norfolk-gbcse-progress-2025.s55.yaml"), 2026, 12, 2);
+        let json = check_json(
+            &example("norfolk-gbcse-progress-2025.s55.yaml"),
+            2026,
+            12,
+            2,
+        );
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["errors"], 0);
         assert!(value["document"].is_string());
