@@ -5,13 +5,22 @@
 //!   the deadline, so the findings alternate) to reading the `textDocument/publishDiagnostics`
 //!   for that version, on the reference example (~9 KB) and on a generated ~1 MB response;
 //! - completion: the time to answer `textDocument/completion` after `force: ` on the example;
-//! - memory: the server's resident set (`VmRSS` in /proc/PID/status) with 100 documents open.
+//! - a burst of 200 quick edits on the ~1 MB response: the time from the last edit to the
+//!   diagnostics of the last version, and the resident set after it;
+//! - requests while a long lint runs: hover and completion after ten quick edits of a document
+//!   whose lint takes seconds (20,000 misspelt forces), and how long `exit` takes then;
+//! - memory: the server's resident set (`VmRSS` in /proc/PID/status) with 100 documents open;
+//! - a cold `section55 check` of one small file (the first file of the generated corpus), as
+//!   pre-commit runs it: process start to exit.
 //!
 //! Runs the release binary `cargo bench` builds. Prints medians, 90th percentiles and maxima.
 
+#[path = "generate/mod.rs"]
+mod generate;
 #[path = "../tests/lsp_client/mod.rs"]
 mod lsp_client;
 
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use lsp_client::{Client, file_uri, find};
@@ -66,25 +75,27 @@ fn session() -> Client {
     client
 }
 
+/// The change that makes version `version`: the last digit of the deadline, alternately 8 (one
+/// finding more) and 9.
+fn deadline_digit(text: &str, version: i64) -> serde_json::Value {
+    let digit = find(text, "response_deadline: 2025-12-19", 28, "utf-16");
+    let end =
+        json!({"line": digit["line"], "character": digit["character"].as_u64().unwrap_or(0) + 1});
+    let new = if version % 2 == 0 { "8" } else { "9" };
+    json!([{"range": {"start": digit, "end": end}, "text": new}])
+}
+
 /// Times `rounds` didChange → publishDiagnostics round trips on `text`.
 fn change_to_diagnostics(name: &str, text: &str, rounds: usize) -> Stats {
     let mut client = session();
     let uri = file_uri(&format!("bench-{name}.s55.yaml"));
     client.open(&uri, text);
     let _ = client.diagnostics(&uri, 1);
-    let digit = find(text, "response_deadline: 2025-12-19", 28, "utf-16");
-    let end =
-        json!({"line": digit["line"], "character": digit["character"].as_u64().unwrap_or(0) + 1});
     let mut samples = Vec::with_capacity(rounds);
     for i in 0..rounds {
         let version = i as i64 + 2;
-        let new = if i % 2 == 0 { "8" } else { "9" };
         let started = Instant::now();
-        client.change(
-            &uri,
-            version,
-            json!([{"range": {"start": digit, "end": end}, "text": new}]),
-        );
+        client.change(&uri, version, deadline_digit(text, version));
         let diagnostics = client.diagnostics(&uri, version);
         samples.push(started.elapsed());
         let expected = if i % 2 == 0 { 2 } else { 3 };
@@ -132,6 +143,111 @@ fn completion_latency(rounds: usize) -> Stats {
         })
         .collect();
     stats(samples)
+}
+
+/// `rounds` bursts of `edits` changes sent without waiting: the time from sending the last to
+/// its diagnostics, and the resident set (KiB) after each burst and at its peak.
+fn burst(text: &str, edits: usize, rounds: usize) -> (Stats, Vec<u64>, Option<u64>) {
+    let mut client = session();
+    let uri = file_uri("bench-burst.s55.yaml");
+    client.open(&uri, text);
+    let _ = client.diagnostics(&uri, 1);
+    let mut version = 1;
+    let mut samples = Vec::with_capacity(rounds);
+    let mut rss = Vec::with_capacity(rounds);
+    for _ in 0..rounds {
+        let mut last_sent = Instant::now();
+        for _ in 0..edits {
+            version += 1;
+            last_sent = Instant::now();
+            client.change(&uri, version, deadline_digit(text, version));
+        }
+        let _ = client.diagnostics(&uri, version);
+        samples.push(last_sent.elapsed());
+        // Whatever is still queued for older versions is let through before measuring.
+        let _ = client.drain(Duration::from_millis(200));
+        rss.extend(status_kib(client.pid(), "VmRSS:"));
+    }
+    let peak = status_kib(client.pid(), "VmHWM:");
+    (stats(samples), rss, peak)
+}
+
+/// A response whose lint takes seconds: the example inspecting 20,000 misspelt forces (every
+/// one scored against the catalogue for a suggestion).
+fn slow_to_lint() -> String {
+    let forces: String = (0..20_000)
+        .map(|i| format!("\n    - Surey Polise {i}"))
+        .collect();
+    EXAMPLE.replacen(
+        "  forces: [All local forces in England and Wales]",
+        &format!("  forces:{forces}"),
+        1,
+    )
+}
+
+/// Hover and completion after ten quick edits of a document that takes seconds to lint, then
+/// `exit` while the lint of the last edit runs: (lint of the opened text, hover, completion,
+/// exit), one sample of each per round.
+fn requests_while_linting(rounds: usize) -> [Stats; 4] {
+    let text = slow_to_lint();
+    let mut samples: [Vec<Duration>; 4] = Default::default();
+    for _ in 0..rounds {
+        let mut client = session();
+        let uri = file_uri("bench-slow.s55.yaml");
+        let started = Instant::now();
+        client.open(&uri, &text);
+        let _ = client.diagnostics(&uri, 1);
+        samples[0].push(started.elapsed());
+        for version in 2..=11 {
+            client.change(&uri, version, deadline_digit(&text, version));
+        }
+        let force = find(&text, "force: Norfolk", 9, "utf-16");
+        let started = Instant::now();
+        let hover = client.call(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": force}),
+        );
+        samples[1].push(started.elapsed());
+        assert!(hover.get("contents").is_some(), "no hover: {hover}");
+        let started = Instant::now();
+        let items = client.call(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri}, "position": find(&text, "force: Norfolk", 7, "utf-16")}),
+        );
+        samples[2].push(started.elapsed());
+        assert!(items.as_array().is_some_and(|a| a.len() > 40));
+        client.change(&uri, 12, deadline_digit(&text, 12));
+        let started = Instant::now();
+        client.notify("exit", serde_json::Value::Null);
+        let _ = client.wait_exit();
+        samples[3].push(started.elapsed());
+    }
+    samples.map(stats)
+}
+
+/// A cold `section55 check` of one small file, `rounds` times: the whole process.
+fn cold_check(rounds: usize) -> Option<(usize, Stats)> {
+    let (_, text) = generate::corpus(1).pop()?;
+    let dir = std::env::temp_dir().join(format!("section55-bench-cold-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    let file = dir.join("response-0000.s55.yaml");
+    std::fs::write(&file, &text).ok()?;
+    let run = || {
+        let started = Instant::now();
+        let status = Command::new(env!("CARGO_BIN_EXE_section55"))
+            .args(["check", "--format", "json", "--today", "2026-01-15"])
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        status.ok().map(|_| started.elapsed())
+    };
+    for _ in 0..3 {
+        run()?;
+    }
+    let samples = (0..rounds).map(|_| run()).collect::<Option<Vec<_>>>()?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Some((text.len(), stats(samples)))
 }
 
 fn status_kib(pid: u32, field: &str) -> Option<u64> {
@@ -182,6 +298,31 @@ fn main() {
         ms(s.max)
     );
 
+    let (s, rss, peak) = burst(&large, 200, 5);
+    let mb = |kib: u64| kib as f64 / 1024.0;
+    println!(
+        "200-edit burst on the generated response: last edit → its diagnostics median {}, max {}; resident after each burst {} MB (peak {} MB)  (targets: within 2× of one edit; < 40 MB)",
+        ms(s.median),
+        ms(s.max),
+        rss.iter()
+            .map(|k| format!("{:.1}", mb(*k)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        peak.map_or("?".to_owned(), |k| format!("{:.1}", mb(k)))
+    );
+
+    let [lint, hover, completion, exit] = requests_while_linting(5);
+    println!(
+        "while a long lint runs (20,000 misspelt forces; lint of the opened text: median {}): after ten quick edits, hover median {} (max {}), completion median {} (max {}); exit median {} (max {})",
+        ms(lint.median),
+        ms(hover.median),
+        ms(hover.max),
+        ms(completion.median),
+        ms(completion.max),
+        ms(exit.median),
+        ms(exit.max)
+    );
+
     let s = core_only(EXAMPLE, 300);
     println!(
         "  (in-process parse + lint of the example: median {})",
@@ -209,5 +350,14 @@ fn main() {
             peak as f64 / 1024.0
         ),
         None => println!("memory: /proc/PID/status is not available on this system"),
+    }
+
+    match cold_check(50) {
+        Some((bytes, s)) => println!(
+            "cold `section55 check` of one small file ({bytes} bytes): median {}, p90 {}  (target: < 5 ms)",
+            ms(s.median),
+            ms(s.p90)
+        ),
+        None => println!("cold check: could not write or run the file"),
     }
 }
