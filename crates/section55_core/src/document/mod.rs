@@ -233,7 +233,7 @@ pub fn bom_len(text: &str) -> usize {
 /// Line boundaries of a text, counting `\n`, `\r\n` and a lone `\r` as line ends, as YAML and
 /// the LSP do. A byte order mark is never a column: line 0 starts after it, so every front end
 /// (code frames, LSP positions both ways, fixes) counts columns as the parser does.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LineIndex {
     /// Byte offset where each line starts.
     starts: Vec<usize>,
@@ -241,22 +241,37 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let bytes = text.as_bytes();
         let mut starts = vec![bom_len(text)];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    starts.push(i + 2);
-                    i += 1;
-                }
-                b'\r' => starts.push(i + 1),
-                _ => {}
-            }
-            i += 1;
-        }
+        push_starts(text.as_bytes(), 0, text.len(), &mut starts);
         LineIndex { starts }
+    }
+
+    /// Brings the index up to date after `text[start..old_end]` was replaced by `new_len` bytes
+    /// (`text` is the text after the edit), in the time it takes to read the new bytes and shift
+    /// the line starts after them: the language server does this on every keystroke.
+    ///
+    /// A line start `s` depends only on the bytes at `s - 1` and `s` (`\n`, a lone `\r`), so the
+    /// starts before `start` stay, those after `old_end` move by the change in length, and only
+    /// the new bytes (and the one before them) are scanned.
+    pub fn edit(&mut self, text: &str, start: usize, old_end: usize, new_len: usize) {
+        // Within or into a byte order mark: where line 0 starts changes; rare, so rebuilt.
+        if start < self.starts[0] || bom_len(text) != self.starts[0] {
+            *self = LineIndex::new(text);
+            return;
+        }
+        let kept = 1 + self.starts[1..].partition_point(|&s| s < start);
+        let moved = 1 + self.starts[1..].partition_point(|&s| s <= old_end);
+        for s in &mut self.starts[moved..] {
+            *s = *s - old_end + start + new_len;
+        }
+        let mut fresh = Vec::new();
+        push_starts(
+            text.as_bytes(),
+            start.saturating_sub(1),
+            start + new_len,
+            &mut fresh,
+        );
+        self.starts.splice(kept..moved, fresh);
     }
 
     pub fn line_count(&self) -> usize {
@@ -285,5 +300,15 @@ impl LineIndex {
                 .char_indices()
                 .nth(pos.col as usize)
                 .map_or(line.len(), |(i, _)| i)
+    }
+}
+
+/// Appends the line starts that the line ends in `bytes[from..to]` make (a `\r\n` whose `\n`
+/// lies at `to` or beyond is left to whoever reads from there).
+fn push_starts(bytes: &[u8], from: usize, to: usize, starts: &mut Vec<usize>) {
+    for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to]).map(|i| from + i) {
+        if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+            starts.push(i + 1);
+        }
     }
 }

@@ -167,3 +167,59 @@ fn control_characters_and_tabs_after_colons_are_explained() {
         );
     }
 }
+
+/// A small xorshift generator, so the randomized tests need no dependency and repeat exactly.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// Up to `most` pieces of text that make line ends and multi-byte characters meet at every
+/// boundary.
+fn random_text(rng: &mut Rng, most: usize) -> String {
+    const PIECES: &[&str] = &["a", "b: c", "\n", "\r", "\r\n", "é", "😀", "\u{feff}", " "];
+    (0..rng.below(most + 1))
+        .map(|_| PIECES[rng.below(PIECES.len())])
+        .collect()
+}
+
+/// A random character boundary of `text`.
+fn boundary(rng: &mut Rng, text: &str) -> usize {
+    let mut at = rng.below(text.len() + 1);
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[test]
+fn line_index_edits_match_a_full_rebuild() {
+    let mut rng = Rng(0x5eed_1234_abcd_ef01);
+    for round in 0..400 {
+        let mut text = random_text(&mut rng, 40);
+        if round % 3 == 0 {
+            text.insert(0, '\u{feff}');
+        }
+        let mut index = LineIndex::new(&text);
+        for _ in 0..25 {
+            let a = boundary(&mut rng, &text);
+            let b = boundary(&mut rng, &text);
+            let (start, end) = (a.min(b), a.max(b));
+            let new = random_text(&mut rng, 6);
+            let before = text.clone();
+            text.replace_range(start..end, &new);
+            index.edit(&text, start, end, new.len());
+            assert_eq!(
+                index,
+                LineIndex::new(&text),
+                "{before:?} with {start}..{end} replaced by {new:?} is {text:?}"
+            );
+        }
+    }
+}
