@@ -102,9 +102,8 @@ fn quick_fixes(
     let conv = snapshot.converter(encoding);
     let wanted_span = Span::new(conv.pos(range.start), conv.pos(range.end));
     let analysis = snapshot.analysis();
-    let protected = analysis
-        .root
-        .as_deref()
+    let protected = snapshot
+        .tree()
         .map(|root| protected_lines(root, &conv))
         .unwrap_or_default();
     let newline = snapshot.newline();

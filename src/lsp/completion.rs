@@ -58,7 +58,7 @@ pub fn complete(
         conv,
         pos,
         support,
-        today: snapshot.analysis().today,
+        today: snapshot.today,
     };
     match context::cursor(&snapshot.text, pos.line, pos.col) {
         Cursor::Key {

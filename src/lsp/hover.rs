@@ -117,7 +117,7 @@ fn field_markdown(segs: &[Seg]) -> Option<String> {
 fn content(snapshot: &Snapshot, segs: &[Seg], target: &Target) -> Option<String> {
     let pat = pattern(segs);
     let tree = snapshot.facts_tree();
-    let today = snapshot.analysis().today;
+    let today = snapshot.today;
     let catalogue = &snapshot.config.catalogue;
     let reference = |list: &str, kind: &str, id: Option<i64>| -> Option<String> {
         let id = id?;

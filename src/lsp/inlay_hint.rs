@@ -34,7 +34,7 @@ pub fn hints(snapshot: &Snapshot, encoding: Encoding, range: Range) -> Vec<Inlay
     if position < range.start || position > range.end {
         return Vec::new();
     }
-    let today = snapshot.analysis().today;
+    let today = snapshot.today;
     vec![InlayHint {
         position,
         label: InlayHintLabel::String(facts::deadline_hint(&deadline, today)),

@@ -3,7 +3,11 @@
 //!
 //! - [`transport`] frames stdin and stdout itself so that no malformed message ends the session.
 //! - [`state`] keeps each open document as an immutable snapshot: text, version, line index,
-//!   configuration, and the parse + lint computed once per change, shared by every feature.
+//!   configuration, and the parse and the lint, each computed once per version and shared by
+//!   every feature.
+//! - [`lint`] lints on a thread of its own, off the request path, and [`publish`] sends the
+//!   findings; requests never wait for a lint except the ones that need its findings (quick
+//!   fixes, pulled diagnostics), and those wait without holding up other messages.
 //! - One module per feature: [`diagnostics`], [`completion`], [`hover`], [`code_action`],
 //!   [`symbols`], [`definition`], [`inlay_hint`]; settings in [`config`]; positions in
 //!   [`position`]; the line-based reading of a cursor's place in [`context`].
@@ -23,8 +27,10 @@ mod facts;
 mod hover;
 mod ignore_comment;
 mod inlay_hint;
+mod lint;
 mod log;
 mod position;
+mod publish;
 mod schema_info;
 mod state;
 mod symbols;
@@ -34,7 +40,7 @@ use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 
 use chrono::NaiveDate;
 use serde_json::{Value as Json, json};
@@ -44,7 +50,13 @@ use tower_lsp_server::{Client, LanguageServer, LspService, Server};
 
 use self::config::{Configs, Settings};
 use self::position::Encoding;
+use self::publish::Sink;
 use self::state::{Snapshot, Store};
+
+/// Requests handled at once. Quick fixes and pulled diagnostics wait for a lint; the others
+/// go on being answered meanwhile. (State changes still happen in the order sent: each handler
+/// changes the store before its first wait, and handlers start in the order received.)
+const CONCURRENCY: usize = 16;
 
 /// Today for the rules: `SECTION55_TODAY` if set (tests), else the system date.
 pub fn today() -> NaiveDate {
@@ -55,7 +67,10 @@ pub fn today() -> NaiveDate {
 /// store that [`run`] serves. For the fuzz target `fuzz/fuzz_targets/lsp.rs`.
 #[doc(hidden)]
 pub fn service() -> (LspService<Backend>, tower_lsp_server::ClientSocket) {
-    LspService::new(|client| Backend::new(client, Arc::new(AtomicBool::new(false))))
+    LspService::new(|client| {
+        let sink = Sink::Client(client.clone(), tokio::runtime::Handle::try_current().ok());
+        Backend::new(client, Arc::new(AtomicBool::new(false)), sink, None)
+    })
 }
 
 /// Runs the server on stdin/stdout until `exit` or the end of stdin.
@@ -73,23 +88,25 @@ pub fn run() -> ExitCode {
     let reader_out = out_tx.clone();
     let shut_down = Arc::new(AtomicBool::new(false));
     let received = shut_down.clone();
-    // Not joined: at `exit` it may still be blocked reading stdin, and ends with the process.
+    let (ended_tx, ended) = tokio::sync::watch::channel(false);
+    // Not joined: at the end it may still be blocked reading stdin, and ends with the process.
     std::thread::spawn(move || {
-        transport::read_messages(std::io::stdin().lock(), in_tx, reader_out, &received)
+        let stdin = std::io::stdin().lock();
+        transport::read_messages(stdin, in_tx, reader_out, &received, ended_tx)
     });
 
     let flag = shut_down.clone();
     let forward_out = out_tx.clone();
+    let sink = Sink::Stdio(out_tx.clone());
     runtime.block_on(async move {
         let (client_in, server_in) = tokio::io::duplex(1 << 16);
         let (server_out, client_out) = tokio::io::duplex(1 << 16);
         let pump = tokio::spawn(transport::pump_input(in_rx, client_in));
         let forward = tokio::spawn(transport::forward_output(client_out, forward_out));
-        let (service, socket) = LspService::new(|client| Backend::new(client, flag));
-        // One message at a time, in order: every handler is synchronous apart from sending, so
-        // nothing waits, and changes are applied in the order they were sent.
+        let (service, socket) =
+            LspService::new(|client| Backend::new(client, flag, sink, Some(ended)));
         Server::new(server_in, server_out, socket)
-            .concurrency_level(1)
+            .concurrency_level(CONCURRENCY)
             .serve(service)
             .await;
         let _ = forward.await;
@@ -161,10 +178,20 @@ struct Inner {
     pulled: Mutex<HashSet<Uri>>,
     /// Configuration problems already shown, so each is shown once.
     reported: Mutex<HashSet<String>>,
-    /// Publishing is serialised, and each publish checks that its snapshot is still current.
-    publishing: tokio::sync::Mutex<()>,
+    /// Documents waiting for the lint worker.
+    lints: Arc<lint::Queue>,
+    /// Publishes happen with `store` locked, so they leave in the order the store changed.
+    sink: Sink,
+    /// Set at `exit` or the end of input (never for the in-process service).
+    ended: Option<tokio::sync::watch::Receiver<bool>>,
     shut_down: Arc<AtomicBool>,
     panic_in: Vec<String>,
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.lints.close();
+    }
 }
 
 pub struct Backend {
@@ -173,7 +200,12 @@ pub struct Backend {
 }
 
 impl Backend {
-    fn new(client: Client, shut_down: Arc<AtomicBool>) -> Self {
+    fn new(
+        client: Client,
+        shut_down: Arc<AtomicBool>,
+        sink: Sink,
+        ended: Option<tokio::sync::watch::Receiver<bool>>,
+    ) -> Self {
         let panic_in = std::env::var("SECTION55_LSP_PANIC")
             .map(|v| {
                 v.split(',')
@@ -182,19 +214,25 @@ impl Backend {
                     .collect()
             })
             .unwrap_or_default();
-        Backend {
-            client,
-            inner: Arc::new(Inner {
-                store: Mutex::default(),
-                session: Mutex::default(),
-                configs: Mutex::default(),
-                pulled: Mutex::default(),
-                reported: Mutex::default(),
-                publishing: tokio::sync::Mutex::new(()),
-                shut_down,
-                panic_in,
-            }),
-        }
+        let inner = Arc::new(Inner {
+            store: Mutex::default(),
+            session: Mutex::default(),
+            configs: Mutex::default(),
+            pulled: Mutex::default(),
+            reported: Mutex::default(),
+            lints: Arc::default(),
+            sink,
+            ended,
+            shut_down,
+            panic_in,
+        });
+        let server = Arc::downgrade(&inner);
+        lint::spawn(inner.lints.clone(), move |uri| {
+            Weak::upgrade(&server)
+                .map(|inner| inner.lint_and_publish(uri))
+                .is_some()
+        });
+        Backend { client, inner }
     }
 
     fn guard<T>(&self, name: &str, body: impl FnOnce() -> T) -> RpcResult<T> {
@@ -209,12 +247,23 @@ impl Backend {
         lock(&self.inner.store).get(uri)
     }
 
-    /// Publishes a snapshot's diagnostics in the background, unless by then a newer version
-    /// (or a close) has replaced it.
-    fn schedule_publish(&self, snapshot: Arc<Snapshot>) {
-        let inner = self.inner.clone();
-        let client = self.client.clone();
-        tokio::spawn(async move { inner.publish(&client, snapshot).await });
+    /// The current version of a document with its findings: the lint runs (or is waited for)
+    /// on a blocking thread, so the runtime goes on serving other messages; `None` when the
+    /// document is not open or the session ends first.
+    async fn linted(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+        let snapshot = self.snapshot(uri)?;
+        if snapshot.is_linted() {
+            return Some(snapshot);
+        }
+        let lint = tokio::task::spawn_blocking(move || {
+            // A panic is reported by the handler's guard, which asks again.
+            let _ = catch_unwind(AssertUnwindSafe(|| snapshot.analysis()));
+            snapshot
+        });
+        tokio::select! {
+            linted = lint => linted.ok(),
+            () = self.inner.ended() => None,
+        }
     }
 
     fn log(&self, kind: MessageType, message: String) {
@@ -246,12 +295,12 @@ impl Backend {
 
     /// Settings or `section55.toml` changed: every open document is linted again.
     fn reconfigure(&self) {
-        let docs = lock(&self.inner.store).all();
-        for doc in docs {
-            let config = self.config_for(&doc.uri);
-            let fresh = Arc::new(doc.with_config(config));
-            lock(&self.inner.store).replace(fresh.clone());
-            self.schedule_publish(fresh);
+        let uris = lock(&self.inner.store).uris();
+        for uri in uris {
+            let config = self.config_for(&uri);
+            if lock(&self.inner.store).reconfigure(&uri, config) {
+                self.inner.lints.push(uri);
+            }
         }
         let session = self.session();
         if session.pull && session.diagnostic_refresh {
@@ -307,21 +356,40 @@ impl Backend {
 }
 
 impl Inner {
-    async fn publish(&self, client: &Client, snapshot: Arc<Snapshot>) {
-        let _order = self.publishing.lock().await;
-        if !lock(&self.store).is_current(&snapshot) || lock(&self.pulled).contains(&snapshot.uri) {
-            state::drop_later(snapshot);
-            return;
-        }
-        let encoding = lock(&self.session).encoding;
-        let Ok(items) = guard(&self.panic_in, "publishDiagnostics", || {
-            diagnostics::all(&snapshot, encoding)
-        }) else {
+    /// The lint worker's job: lints the current version of `uri` and publishes its findings,
+    /// unless by then a newer version (queued behind) or a close has replaced it, or the
+    /// client pulls them.
+    fn lint_and_publish(&self, uri: &Uri) {
+        let Some(snapshot) = lock(&self.store).get(uri) else {
             return;
         };
-        client
-            .publish_diagnostics(snapshot.uri.clone(), items, Some(snapshot.version))
-            .await;
+        let encoding = lock(&self.session).encoding;
+        let items = guard(&self.panic_in, "publishDiagnostics", || {
+            diagnostics::all(&snapshot, encoding)
+        });
+        let store = lock(&self.store);
+        if !store.is_current(&snapshot) {
+            drop(store);
+            // Possibly the last holder of a version already replaced.
+            state::drop_snapshot(snapshot);
+            return;
+        }
+        if let Ok(items) = items
+            && !lock(&self.pulled).contains(uri)
+        {
+            self.sink
+                .publish(uri.clone(), items, Some(snapshot.version));
+        }
+    }
+
+    /// Resolves at `exit` or the end of input; never for the in-process service.
+    async fn ended(&self) {
+        match self.ended.clone() {
+            Some(mut ended) => {
+                let _ = ended.wait_for(|ended| *ended).await;
+            }
+            None => std::future::pending().await,
+        }
     }
 }
 
@@ -479,14 +547,12 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let opened = self.guard("didOpen", || {
+        let _ = self.guard("didOpen", || {
             let doc = params.text_document;
             let config = self.config_for(&doc.uri);
-            lock(&self.inner.store).open(doc.uri, doc.version, doc.text, config)
+            lock(&self.inner.store).open(doc.uri.clone(), doc.version, doc.text, config);
+            self.inner.lints.push(doc.uri);
         });
-        if let Ok(snapshot) = opened {
-            self.schedule_publish(snapshot);
-        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -501,17 +567,16 @@ impl LanguageServer for Backend {
             )
         });
         match applied {
-            Ok(Some(applied)) => {
-                if applied.clamped > 0 {
+            Ok(Some(clamped)) => {
+                if clamped > 0 {
                     let message = format!(
-                        "{} edit(s) to {} lay outside the document and were clamped to it",
-                        applied.clamped,
+                        "{clamped} edit(s) to {} lay outside the document and were clamped to it",
                         uri.as_str()
                     );
                     log::line(&message);
                     self.log(MessageType::WARNING, message);
                 }
-                self.schedule_publish(applied.snapshot);
+                self.inner.lints.push(uri);
             }
             Ok(None) => {
                 let message = format!(
@@ -528,14 +593,10 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         let _ = self.guard("didClose", || {
-            lock(&self.inner.store).close(&uri);
+            let mut store = lock(&self.inner.store);
+            store.close(&uri);
             lock(&self.inner.pulled).remove(&uri);
-        });
-        let client = self.client.clone();
-        let inner = self.inner.clone();
-        tokio::spawn(async move {
-            let _order = inner.publishing.lock().await;
-            client.publish_diagnostics(uri, Vec::new(), None).await;
+            self.inner.sink.publish(uri, Vec::new(), None);
         });
     }
 
@@ -570,9 +631,9 @@ impl LanguageServer for Backend {
     ) -> RpcResult<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let encoding = self.session().encoding;
-        let Some(snapshot) = self.snapshot(&uri) else {
+        let Some(snapshot) = self.linted(&uri).await else {
             return Err(RpcError::invalid_params(format!(
-                "{} is not open",
+                "{} is not open (or the session is ending)",
                 uri.as_str()
             )));
         };
@@ -580,13 +641,9 @@ impl LanguageServer for Backend {
             diagnostics::report(&snapshot, encoding, params.previous_result_id.as_deref())
         })?;
         // The client pulls for this document from now on: clear what was pushed, push no more.
+        let _store = lock(&self.inner.store);
         if lock(&self.inner.pulled).insert(uri.clone()) {
-            let client = self.client.clone();
-            let inner = self.inner.clone();
-            tokio::spawn(async move {
-                let _order = inner.publishing.lock().await;
-                client.publish_diagnostics(uri, Vec::new(), None).await;
-            });
+            self.inner.sink.publish(uri, Vec::new(), None);
         }
         Ok(report)
     }
@@ -613,7 +670,7 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
-        let Some(snapshot) = self.snapshot(&params.text_document.uri) else {
+        let Some(snapshot) = self.linted(&params.text_document.uri).await else {
             return Ok(None);
         };
         let session = self.session();

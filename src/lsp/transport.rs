@@ -136,12 +136,18 @@ fn error_reply(id: Json, code: i64, message: String) -> Vec<u8> {
 
 /// What becomes of a message from the client.
 enum Verdict {
-    /// Passed on to the server.
-    Forward,
+    /// Passed on to the server; a `shutdown` request or the `exit` notification is named.
+    Forward(Option<Lifecycle>),
     /// Answered here with this error reply, never seen by the server.
     Answer(Vec<u8>),
     /// Dropped, with this reason logged.
     Ignore(&'static str),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lifecycle {
+    Shutdown,
+    Exit,
 }
 
 /// Methods that are only ever notifications. `tower-lsp-server` leaves them unanswered when
@@ -171,7 +177,7 @@ fn verdict(body: &[u8]) -> Verdict {
         return screen(&request);
     }
     if serde_json::from_str::<Response>(text).is_ok() {
-        return Verdict::Forward;
+        return Verdict::Forward(None);
     }
     Verdict::Answer(match serde_json::from_str::<Json>(text) {
         Err(e) => error_reply(Json::Null, -32700, format!("Parse error: {e}")),
@@ -194,10 +200,12 @@ fn verdict(body: &[u8]) -> Verdict {
 fn screen(request: &Request) -> Verdict {
     let method = request.method();
     let Some(id) = request.id() else {
-        return if method == "shutdown" {
-            Verdict::Ignore("ignored `shutdown` sent as a notification (it is a request)")
-        } else {
-            Verdict::Forward
+        return match method {
+            "shutdown" => {
+                Verdict::Ignore("ignored `shutdown` sent as a notification (it is a request)")
+            }
+            "exit" => Verdict::Forward(Some(Lifecycle::Exit)),
+            _ => Verdict::Forward(None),
         };
     };
     let id = serde_json::to_value(id).unwrap_or(Json::Null);
@@ -222,19 +230,29 @@ fn screen(request: &Request) -> Verdict {
             format!("Invalid request: `{method}` is a notification and takes no id"),
         ));
     }
-    Verdict::Forward
-}
-
-/// Whether a message forwarded to the server is a `shutdown` request.
-fn is_shutdown_request(body: &[u8]) -> bool {
-    serde_json::from_slice::<Request>(body)
-        .is_ok_and(|r| r.method() == "shutdown" && r.id().is_some())
+    if method == "shutdown" {
+        return Verdict::Forward(Some(Lifecycle::Shutdown));
+    }
+    Verdict::Forward(None)
 }
 
 /// The stdin thread: frames in, well-formed messages to the server, errors to the client.
 /// `shutdown_received` is set as a `shutdown` request goes to the server: an `exit` right
 /// behind it may cancel the handler before it runs, and the exit code must still be 0.
+/// Reading stops after `exit` or at the end of input, and then `ended` is set: requests still
+/// waiting for a lint give up, so the process ends at once.
 pub fn read_messages(
+    input: impl BufRead,
+    to_server: UnboundedSender<Vec<u8>>,
+    to_client: mpsc::Sender<Out>,
+    shutdown_received: &AtomicBool,
+    ended: tokio::sync::watch::Sender<bool>,
+) {
+    forward_messages(input, to_server, to_client, shutdown_received);
+    ended.send_replace(true);
+}
+
+fn forward_messages(
     mut input: impl BufRead,
     to_server: UnboundedSender<Vec<u8>>,
     to_client: mpsc::Sender<Out>,
@@ -244,11 +262,11 @@ pub fn read_messages(
         match read_frame(&mut input) {
             Frame::Eof => return,
             Frame::Body(body) => match verdict(&body) {
-                Verdict::Forward => {
-                    if is_shutdown_request(&body) {
+                Verdict::Forward(lifecycle) => {
+                    if lifecycle == Some(Lifecycle::Shutdown) {
                         shutdown_received.store(true, Ordering::SeqCst);
                     }
-                    if to_server.send(body).is_err() {
+                    if to_server.send(body).is_err() || lifecycle == Some(Lifecycle::Exit) {
                         return;
                     }
                 }
@@ -356,9 +374,26 @@ mod tests {
 
     #[test]
     fn classifies_messages() {
-        let forward = |b: &[u8]| matches!(verdict(b), Verdict::Forward);
-        assert!(forward(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#));
-        assert!(forward(br#"{"jsonrpc":"2.0","id":1,"result":null}"#));
+        let forward = |b: &[u8]| match verdict(b) {
+            Verdict::Forward(lifecycle) => Some(lifecycle),
+            _ => None,
+        };
+        assert_eq!(
+            forward(br#"{"jsonrpc":"2.0","id":1,"method":"x"}"#),
+            Some(None)
+        );
+        assert_eq!(
+            forward(br#"{"jsonrpc":"2.0","id":1,"result":null}"#),
+            Some(None)
+        );
+        assert_eq!(
+            forward(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#),
+            Some(Some(Lifecycle::Shutdown))
+        );
+        assert_eq!(
+            forward(br#"{"jsonrpc":"2.0","method":"exit"}"#),
+            Some(Some(Lifecycle::Exit))
+        );
         let reply = |b: &[u8]| match verdict(b) {
             Verdict::Answer(reply) => String::from_utf8_lossy(&reply).into_owned(),
             _ => String::new(),
