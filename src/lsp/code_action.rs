@@ -74,7 +74,7 @@ fn fix_all(
     {
         return None;
     }
-    let edit = rules::fix_all_edit(&snapshot.text, &snapshot.config, analysis.today)?;
+    let edit = rules::fix_all_edit(&snapshot.text, &snapshot.config, snapshot.today)?;
     let conv = snapshot.converter(encoding);
     let edits = vec![tower_lsp_server::ls_types::TextEdit {
         range: conv.range(edit.span),

@@ -247,21 +247,22 @@ impl Backend {
         lock(&self.inner.store).get(uri)
     }
 
-    /// The current version of a document with its findings: the lint runs (or is waited for)
-    /// on a blocking thread, so the runtime goes on serving other messages; `None` when the
-    /// document is not open or the session ends first.
-    async fn linted(&self, uri: &Uri) -> Option<Arc<Snapshot>> {
+    /// Runs the handler `name` on the current version of `uri` on a blocking thread, for the
+    /// requests that need its findings (which may mean linting it first, or waiting for the
+    /// worker to finish): the runtime goes on serving other messages. `None` when the document
+    /// is not open or the session ends first.
+    async fn with_findings<T: Send + 'static>(
+        &self,
+        uri: &Uri,
+        name: &'static str,
+        body: impl FnOnce(&Snapshot) -> T + Send + 'static,
+    ) -> Option<RpcResult<T>> {
         let snapshot = self.snapshot(uri)?;
-        if snapshot.is_linted() {
-            return Some(snapshot);
-        }
-        let lint = tokio::task::spawn_blocking(move || {
-            // A panic is reported by the handler's guard, which asks again.
-            let _ = catch_unwind(AssertUnwindSafe(|| snapshot.analysis()));
-            snapshot
-        });
+        let inner = self.inner.clone();
+        let job =
+            tokio::task::spawn_blocking(move || guard(&inner.panic_in, name, || body(&snapshot)));
         tokio::select! {
-            linted = lint => linted.ok(),
+            done = job => done.ok(),
             () = self.inner.ended() => None,
         }
     }
@@ -631,15 +632,18 @@ impl LanguageServer for Backend {
     ) -> RpcResult<DocumentDiagnosticReportResult> {
         let uri = params.text_document.uri;
         let encoding = self.session().encoding;
-        let Some(snapshot) = self.linted(&uri).await else {
-            return Err(RpcError::invalid_params(format!(
-                "{} is not open (or the session is ending)",
-                uri.as_str()
-            )));
-        };
-        let report = self.guard("diagnostic", || {
-            diagnostics::report(&snapshot, encoding, params.previous_result_id.as_deref())
-        })?;
+        let previous = params.previous_result_id;
+        let report = self
+            .with_findings(&uri, "diagnostic", move |snapshot| {
+                diagnostics::report(snapshot, encoding, previous.as_deref())
+            })
+            .await
+            .ok_or_else(|| {
+                RpcError::invalid_params(format!(
+                    "{} is not open (or the session is ending)",
+                    uri.as_str()
+                ))
+            })??;
         // The client pulls for this document from now on: clear what was pushed, push no more.
         let _store = lock(&self.inner.store);
         if lock(&self.inner.pulled).insert(uri.clone()) {
@@ -670,20 +674,25 @@ impl LanguageServer for Backend {
     }
 
     async fn code_action(&self, params: CodeActionParams) -> RpcResult<Option<CodeActionResponse>> {
-        let Some(snapshot) = self.linted(&params.text_document.uri).await else {
-            return Ok(None);
-        };
         let session = self.session();
-        let actions = self.guard("codeAction", || {
-            code_action::actions(
-                &snapshot,
-                session.encoding,
-                params.range,
-                params.context.only.as_deref(),
-                session.document_changes,
-            )
-        })?;
-        Ok(Some(actions))
+        let CodeActionParams {
+            text_document,
+            range,
+            context,
+            ..
+        } = params;
+        let actions = self
+            .with_findings(&text_document.uri, "codeAction", move |snapshot| {
+                code_action::actions(
+                    snapshot,
+                    session.encoding,
+                    range,
+                    context.only.as_deref(),
+                    session.document_changes,
+                )
+            })
+            .await;
+        actions.transpose()
     }
 
     async fn document_symbol(

@@ -85,11 +85,6 @@ impl Snapshot {
         })
     }
 
-    /// Whether [`Self::analysis`] is done.
-    pub fn is_linted(&self) -> bool {
-        self.analysis.get().is_some()
-    }
-
     /// The tree of the current text, if it parses.
     pub fn tree(&self) -> Option<&Node> {
         self.parsed().root.as_ref()
