@@ -4,19 +4,34 @@
 # dist/section55.html). The page needs no server and makes no connection: open it from disk.
 #
 # Usage: scripts/browser-page.sh [OUT]
+#        scripts/browser-page.sh --needs            what is missing to build it, a line each (exit 1
+#                                                   when anything is); scripts/release.sh asks first
+#        scripts/browser-page.sh --bindgen-version  the wasm-bindgen version to install
 # Needs: the Rust target wasm32-unknown-unknown (rustup target add wasm32-unknown-unknown) and the
 # wasm-bindgen command of the version crates/section55_wasm pins (WASM_BINDGEN=/path, or on PATH:
 # cargo install wasm-bindgen-cli --version 0.2.130).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-dist/section55.html}
 target=wasm32-unknown-unknown
-[ -d "$(rustc --print target-libdir --target "$target" 2>/dev/null)" ] \
-  || { echo "browser-page: missing the Rust target $target: rustup target add $target" >&2; exit 1; }
 bindgen_version=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' crates/section55_wasm/Cargo.toml)
 WASM_BINDGEN=${WASM_BINDGEN:-$(command -v wasm-bindgen || true)}
-[ -n "$WASM_BINDGEN" ] && "$WASM_BINDGEN" --version | grep -qF " $bindgen_version" \
-  || { echo "browser-page: needs wasm-bindgen $bindgen_version: cargo install wasm-bindgen-cli --version $bindgen_version (or set WASM_BINDGEN)" >&2; exit 1; }
+needs() {
+  local missing=0
+  [ -d "$(rustc --print target-libdir --target "$target" 2>/dev/null)" ] \
+    || { echo "the Rust target $target: rustup target add $target"; missing=1; }
+  [ -n "$WASM_BINDGEN" ] && "$WASM_BINDGEN" --version | grep -qF " $bindgen_version" \
+    || { echo "wasm-bindgen $bindgen_version: cargo install wasm-bindgen-cli --version $bindgen_version (or set WASM_BINDGEN)"; missing=1; }
+  return "$missing"
+}
+case ${1:-} in
+  --needs) needs; exit ;;
+  --bindgen-version) echo "$bindgen_version"; exit 0 ;;
+esac
+out=${1:-dist/section55.html}
+if ! lacking=$(needs); then
+  sed 's/^/browser-page: missing /' <<<"$lacking" >&2
+  exit 1
+fi
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo "commit unknown")
 # Small rather than fast: the page carries the module, and a response checks in milliseconds.

@@ -40,7 +40,7 @@ MATURIN=${MATURIN:-$(command -v maturin || true)}
 
 # --- everything needed, checked before building anything ------------------------------------
 missing=()
-for target in "${targets[@]}" wasm32-unknown-unknown; do
+for target in "${targets[@]}"; do
   [ -d "$(rustc --print target-libdir --target "$target" 2>/dev/null)" ] \
     || missing+=("the Rust target $target: rustup target add $target")
 done
@@ -48,11 +48,7 @@ if [[ " ${targets[*]} " == *" $WINDOWS "* ]]; then
   command -v x86_64-w64-mingw32-gcc >/dev/null \
     || missing+=("the MinGW-w64 linker: apt-get install gcc-mingw-w64-x86-64")
 fi
-bindgen_version=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' crates/section55_wasm/Cargo.toml)
-WASM_BINDGEN=${WASM_BINDGEN:-$(command -v wasm-bindgen || true)}
-[ -n "$WASM_BINDGEN" ] && "$WASM_BINDGEN" --version | grep -qF " $bindgen_version" \
-  || missing+=("wasm-bindgen $bindgen_version: cargo install wasm-bindgen-cli --version $bindgen_version (or set WASM_BINDGEN)")
-export WASM_BINDGEN
+while IFS= read -r need; do missing+=("$need"); done < <(scripts/browser-page.sh --needs || true)
 [ -n "$MATURIN" ] || missing+=("maturin: pip install maturin (or set MATURIN=/path/to/maturin)")
 command -v npm >/dev/null || missing+=("Node.js 20 with npm: apt-get install nodejs npm")
 command -v git >/dev/null && git rev-parse --git-dir >/dev/null 2>&1 \
