@@ -16,6 +16,11 @@ impl Pos {
     pub const fn new(line: u32, col: u32) -> Self {
         Pos { line, col }
     }
+
+    /// The position for people and most tools: 1-based line, 1-based column in characters.
+    pub const fn one_based(self) -> (u32, u32) {
+        (self.line + 1, self.col + 1)
+    }
 }
 
 /// A half-open range of text (`end` is exclusive).

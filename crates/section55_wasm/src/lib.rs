@@ -126,14 +126,16 @@ fn rendered(text: &str, diagnostics: &[Diagnostic], draft: bool) -> Result<Strin
 }
 
 fn finding(d: &Diagnostic) -> Finding {
+    let ((line, column), (end_line, end_column)) =
+        (d.span.start.one_based(), d.span.end.one_based());
     Finding {
         rule: d.rule,
         severity: d.severity.as_str(),
         message: d.message.clone(),
-        line: d.span.start.line + 1,
-        column: d.span.start.col + 1,
-        end_line: d.span.end.line + 1,
-        end_column: d.span.end.col + 1,
+        line,
+        column,
+        end_line,
+        end_column,
     }
 }
 

@@ -1,10 +1,10 @@
-use super::{FileReport, one_based};
+use super::FileReport;
 
 pub(super) fn file(r: &FileReport) -> String {
     r.diagnostics
         .iter()
         .map(|d| {
-            let (line, col) = one_based(d.span.start);
+            let (line, col) = d.span.start.one_based();
             let help = d
                 .fix()
                 .map(|f| format!(" (help: {})", f.title))

@@ -1,6 +1,6 @@
 //! GitHub Actions workflow commands: `::error file=…,line=…::message`.
 
-use super::{FileReport, one_based};
+use super::FileReport;
 use crate::diagnostic::Severity;
 
 pub(super) fn file(r: &FileReport) -> String {
@@ -12,8 +12,8 @@ pub(super) fn file(r: &FileReport) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let (line, col) = one_based(d.span.start);
-            let (end_line, end_col) = one_based(d.span.end);
+            let (line, col) = d.span.start.one_based();
+            let (end_line, end_col) = d.span.end.one_based();
             format!(
                 "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}\n",
                 property(&r.path),

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{Counts, FileReport, one_based};
+use super::{Counts, FileReport};
 use crate::diagnostic::{Fix, Span};
 
 #[derive(Serialize)]
@@ -61,8 +61,8 @@ struct Summary {
 }
 
 fn range(span: Span) -> Range {
-    let (line, column) = one_based(span.start);
-    let (end_line, end_column) = one_based(span.end);
+    let (line, column) = span.start.one_based();
+    let (end_line, end_column) = span.end.one_based();
     Range {
         end: Position {
             column: end_column,

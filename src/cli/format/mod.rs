@@ -7,7 +7,7 @@ mod human;
 mod json;
 mod sarif;
 
-use crate::diagnostic::{Diagnostic, Pos, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -96,11 +96,6 @@ pub fn render(format: Format, reports: &[FileReport], colour: bool, summary: boo
     let mut out: String = reports.iter().map(|r| stream.file(r)).collect();
     out.push_str(&stream.finish(summary));
     out
-}
-
-/// A position for people and most tools: 1-based line, 1-based column in characters.
-pub fn one_based(pos: Pos) -> (u32, u32) {
-    (pos.line + 1, pos.col + 1)
 }
 
 #[derive(Default)]

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
+use super::FileReport;
 use super::json::{self, Array};
-use super::{FileReport, one_based};
 use crate::diagnostic::{Fix, Severity, Span};
 use crate::rules::{self, Rule};
 
@@ -28,8 +28,8 @@ fn rule(rule: &Rule) -> Value {
 
 /// A 1-based SARIF region, `end` exclusive (an insertion is an empty region).
 fn region(span: Span) -> Value {
-    let (start_line, start_column) = one_based(span.start);
-    let (end_line, end_column) = one_based(span.end);
+    let (start_line, start_column) = span.start.one_based();
+    let (end_line, end_column) = span.end.one_based();
     json!({
         "startLine": start_line,
         "startColumn": start_column,

@@ -135,7 +135,7 @@ impl Row {
             let problem = match syntax {
                 Some(d) => format!(
                     "not well-formed YAML (line {}): {}",
-                    d.span.start.line + 1,
+                    d.span.start.one_based().0,
                     d.message
                 ),
                 None => {

@@ -78,7 +78,7 @@ pub fn draft_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
         .map(|d| {
             format!(
                 "Line {}: {}[{}] {}",
-                d.span.start.line + 1,
+                d.span.start.one_based().0,
                 d.severity.as_str(),
                 d.rule,
                 d.message
