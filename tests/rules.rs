@@ -1180,3 +1180,47 @@ fn fixes_that_cannot_change_what_the_response_says_are_safe() {
         .unwrap_or_default();
     assert_eq!(first_fix(no_afis, "missing-section"), Unsafe);
 }
+
+#[test]
+fn findings_past_the_cap_are_counted_after_suppression_and_the_first_in_the_file_are_kept() {
+    // 1,500 unknown keys, in an order the schema does not report them in (it walks keys
+    // alphabetically: key0, key1, key10, ...), one of them silenced far past the cap.
+    let mut text = CLEAN.to_owned();
+    for i in 0..1_500 {
+        if i == 1_400 {
+            text.push_str("# section55: ignore[schema] kept for the migration\n");
+        }
+        text.push_str(&format!("key{i}: x\n"));
+    }
+    let all = lint(&text);
+    let schema: Vec<&Diagnostic> = all.iter().filter(|d| d.rule == "schema").collect();
+    assert_eq!(
+        schema.len(),
+        rules::MAX_PER_RULE + 1,
+        "kept, then the count"
+    );
+    for (i, d) in schema.iter().take(rules::MAX_PER_RULE).enumerate() {
+        assert!(
+            d.message.starts_with(&format!("unknown key `key{i}`;")),
+            "finding {i} should be the key{i} line: {}",
+            d.message
+        );
+    }
+    let note = schema[rules::MAX_PER_RULE];
+    assert!(
+        note.message
+            .starts_with("499 more schema findings in this file not shown"),
+        "1,500 less the 1,000 shown and the one silenced: {}",
+        note.message
+    );
+    assert_eq!(note.span, span_of(&text, "key1000", 0));
+    assert!(note.fixes.is_empty());
+    // The silenced key used its ignore comment, though its finding is past the cap.
+    assert!(
+        all.iter().all(|d| d.rule != "unused-ignore"),
+        "{:#?}",
+        all.iter()
+            .filter(|d| d.rule == "unused-ignore")
+            .collect::<Vec<_>>()
+    );
+}

@@ -7,6 +7,7 @@ mod answers;
 pub mod code;
 mod context;
 mod deadlines;
+mod findings;
 mod fixing;
 mod names;
 mod publication;
@@ -17,16 +18,16 @@ mod slips;
 mod suppression;
 mod syntax;
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 pub use context::Context;
+pub use findings::{Finding, Findings, MAX_PER_RULE};
 pub use fixing::{Applied, Dropped, Fixed, MAX_PASSES, fix_all_edit, fix_text};
+use suppression::Suppressions;
 pub use suppression::{IgnoreSlot, ignore_fix, ignore_slot_at};
 
 use crate::config::Config;
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity, Span};
+use crate::diagnostic::{Applicability, Diagnostic, Severity, Span};
 use crate::document::{self, Document};
 
 /// A rule's documentation, in ruff's four parts.
@@ -66,50 +67,6 @@ pub fn fix_applicability_text(rule: &Rule) -> &'static str {
         _ => {
             "safe or unsafe, by finding: a fix that only corrects how something is written is safe (`check --fix`); one that picks a different value or adds text is unsafe (`--unsafe-fixes`)"
         }
-    }
-}
-
-/// What a check reports: findings of the rule being run.
-#[derive(Default)]
-pub struct Findings {
-    items: Vec<Finding>,
-}
-
-pub struct Finding {
-    pub span: Span,
-    pub message: String,
-    pub fixes: Vec<Fix>,
-    /// At most this severity, whatever the rule's (a finding the rule knows is less serious).
-    pub cap: Option<Severity>,
-}
-
-impl Findings {
-    pub fn add(&mut self, span: Span, message: impl Into<String>) {
-        self.items.push(Finding {
-            span,
-            message: message.into(),
-            fixes: Vec::new(),
-            cap: None,
-        });
-    }
-
-    pub fn add_with_fixes(&mut self, span: Span, message: impl Into<String>, fixes: Vec<Fix>) {
-        self.items.push(Finding {
-            span,
-            message: message.into(),
-            fixes,
-            cap: None,
-        });
-    }
-
-    /// A finding reported at no more than `cap`, even where the rule's severity is higher.
-    pub fn add_capped(&mut self, span: Span, message: String, fixes: Vec<Fix>, cap: Severity) {
-        self.items.push(Finding {
-            span,
-            message,
-            fixes,
-            cap: Some(cap),
-        });
     }
 }
 
@@ -231,6 +188,7 @@ pub fn lint_document(
     today: NaiveDate,
 ) -> Vec<Diagnostic> {
     let ctx = Context::new(text, doc, config, today);
+    let mut suppressions = Suppressions::new(&ctx);
     let mut diagnostics = Vec::new();
     for rule in all() {
         if rule.name == code::UNUSED_IGNORE {
@@ -239,54 +197,20 @@ pub fn lint_document(
         let Some(severity) = severity_of(rule, config) else {
             continue;
         };
-        let mut findings = Findings::default();
+        let mut findings = Findings::new(rule.name, Some(&mut suppressions));
         (rule.check)(&ctx, &mut findings);
-        diagnostics.extend(findings.items.into_iter().map(|f| Diagnostic {
-            rule: rule.name,
-            severity: f.cap.map_or(severity, |cap| cap.min(severity)),
-            message: f.message,
-            span: f.span,
-            fixes: f.fixes,
-        }));
+        diagnostics.extend(findings.into_diagnostics(severity));
     }
-    let unused_severity = find(code::UNUSED_IGNORE).and_then(|r| severity_of(r, config));
-    let mut diagnostics = suppression::apply(&ctx, diagnostics, unused_severity, config);
+    // When the file cannot be read, no rule ran, so no comment can be judged unused.
+    let unreadable = diagnostics.iter().any(|d| d.rule == code::INVALID_YAML);
+    let unused = find(code::UNUSED_IGNORE).and_then(|r| severity_of(r, config));
+    if let (Some(severity), false) = (unused, unreadable) {
+        let mut findings = Findings::new(code::UNUSED_IGNORE, None);
+        suppressions.report_unused(&ctx, config, &mut findings);
+        diagnostics.extend(findings.into_diagnostics(severity));
+    }
     diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.rule.cmp(b.rule)));
-    cap_per_rule(diagnostics)
-}
-
-/// Findings reported per rule and file. Past that, one more finding of the rule says how many
-/// were left out: a file with a million unknown keys is not helped by a million findings, and
-/// every format and the language server stay small and fast.
-pub const MAX_PER_RULE: usize = 1_000;
-
-/// Keeps the first [`MAX_PER_RULE`] findings of each rule (in order) and replaces the rest with
-/// one finding, where the first left out was, that counts them.
-fn cap_per_rule(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    let mut seen: HashMap<&'static str, usize> = HashMap::new();
-    let mut notes: Vec<(usize, &'static str)> = Vec::new();
-    let mut kept = Vec::with_capacity(diagnostics.len().min(MAX_PER_RULE * 4));
-    for d in diagnostics {
-        let n = seen.entry(d.rule).or_default();
-        *n += 1;
-        if *n <= MAX_PER_RULE {
-            kept.push(d);
-        } else if *n == MAX_PER_RULE + 1 {
-            notes.push((kept.len(), d.rule));
-            kept.push(Diagnostic {
-                fixes: Vec::new(),
-                ..d
-            });
-        }
-    }
-    for (at, rule) in notes {
-        let left_out = seen.get(rule).copied().unwrap_or_default() - MAX_PER_RULE;
-        kept[at].message = format!(
-            "{left_out} more {rule} finding{} in this file not shown: at most {MAX_PER_RULE} are reported per rule and file",
-            if left_out == 1 { "" } else { "s" }
-        );
-    }
-    kept
+    diagnostics
 }
 
 /// A rule's documentation as plain text (for `section55 rule` and SARIF help).

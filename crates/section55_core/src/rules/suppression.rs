@@ -136,35 +136,45 @@ fn parse_comments(text: &str, lines: &LineIndex) -> Vec<Comment> {
     comments
 }
 
-/// Drops suppressed diagnostics and adds `unused-ignore` findings (at `unused`, if enabled).
-pub fn apply(
-    ctx: &Context,
-    diagnostics: Vec<Diagnostic>,
-    unused: Option<Severity>,
-    config: &Config,
-) -> Vec<Diagnostic> {
-    let text = ctx.text;
-    if !text.contains(MARKER) {
-        return diagnostics;
+/// The file's ignore comments, in line order, each rule named in them marked once it silences
+/// a finding.
+#[derive(Default)]
+pub(super) struct Suppressions {
+    comments: Vec<Comment>,
+}
+
+impl Suppressions {
+    pub fn new(ctx: &Context) -> Self {
+        if !ctx.text.contains(MARKER) {
+            return Self::default();
+        }
+        let mut comments = parse_comments(ctx.text, ctx.lines());
+        // The marker inside a text (a block scalar, a quoted string) is text, not a comment.
+        if let Some(root) = &ctx.doc.root {
+            comments.retain(|c| !inside_text(root, c.span.start));
+        }
+        Suppressions { comments }
     }
-    let lines = ctx.lines();
-    let mut comments = parse_comments(text, lines);
-    // The marker inside a text (a block scalar, a quoted string) is text, not a comment.
-    if let Some(root) = &ctx.doc.root {
-        comments.retain(|c| !inside_text(root, c.span.start));
+
+    /// Whether a comment on `line` or the line above silences `rule` (and marks it used).
+    pub fn silence(&mut self, rule: &str, line: u32) -> bool {
+        let from = self
+            .comments
+            .partition_point(|c| c.line.saturating_add(1) < line);
+        self.comments[from..]
+            .iter_mut()
+            .take_while(|c| c.line <= line)
+            .find_map(|c| c.rules.iter_mut().find(|r| r.rule == rule))
+            .map(|named| named.used = true)
+            .is_some()
     }
-    let mut kept: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|d| !suppress(&mut comments, d))
-        .collect();
-    // When the file cannot be read, no rule ran, so no comment can be judged unused.
-    let unreadable = kept.iter().any(|d| d.rule == code::INVALID_YAML);
-    if let (Some(severity), false) = (unused, unreadable) {
-        for comment in &comments {
-            kept.extend(unused_findings(text, lines, comment, severity, config));
+
+    /// Reports the rules named in ignore comments that silenced nothing.
+    pub fn report_unused(&self, ctx: &Context, config: &Config, out: &mut Findings) {
+        for comment in &self.comments {
+            unused_findings(ctx.text, ctx.lines(), comment, config, out);
         }
     }
-    kept
 }
 
 /// Whether `pos` falls inside a text value of the tree.
@@ -177,58 +187,35 @@ fn inside_text(node: &Node, pos: Pos) -> bool {
     }
 }
 
-fn suppress(comments: &mut [Comment], d: &Diagnostic) -> bool {
-    let line = d.span.start.line;
-    let applies = |c: &Comment| c.line == line || c.line + 1 == line;
-    for comment in comments.iter_mut().filter(|c| applies(c)) {
-        if let Some(named) = comment.rules.iter_mut().find(|r| r.rule == d.rule) {
-            named.used = true;
-            return true;
-        }
-    }
-    false
-}
-
 fn unused_findings(
     text: &str,
     lines: &LineIndex,
     comment: &Comment,
-    severity: Severity,
     config: &Config,
-) -> Vec<Diagnostic> {
+    out: &mut Findings,
+) {
     let all_unused = comment.rules.iter().all(|r| !r.used);
-    comment
-        .rules
-        .iter()
-        .filter(|r| !r.used)
-        .filter_map(|named| {
-            let message = match super::find(&named.rule) {
-                // A rule switched off in configuration cannot fire, so its ignore is not stale.
-                Some(rule) if super::severity_of(rule, config).is_none() => return None,
-                Some(_) => format!(
-                    "this ignore comment silences no `{}` finding here: remove it",
-                    named.rule
-                ),
-                None => format!(
-                    "there is no rule `{}`{}; `section55 rules` lists them",
-                    named.rule,
-                    suggest::did_you_mean(&named.rule, super::names())
-                ),
-            };
-            let fixes = if all_unused {
-                vec![removal(text, lines, comment)]
-            } else {
-                Vec::new()
-            };
-            Some(Diagnostic {
-                rule: code::UNUSED_IGNORE,
-                severity,
-                message,
-                span: named.span,
-                fixes,
-            })
-        })
-        .collect()
+    for named in comment.rules.iter().filter(|r| !r.used) {
+        let message = match super::find(&named.rule) {
+            // A rule switched off in configuration cannot fire, so its ignore is not stale.
+            Some(rule) if super::severity_of(rule, config).is_none() => continue,
+            Some(_) => format!(
+                "this ignore comment silences no `{}` finding here: remove it",
+                named.rule
+            ),
+            None => format!(
+                "there is no rule `{}`{}; `section55 rules` lists them",
+                named.rule,
+                suggest::did_you_mean(&named.rule, super::names())
+            ),
+        };
+        let fixes = if all_unused {
+            vec![removal(text, lines, comment)]
+        } else {
+            Vec::new()
+        };
+        out.add_with_fixes(named.span, message, fixes);
+    }
 }
 
 /// Removes the comment: its whole line when it stands alone, else the comment and the space
