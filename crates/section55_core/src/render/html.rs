@@ -1,5 +1,6 @@
-//! The outline as one standalone HTML page: semantic headings, `lang="en-GB"`, no scripts and no
-//! external assets (the style sheet is inline), readable on screen and on paper. Every piece of
+//! The outline as one standalone HTML page: semantic headings, `lang="en-GB"`, a skip link and
+//! a visible keyboard focus, a contents list for longer responses, no scripts and no external
+//! assets (the style sheet is inline), readable on screen, on a phone and on paper. Every piece of
 //! text from the file is escaped; texts are read as a small subset of Markdown (paragraphs,
 //! bullet lists, bold, links) because that is how offices write them.
 
@@ -38,12 +39,18 @@ table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { border: 1px solid #b1b4b6; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f3f2f1; }
 a { color: #1d4f91; }
+a:focus-visible { outline: 3px solid #ffdd00; outline-offset: 0; background: #ffdd00; color: #0b0c0c; box-shadow: 0 4px #0b0c0c; text-decoration: none; }
+.skip-link { position: absolute; left: -9999px; top: 0; padding: .5rem .75rem; }
+.skip-link:focus-visible { left: .5rem; top: .5rem; }
+.contents ol { margin: 0 0 1rem; padding-left: 1.5rem; }
+.contents li { margin: 0 0 .3rem; }
 @media (max-width: 36rem) { .details { grid-template-columns: 1fr; } .details dd { margin-bottom: .5rem; } }
 @media print {
   main { max-width: none; padding: 0; }
   .details { background: none; border: 1px solid #b1b4b6; }
   h2, h3 { break-after: avoid; }
   a[href^='http']::after { content: ' (' attr(href) ')'; font-size: .85em; word-break: break-all; }
+  .skip-link, .contents { display: none; }
 }
 ";
 
@@ -60,7 +67,9 @@ pub fn write(outline: &Outline) -> String {
         html,
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n<main>\n<h1>{}</h1>\n<p class=\"statute\">{}</p>\n",
+         <title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n\
+         <a class=\"skip-link\" href=\"#response\">Skip to the response</a>\n\
+         <main id=\"response\" tabindex=\"-1\">\n<h1>{}</h1>\n<p class=\"statute\">{}</p>\n",
         escape(&outline.page_title),
         if outline.draft.is_some() {
             DRAFT_STYLE
@@ -84,11 +93,39 @@ pub fn write(outline: &Outline) -> String {
         );
     }
     html.push_str("</dl>\n");
+    if outline.sections.len() >= CONTENTS_FROM {
+        html.push_str(&contents(outline));
+    }
     for (index, section) in outline.sections.iter().enumerate() {
         write_section(&mut html, section, index + 1);
     }
     html.push_str("</main>\n</body>\n</html>\n");
     html
+}
+
+/// A page with this many sections or more starts with a list of them, so a reader (and a screen
+/// reader's user) can go straight to the body's or the chief constable's comments.
+const CONTENTS_FROM: usize = 4;
+
+fn contents(outline: &Outline) -> String {
+    let mut html = format!(
+        "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">{}Contents</h2>\n<ol>\n",
+        outline.heading_mark()
+    );
+    for (index, section) in outline.sections.iter().enumerate() {
+        let _ = writeln!(
+            html,
+            "<li><a href=\"#{}\">{}</a></li>",
+            section_id(index + 1),
+            heading(&section.heading)
+        );
+    }
+    html.push_str("</ol>\n</nav>\n");
+    html
+}
+
+fn section_id(number: usize) -> String {
+    format!("section-{number}")
 }
 
 /// A draft's notice and open findings, and a mark that a printer repeats on every page (a fixed
@@ -113,7 +150,7 @@ fn draft_notice(findings: &[String]) -> String {
 }
 
 fn write_section(html: &mut String, section: &Section, number: usize) {
-    let id = format!("section-{number}");
+    let id = section_id(number);
     let _ = writeln!(
         html,
         "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>",
