@@ -988,6 +988,7 @@ fn every_rule_is_documented_in_four_parts() {
         "curly-quotes",
         "action-overdue",
         "unknown-progress",
+        "link-text",
     ];
     let mut names = rules::names();
     names.sort();
@@ -1223,4 +1224,49 @@ fn findings_past_the_cap_are_counted_after_suppression_and_the_first_in_the_file
             .filter(|d| d.rule == "unused-ignore")
             .collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn link_text() {
+    // A vague text and a bare address in a block of text, a link that says where it goes, and an
+    // address written as its own link's text on a later line.
+    let text = variant(
+        "  The inspectorate graded",
+        "  See [click here](https://hmicfrs.justiceinspectorates.gov.uk/a) or https://www.gov.uk/b.\n  Read [the PEEL 2025 report on Surrey Police](https://hmicfrs.justiceinspectorates.gov.uk/a) and [https://www.gov.uk/c](https://www.gov.uk/c).\n  The inspectorate graded",
+    );
+    let found = assert_fires(
+        &text,
+        "link-text",
+        Severity::Warning,
+        &[
+            span_of(
+                &text,
+                "[click here](https://hmicfrs.justiceinspectorates.gov.uk/a)",
+                0,
+            ),
+            span_of(&text, "https://www.gov.uk/b", 0),
+            span_of(&text, "[https://www.gov.uk/c](https://www.gov.uk/c)", 0),
+        ],
+    );
+    assert!(found[0].message.contains("\"click here\""), "{found:#?}");
+    assert!(
+        found[1]
+            .message
+            .contains("[what it opens](https://www.gov.uk/b)"),
+        "{found:#?}"
+    );
+    // Accented text before a link on the same line: columns are characters.
+    let text = variant(
+        "  The inspectorate graded",
+        "  Réponse complète 😀 : [here](https://www.gov.uk/d)\n  The inspectorate graded",
+    );
+    assert_fires(
+        &text,
+        "link-text",
+        Severity::Warning,
+        &[span_of(&text, "[here](https://www.gov.uk/d)", 0)],
+    );
+    // The report's address is not a text.
+    assert_silent(CLEAN, "link-text");
+    assert_silent(NORFOLK, "link-text");
 }

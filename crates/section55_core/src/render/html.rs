@@ -7,7 +7,7 @@
 use std::fmt::Write as _;
 
 use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
-use crate::dates;
+use crate::{dates, links};
 
 const STYLE: &str = "
 :root { color-scheme: light; }
@@ -284,7 +284,7 @@ fn check(entry: &Check) -> String {
 /// placeholder such as `#` is visible rather than silently dead.
 fn link(text: &str, url: &str) -> String {
     let url = url.trim();
-    if is_web_address(url) {
+    if links::is_web_address(url) {
         format!("<a href=\"{}\">{}</a>", escape(url), escape(text))
     } else if url.is_empty() {
         escape(text)
@@ -293,10 +293,13 @@ fn link(text: &str, url: &str) -> String {
     }
 }
 
-fn is_web_address(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.contains(char::is_whitespace)
+/// A link read from a text: a bare address shows itself.
+fn anchor(found: &links::Link) -> String {
+    if found.bare {
+        format!("<a href=\"{0}\">{0}</a>", escape(found.address))
+    } else {
+        link(found.text, found.address)
+    }
 }
 
 pub fn escape(s: &str) -> String {
@@ -379,9 +382,9 @@ fn inline(s: &str) -> String {
             html.push_str(if bold { "</strong>" } else { "<strong>" });
             bold = !bold;
             rest = after;
-        } else if let Some((anchor, after)) = markdown_link(rest).or_else(|| bare_address(rest)) {
-            html.push_str(&anchor);
-            rest = after;
+        } else if let Some(found) = links::at(rest) {
+            html.push_str(&anchor(&found));
+            rest = &rest[found.len..];
         } else {
             html.push_str(&escape(&c.to_string()));
             rest = &rest[c.len_utf8()..];
@@ -391,47 +394,6 @@ fn inline(s: &str) -> String {
         html.push_str("</strong>");
     }
     html
-}
-
-/// The longest address read as a link; bounding the search keeps text full of brackets linear.
-const MAX_ADDRESS: usize = 2048;
-
-/// `[text](address)` at the start of `s`: the HTML and the rest of `s`.
-fn markdown_link(s: &str) -> Option<(String, &str)> {
-    let inner = s.strip_prefix('[')?;
-    // A link's text has no brackets of its own: stop at the first one.
-    let close = inner.find(['[', ']'])?;
-    let after = inner[close..].strip_prefix("](")?;
-    let end = prefix(after, MAX_ADDRESS).find(')')?;
-    let url = after[..end]
-        .trim()
-        .trim_start_matches('<')
-        .trim_end_matches('>');
-    Some((link(&inner[..close], url), &after[end + 1..]))
-}
-
-fn bare_address(s: &str) -> Option<(String, &str)> {
-    let scheme = prefix(s, 8).to_ascii_lowercase();
-    if !scheme.starts_with("https://") && !scheme.starts_with("http://") {
-        return None;
-    }
-    let end = s.find(char::is_whitespace).unwrap_or(s.len());
-    let url = s[..end].trim_end_matches(['.', ',', ';', ':', ')', '!', '?']);
-    (is_web_address(url) && !url.ends_with("//")).then(|| {
-        (
-            format!("<a href=\"{0}\">{0}</a>", escape(url)),
-            &s[url.len()..],
-        )
-    })
-}
-
-/// At most the first `max` bytes of `s`, cut at a character boundary.
-fn prefix(s: &str, max: usize) -> &str {
-    let mut end = max.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub const UNKNOWN_PUBLICATION_TYPE: &str = "unknown-publication-type";
 pub const FORCE_NOT_INSPECTED: &str = "force-not-inspected";
 pub const POLICING_BODY_MISMATCH: &str = "policing-body-mismatch";
 pub const PLACEHOLDER_LINK: &str = "placeholder-link";
+pub const LINK_TEXT: &str = "link-text";
 pub const STATUTORY_COPY_MISSING: &str = "statutory-copy-missing";
 pub const UNUSED_IGNORE: &str = "unused-ignore";
 pub const COMMENT_IN_TEXT: &str = "comment-in-text";

@@ -1,8 +1,10 @@
-//! Publishing: the link to the report, and the copies s.55(6) requires.
+//! Publishing: the link to the report, links in the texts, and the copies s.55(6) requires.
 
 use super::code;
 use super::{Context, Doc, Findings, Rule};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Pos, Severity, Span};
+use crate::document::{Node, Value};
+use crate::links;
 
 pub const RULES: &[Rule] = &[
     Rule {
@@ -17,6 +19,19 @@ pub const RULES: &[Rule] = &[
         },
         fixes: &[],
         check: check_link,
+    },
+    Rule {
+        name: code::LINK_TEXT,
+        severity: Severity::Warning,
+        summary: "A link in a text whose words do not say where it goes (\"click here\", \"here\", \"link\", a bare address)",
+        doc: Doc {
+            what: "Reports a link in the response's texts whose text is \"click here\", \"here\", \"link\", \"this link\", \"this page\", \"read more\" or \"more\", and a web address written as the text of its own link (a bare `https://...`, or `[https://...](https://...)`). `inspection.link` is the report's address, not a text, and is not checked.",
+            why: "A published response is a public-sector web page, which must meet WCAG 2.2 AA (the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018). People using a screen reader often move from link to link and hear only each link's text (success criterion 2.4.4, Link Purpose); GOV.UK's guidance is link text that says where it goes. An address read aloud is long and says little.",
+            example: "key_findings: |\n  The inspectorate's report is online: [click here](https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025-surrey/).",
+            fix: "Make the link's text say what it opens, usually the report's title: `[PEEL 2025: an inspection of Surrey Police](https://...)`.",
+        },
+        fixes: &[],
+        check: check_link_text,
     },
     Rule {
         name: code::STATUTORY_COPY_MISSING,
@@ -75,6 +90,109 @@ fn check_link(ctx: &Context, out: &mut Findings) {
         return;
     };
     out.add(span, format!("the link to the report `{text}` {problem}: copy the report's address from hmicfrs.justiceinspectorates.gov.uk"));
+}
+
+/// Link texts that say nothing of where the link goes (compared in lower case, without the
+/// punctuation around them).
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "click here",
+    "here",
+    "link",
+    "this link",
+    "this page",
+    "read more",
+    "more",
+];
+
+/// Keys whose values are addresses, not texts.
+const ADDRESS_KEYS: &[&str] = &["link", "$schema"];
+
+fn check_link_text(ctx: &Context, out: &mut Findings) {
+    let Some(root) = ctx.root() else { return };
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Str(text) if text.contains("](") || text.contains("http") => {
+                link_text_findings(ctx, node, out);
+            }
+            Value::Seq(items) => stack.extend(items.iter().rev()),
+            Value::Map(entries) => stack.extend(
+                entries
+                    .iter()
+                    .rev()
+                    .filter(|e| !ADDRESS_KEYS.contains(&e.key.as_str()))
+                    .map(|e| &e.value),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// The links of a text, read where it is written in the file, so each finding's range is the
+/// link as written (a block of text keeps its lines).
+fn link_text_findings(ctx: &Context, node: &Node, out: &mut Findings) {
+    let span = node.span;
+    for n in span.start.line..=span.end.line {
+        let line = ctx.lines().line(ctx.text, n as usize);
+        let from = if n == span.start.line {
+            byte_at(line, span.start.col)
+        } else {
+            0
+        };
+        let to = if n == span.end.line {
+            byte_at(line, span.end.col)
+        } else {
+            line.len()
+        };
+        let mut at = from;
+        while at < to {
+            let rest = &line[at..to];
+            let Some(found) = links::at(rest) else {
+                // A link starts with `[` or an address's `h`.
+                let next = rest
+                    .char_indices()
+                    .skip(1)
+                    .find(|(_, c)| matches!(c, '[' | 'h' | 'H'));
+                at += next.map_or(rest.len(), |(i, _)| i);
+                continue;
+            };
+            if let Some(message) = link_text_problem(&found) {
+                let col = |byte: usize| line[..byte].chars().count() as u32;
+                let range = Span::new(Pos::new(n, col(at)), Pos::new(n, col(at + found.len)));
+                out.add(range, message);
+            }
+            at += found.len;
+        }
+    }
+}
+
+/// The byte of `line` at character `col`.
+fn byte_at(line: &str, col: u32) -> usize {
+    line.char_indices()
+        .nth(col as usize)
+        .map_or(line.len(), |(i, _)| i)
+}
+
+fn link_text_problem(link: &links::Link) -> Option<String> {
+    let words = link
+        .text
+        .trim()
+        .trim_matches(|c: char| c.is_ascii_punctuation())
+        .to_lowercase();
+    if VAGUE_LINK_TEXTS.contains(&words.as_str()) {
+        return Some(format!(
+            "the link text \"{}\" does not say where the link goes (screen readers read links on their own): write what it opens, such as the report's title",
+            link.text.trim()
+        ));
+    }
+    let shows_address = link.bare || links::is_web_address(link.text.trim());
+    shows_address.then(|| {
+        format!(
+            "the address {} is the link's own text: write [what it opens]({}), such as the report's title, so the link says where it goes",
+            link.text.trim(),
+            link.address
+        )
+    })
 }
 
 fn check_copies(ctx: &Context, out: &mut Findings) {
