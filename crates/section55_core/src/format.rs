@@ -7,7 +7,7 @@
 //! byte for byte (quoting, a trailing comment, a block scalar's lines) and its own line break
 //! (CRLF stays CRLF); a byte order mark stays. Comment and blank lines above a key travel with
 //! it; those after a mapping's last key, indented as its keys or deeper, stay at its end; the
-//! lines before the first key stay at the top. A block scalar's lines keep their indentation
+//! lines before the first key (up to the blank lines right above it) stay at the top. A block scalar's lines keep their indentation
 //! relative to each other (with an indentation indicator, relative to their key), so its text is
 //! unchanged.
 //!
@@ -225,7 +225,13 @@ impl<'t> Layout<'t> {
         if !self.is_block_map(root) || first.key_span.start.col != 0 {
             return None;
         }
-        let start = first.key_span.start.line as usize;
+        // The header ends at its last comment (or directive); blank lines after it go with
+        // the first key.
+        let first_key = first.key_span.start.line as usize;
+        let start = (0..first_key)
+            .rev()
+            .find(|&l| !self.is_blank(l))
+            .map_or(0, |l| l + 1);
         let keep = |line| Placed {
             line,
             prefix: Prefix::at(0),
