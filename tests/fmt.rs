@@ -59,61 +59,6 @@ fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
-/// Whether a line is a top-level key (not indented, not a comment, not a list item).
-fn is_top_key(line: &str) -> bool {
-    !line.trim().is_empty() && !line.starts_with([' ', '#', '-'])
-}
-
-/// `text` with its top-level sections in reverse order, each with the comment and blank lines
-/// right above it; the lines before the first key stay on top.
-fn reversed(text: &str) -> String {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let first = lines.iter().position(|l| is_top_key(l)).unwrap_or(0);
-    let mut starts = Vec::new();
-    for (i, line) in lines.iter().enumerate().skip(first) {
-        if is_top_key(line) {
-            let mut start = i;
-            while start > first
-                && starts.last().is_none_or(|&s| start - 1 > s)
-                && !is_top_key(lines[start - 1])
-                && (lines[start - 1].trim().is_empty() || lines[start - 1].starts_with('#'))
-            {
-                start -= 1;
-            }
-            starts.push(start);
-        }
-    }
-    let mut chunks: Vec<String> = starts
-        .iter()
-        .enumerate()
-        .map(|(n, &s)| lines[s..starts.get(n + 1).copied().unwrap_or(lines.len())].concat())
-        .collect();
-    chunks.reverse();
-    let mut out = lines[..first].concat();
-    for chunk in &chunks {
-        out.push_str(chunk);
-        if !out.ends_with('\n') {
-            out.push('\n');
-        }
-    }
-    out
-}
-
-/// `text` indented twice as deep (four spaces a level, an item's keys four in from its dash):
-/// still the same YAML.
-fn doubled(text: &str) -> String {
-    text.split_inclusive('\n')
-        .map(|line| {
-            let rest = line.trim_start_matches(' ');
-            let spaces = " ".repeat(2 * (line.len() - rest.len()));
-            match rest.strip_prefix("- ") {
-                Some(item) => format!("{spaces}-   {item}"),
-                None => format!("{spaces}{rest}"),
-            }
-        })
-        .collect()
-}
-
 /// The comment lines (trimmed), sorted.
 fn comment_lines(text: &str) -> Vec<&str> {
     let mut lines: Vec<&str> = text
@@ -152,7 +97,10 @@ fn the_corpus_is_formatted_and_comes_back_from_disorder() {
         // The generator writes the template's order, except a misspelt key, which goes last.
         let misspelt = text.contains("\nrecomendations:");
         assert_eq!(canonical == text, !misspelt, "{name}");
-        for (how, scrambled) in [("reversed", reversed(&text)), ("doubled", doubled(&text))] {
+        for (how, scrambled) in [
+            ("reversed", generate::out_of_order(&text)),
+            ("doubled", generate::four_spaces(&text)),
+        ] {
             assert_ne!(scrambled, text, "{name}: {how} changes the text");
             assert_eq!(
                 values(&scrambled),
@@ -174,7 +122,7 @@ fn both_scrambles_at_once_keep_values_comments_and_findings() {
         .chain([NORFOLK.to_owned()])
         .collect();
     for text in sources {
-        let scrambled = doubled(&reversed(&text));
+        let scrambled = generate::four_spaces(&generate::out_of_order(&text));
         let once = format(&scrambled).expect("formats");
         assert_eq!(format(&once).as_deref(), Ok(once.as_str()), "idempotent");
         assert_eq!(values(&once), values(&text));
@@ -186,7 +134,7 @@ fn both_scrambles_at_once_keep_values_comments_and_findings() {
 
 #[test]
 fn the_example_keeps_every_comment_with_its_key() {
-    let scrambled = reversed(NORFOLK);
+    let scrambled = generate::out_of_order(NORFOLK);
     let once = format(&scrambled).expect("formats");
     assert_eq!(once, NORFOLK);
     // The comment above `recommendations` is still right above it.
@@ -203,7 +151,7 @@ fn fmt_check_lists_writes_nothing_and_fmt_writes() {
         .collect();
     for (i, (name, text)) in corpus.iter().enumerate() {
         let written = if i % 2 == 0 {
-            reversed(text)
+            generate::out_of_order(text)
         } else {
             text.clone()
         };
@@ -238,7 +186,7 @@ fn fmt_check_lists_writes_nothing_and_fmt_writes() {
 
 #[test]
 fn standard_input_goes_to_standard_output() {
-    let scrambled = reversed(NORFOLK);
+    let scrambled = generate::out_of_order(NORFOLK);
     let out = run_stdin(&["fmt", "-"], scrambled.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(String::from_utf8_lossy(&out.stdout), NORFOLK);
@@ -263,7 +211,10 @@ fn standard_input_goes_to_standard_output() {
 #[test]
 fn crlf_and_the_byte_order_mark_are_kept() {
     let dir = temp_dir("crlf");
-    let crlf = format!("\u{feff}{}", reversed(NORFOLK).replace('\n', "\r\n"));
+    let crlf = format!(
+        "\u{feff}{}",
+        generate::out_of_order(NORFOLK).replace('\n', "\r\n")
+    );
     let path = dir.join("crlf.s55.yaml");
     std::fs::write(&path, &crlf).expect("write");
     let out = run(&["fmt", "crlf.s55.yaml"], &dir);
@@ -282,7 +233,7 @@ fn a_file_that_does_not_parse_is_refused_and_left_as_it_was() {
     let broken = NORFOLK.replacen("force: Norfolk Constabulary", "force: [Norfolk", 1);
     assert!(matches!(format(&broken), Err(Refusal::Syntax(_))));
     std::fs::write(dir.join("broken.s55.yaml"), &broken).expect("write");
-    std::fs::write(dir.join("other.s55.yaml"), reversed(NORFOLK)).expect("write");
+    std::fs::write(dir.join("other.s55.yaml"), generate::out_of_order(NORFOLK)).expect("write");
     let out = run(&["fmt", "."], &dir);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let message = stderr(&out);
@@ -315,7 +266,7 @@ fn a_read_only_file_is_reported_and_left_as_it_was() {
     use std::os::unix::fs::PermissionsExt;
     let dir = temp_dir("readonly");
     let path = dir.join("ro.s55.yaml");
-    let scrambled = reversed(NORFOLK);
+    let scrambled = generate::out_of_order(NORFOLK);
     std::fs::write(&path, &scrambled).expect("write");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
     let out = run(&["fmt", "ro.s55.yaml"], &dir);
