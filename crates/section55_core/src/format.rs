@@ -26,6 +26,8 @@ use crate::template;
 
 /// Spaces per level.
 const STEP: usize = 2;
+/// YAML's white space.
+const WHITE: [char; 2] = [' ', '\t'];
 
 /// Why a text was not formatted.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,12 +170,13 @@ impl<'t> Layout<'t> {
         self.starts.partition_point(|&s| s <= at).saturating_sub(1)
     }
 
+    /// Only spaces and tabs, YAML's white space (a non-breaking space is text to YAML).
     fn is_blank(&self, line: usize) -> bool {
-        self.body(line).trim().is_empty()
+        self.body(line).trim_matches(WHITE).is_empty()
     }
 
     fn is_comment(&self, line: usize) -> bool {
-        self.body(line).trim_start().starts_with('#')
+        self.body(line).trim_start_matches(WHITE).starts_with('#')
     }
 
     /// Leading spaces of a line.
@@ -184,14 +187,14 @@ impl<'t> Layout<'t> {
     /// A comment line at `at`, or a blank line (written empty).
     fn comment_or_blank(&self, line: usize, at: usize) -> Option<Placed> {
         let body = self.body(line);
-        if body.trim().is_empty() {
+        if self.is_blank(line) {
             Some(Placed {
                 line,
                 prefix: Prefix::at(0),
                 cut: body.len(),
             })
         } else if self.is_comment(line) {
-            let cut = body.len() - body.trim_start().len();
+            let cut = body.len() - body.trim_start_matches(WHITE).len();
             Some(Placed {
                 line,
                 prefix: Prefix::at(at),
@@ -339,16 +342,19 @@ impl<'t> Layout<'t> {
         out: &mut Vec<Placed>,
     ) -> Option<usize> {
         let line = entry.key_span.start.line as usize;
-        let key_end = self.byte(entry.key_span.end) - self.starts[line];
+        let key_end = self
+            .byte(entry.key_span.end)
+            .saturating_sub(self.starts[line]);
         let after = self
             .body(line)
             .get(key_end..)?
-            .trim_start()
+            .trim_start_matches(WHITE)
             .strip_prefix(':')?;
         let delta = at as isize - col as isize;
         let node = &entry.value;
         let below = node.span.start.line as usize > line;
-        let bare = after.trim().is_empty() || after.trim_start().starts_with('#');
+        let rest = after.trim_start_matches(WHITE);
+        let bare = rest.is_empty() || rest.starts_with('#');
         let mut inner: Vec<&str> = path.to_vec();
         inner.push(&entry.key);
         let laid = match &node.value {
@@ -403,13 +409,15 @@ impl<'t> Layout<'t> {
             // The scalar's span ends where the next thing starts.
             let end_line = self.line_of(end);
             let before_end = self.text.get(self.starts[end_line]..end).unwrap_or("");
-            if end_line > node.span.start.line as usize && before_end.trim().is_empty() {
+            let blank = before_end.trim_matches(WHITE).is_empty();
+            if end_line > node.span.start.line as usize && blank {
                 end_line - 1
             } else {
                 end_line
             }
         } else {
-            let written = self.text.get(start..end).unwrap_or("").trim_end().len();
+            let span = self.text.get(start..end).unwrap_or("");
+            let written = span.trim_end_matches([' ', '\t', '\n', '\r']).len();
             if written == 0 {
                 line
             } else {
@@ -449,7 +457,7 @@ impl<'t> Layout<'t> {
             if !(rest.is_empty() || rest.starts_with(' ')) {
                 return None;
             }
-            let content = col + 1 + (rest.len() - rest.trim_start().len());
+            let content = col + 1 + (rest.len() - rest.trim_start_matches(' ').len());
             let item_line = item.span.start.line as usize;
             let inline = item_line == line && item.span.start.col as usize == content;
             let dash = Prefix {

@@ -161,3 +161,24 @@ fn a_formatted_text_is_unchanged() {
         assert_eq!(fmt(text), text);
     }
 }
+
+#[test]
+fn a_non_breaking_space_is_text_not_indentation() {
+    // YAML's white space is spaces and tabs: text starting with U+00A0 keeps it.
+    let text = "force: F\nrecommendations:\n- \u{a0}odd\n- x\npolicing_body: P\n";
+    let once = fmt(text);
+    assert!(once.contains("  - \u{a0}odd\n"), "{once:?}");
+    assert!(once.starts_with("policing_body: P\n"), "{once:?}");
+}
+
+#[test]
+fn markers_explicit_keys_and_empty_values() {
+    assert_eq!(
+        fmt("---\nforce:\n# about the body\npolicing_body: P\n...\n"),
+        "---\n# about the body\npolicing_body: P\nforce:\n...\n"
+    );
+    assert_eq!(
+        fmt("inspection:\n    ? title\n    : T\nforce: F\n"),
+        "force: F\ninspection:\n    ? title\n    : T\n"
+    );
+}
