@@ -4,11 +4,14 @@
 //! kept), and the real binary on files: `--check`, `--diff`, standard input, CRLF and BOM, a
 //! file that does not parse, a read-only file.
 
+mod cli_binary;
 #[path = "../benches/generate/mod.rs"]
 mod generate;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+use cli_binary::{section55, stderr, stdout};
 
 use section55::config::Config;
 use section55::document;
@@ -19,44 +22,16 @@ const NORFOLK: &str = include_str!("../examples/norfolk-gbcse-progress-2025.s55.
 /// Files of the corpus the properties are checked on (the benchmark formats 2,000).
 const CORPUS: usize = 300;
 
-fn section55() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_section55"));
-    cmd.env("SECTION55_TODAY", "2026-01-15");
-    cmd
-}
-
 fn run(args: &[&str], dir: &Path) -> Output {
-    section55()
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run section55")
+    section55(dir, args, None)
 }
 
 fn run_stdin(args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
-    let mut child = section55()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start section55");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(input).expect("write stdin");
-    drop(stdin);
-    child.wait_with_output().expect("wait for section55")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    section55(&std::env::temp_dir(), args, Some(input))
 }
 
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("section55-fmt-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+    cli_binary::temp_dir("fmt", name)
 }
 
 /// The comment lines (trimmed), sorted.
@@ -162,7 +137,7 @@ fn fmt_check_lists_writes_nothing_and_fmt_writes() {
 
     let check = run(&["fmt", "--check", "."], &dir);
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
-    let listed = String::from_utf8_lossy(&check.stdout).into_owned();
+    let listed = stdout(&check);
     for (i, (name, _)) in corpus.iter().enumerate() {
         assert_eq!(listed.contains(name.as_str()), i % 2 == 0, "{listed}");
         assert_eq!(read(name), before[i], "--check writes nothing");
@@ -171,7 +146,7 @@ fn fmt_check_lists_writes_nothing_and_fmt_writes() {
 
     let diff = run(&["fmt", "--diff", "."], &dir);
     assert_eq!(diff.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&diff.stdout).contains(&format!("+++ b/{}", corpus[0].0)));
+    assert!(stdout(&diff).contains(&format!("+++ b/{}", corpus[0].0)));
 
     let fmt = run(&["fmt", "."], &dir);
     assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
@@ -189,7 +164,7 @@ fn standard_input_goes_to_standard_output() {
     let scrambled = generate::out_of_order(NORFOLK);
     let out = run_stdin(&["fmt", "-"], scrambled.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), NORFOLK);
+    assert_eq!(stdout(&out), NORFOLK);
     assert!(out.stderr.is_empty(), "{}", stderr(&out));
 
     let unchanged = run_stdin(&["fmt", "-"], NORFOLK.as_bytes());

@@ -38,23 +38,6 @@ fn formatting(client: &mut Client, uri: &str) -> Json {
     )
 }
 
-/// `section55 fmt -` on `text`.
-fn cli_fmt(text: &str) -> String {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_section55"))
-        .args(["fmt", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start section55 fmt");
-    let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(text.as_bytes()).expect("write stdin");
-    drop(stdin);
-    let out = child.wait_with_output().expect("section55 fmt -");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn formatting_gives_what_fmt_writes_in_every_encoding_and_line_ending() {
     let lf = |t: &str| t.to_owned();
@@ -78,7 +61,11 @@ fn formatting_gives_what_fmt_writes_in_every_encoding_and_line_ending() {
                 1,
             ));
             assert_eq!(after, expected, "{encoding} {name}");
-            assert_eq!(cli_fmt(&before), after, "the editor and the CLI agree");
+            assert_eq!(
+                cli_output(&["fmt", "-"], &before),
+                after,
+                "the editor and the CLI agree"
+            );
             // Formatted: no edits.
             client.change(&uri, 2, json!([{"text": after}]));
             assert_eq!(
