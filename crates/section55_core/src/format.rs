@@ -95,16 +95,19 @@ fn check_same(root: &Node, formatted: &str) -> Result<(), Refusal> {
     }
 }
 
-/// What goes before a line's kept text: `spaces` spaces, then `dashes` list dashes (`- `).
+/// What goes before a line's kept text: `spaces` spaces, then a list item's `- ` if `dash`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Prefix {
     spaces: usize,
-    dashes: usize,
+    dash: bool,
 }
 
 impl Prefix {
     fn at(spaces: usize) -> Self {
-        Prefix { spaces, dashes: 0 }
+        Prefix {
+            spaces,
+            dash: false,
+        }
     }
 }
 
@@ -273,7 +276,7 @@ impl<'t> Layout<'t> {
             let line = entry.key_span.start.line as usize;
             let before = self.body(line).get(..col)?;
             let own_line = before.bytes().all(|b| b == b' ');
-            let inline = i == 0 && first.dashes > 0;
+            let inline = i == 0 && first.dash;
             if entry.key_span.start.col as usize != col || !(own_line || inline) || line < next {
                 return None;
             }
@@ -462,7 +465,7 @@ impl<'t> Layout<'t> {
             let inline = item_line == line && item.span.start.col as usize == content;
             let dash = Prefix {
                 spaces: at,
-                dashes: 1,
+                dash: true,
             };
             let child = at + STEP;
             let laid = match &item.value {
@@ -514,7 +517,9 @@ impl<'t> Layout<'t> {
             let kept = body.get(p.cut..).unwrap_or("");
             let start = out.len();
             out.extend(std::iter::repeat_n(' ', p.prefix.spaces));
-            out.extend(std::iter::repeat_n("- ", p.prefix.dashes));
+            if p.prefix.dash {
+                out.push_str("- ");
+            }
             if kept.is_empty() {
                 out.truncate(start + out[start..].trim_end().len());
             }
