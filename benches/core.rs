@@ -4,7 +4,10 @@
 //! - `parse`: YAML text to the span tree (the baseline: what reading the file costs);
 //! - `schema`: the tree to JSON and through the compiled JSON Schema validator;
 //! - `lint`: everything `section55 check` does per file (parse, schema, every rule,
-//!   suppressions), without reading files or printing.
+//!   suppressions), without reading files or printing;
+//! - `format`: everything `section55 fmt` does per file, on the corpus as generated (already
+//!   formatted: parse and lay out) and out of order (every file changes: parse, lay out, write,
+//!   and parse the result to check it says the same).
 //!
 //! The corpus figures are one thread; `check` spreads files over every core.
 
@@ -17,11 +20,17 @@ use chrono::NaiveDate;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use section55::config::Config;
-use section55::{document, rules, schema};
+use section55::{document, format, rules, schema};
 
 const EXAMPLE: &str = include_str!("../examples/norfolk-gbcse-progress-2025.s55.yaml");
 static LARGE: LazyLock<String> = LazyLock::new(|| generate::large(1 << 20));
 static CORPUS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| generate::corpus(2000));
+static OUT_OF_ORDER: LazyLock<Vec<String>> = LazyLock::new(|| {
+    CORPUS
+        .iter()
+        .map(|(_, text)| generate::out_of_order(text))
+        .collect()
+});
 static CONFIG: LazyLock<Config> = LazyLock::new(Config::default);
 
 fn today() -> NaiveDate {
@@ -118,6 +127,30 @@ mod corpus_2000 {
             CORPUS
                 .iter()
                 .map(|(_, text)| rules::lint(black_box(text), &CONFIG, today()).len())
+                .sum::<usize>()
+        });
+    }
+
+    /// `section55 fmt --check` on formatted files: the usual pre-commit run.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn format(bencher: Bencher) {
+        let texts: Vec<&str> = CORPUS.iter().map(|(_, t)| t.as_str()).collect();
+        bench_format(bencher, &texts);
+    }
+
+    /// Every file out of order: each one is rewritten and checked.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn format_out_of_order(bencher: Bencher) {
+        let texts: Vec<&str> = OUT_OF_ORDER.iter().map(String::as_str).collect();
+        bench_format(bencher, &texts);
+    }
+
+    fn bench_format(bencher: Bencher, texts: &[&str]) {
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        bencher.counter(BytesCount::new(bytes)).bench(|| {
+            texts
+                .iter()
+                .map(|text| format::format(black_box(text)).map_or(0, |t| t.len()))
                 .sum::<usize>()
         });
     }

@@ -5,8 +5,8 @@
 //! so that `section55::rules` and `crate::rules` name the one core.
 
 pub use section55_core::{
-    catalogue, config, dates, diagnostic, document, facts, import, model, portfolio, render, rules,
-    schema, suggest, template,
+    catalogue, config, dates, diagnostic, document, facts, format, import, model, portfolio,
+    render, rules, schema, suggest, template,
 };
 
 pub mod cli;

@@ -2,39 +2,16 @@
 //! place byte for byte where no fix applies (comments, CRLF, a byte order mark), standard input,
 //! read-only files, modes and links kept, exit codes after fixing, a second run changing nothing.
 
-use std::io::Write;
+mod cli_binary;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+
+use cli_binary::{section55, stderr};
 
 const CLEAN: &str = include_str!("../examples/surrey-peel-2025.s55.yaml");
 
-fn section55(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_section55"))
-        .args(args)
-        .current_dir(dir)
-        .env("SECTION55_TODAY", "2026-01-15")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run section55");
-    let mut input = child.stdin.take().expect("stdin");
-    input
-        .write_all(stdin.unwrap_or_default())
-        .expect("write stdin");
-    drop(input);
-    child.wait_with_output().expect("wait")
-}
-
 fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("section55-fix-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
+    cli_binary::temp_dir("fix", name)
 }
 
 /// The clean example with two slips only safe fixes touch: the +56 deadline and a misspelt

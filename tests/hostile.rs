@@ -1,6 +1,7 @@
 //! Hostile input through the real binary (`section55 check --format json`): every case ends with
 //! exit code 0 or 1, a JSON report on stdout and, where the file is broken, a finding that says
-//! so. Never a panic (exit 101), a signal or a hang: each run is killed after a generous timeout
+//! so. Each file is then formatted (`section55 fmt`): formatted, and unchanged by formatting it
+//! again, or refused and left as it was. Never a panic (exit 101), a signal or a hang: each run is killed after a generous timeout
 //! and the test fails. Outcomes are asserted, not times; `benches/` records time and memory.
 //!
 //! Large inputs are generated here into a temporary folder. They are sized by work for the debug
@@ -116,8 +117,37 @@ fn check_within(name: &str, bytes: impl AsRef<[u8]>, limit: Duration) -> Outcome
     let path = dir.join("hostile.s55.yaml");
     std::fs::write(&path, bytes.as_ref()).expect("write the hostile file");
     let outcome = run_within(name, &[path.to_str().unwrap()], limit);
+    format_within(name, &path, limit);
     let _ = std::fs::remove_dir_all(&dir);
     outcome
+}
+
+/// `section55 fmt` on the hostile file: formatted (and then formatting it again changes
+/// nothing), or refused with the file left as it was; never a crash or a hang.
+fn format_within(name: &str, path: &std::path::Path, limit: Duration) {
+    let file = path.to_str().unwrap();
+    let before = std::fs::read(path).expect("read the hostile file");
+    let ran = spawn_within(name, &["fmt", file], limit);
+    match ran.code {
+        0 => {
+            let again = spawn_within(name, &["fmt", "--check", file], limit);
+            assert_eq!(
+                again.code, 0,
+                "{name}: formatting twice changes it: {}",
+                again.stderr
+            );
+        }
+        2 => {
+            assert!(
+                ran.stderr.contains("not formatted"),
+                "{name}: {}",
+                ran.stderr
+            );
+            let after = std::fs::read(path).expect("read the hostile file");
+            assert!(after == before, "{name}: a refused file was changed");
+        }
+        code => panic!("{name}: fmt exit code {code}: {}", ran.stderr),
+    }
 }
 
 fn run(name: &str, args: &[&str]) -> Outcome {
@@ -147,7 +177,7 @@ fn run_within(name: &str, args: &[&str], limit: Duration) -> Outcome {
     }
 }
 
-/// What one run of `check` printed.
+/// What one run printed.
 struct Ran {
     code: i32,
     stdout: Vec<u8>,
@@ -158,8 +188,21 @@ struct Ran {
 /// `section55 check --format FORMAT ARGS`, killed and failed after `limit`; fails unless it
 /// exits 0 or 1.
 fn run_format(name: &str, format: &str, args: &[&str], limit: Duration) -> Ran {
+    let check = ["check", "--format", format, "--today", "2026-01-15"];
+    let ran = spawn_within(name, &[&check[..], args].concat(), limit);
+    assert!(
+        ran.code == 0 || ran.code == 1,
+        "{name}: exit code {} (0 or 1 expected); stderr: {}",
+        ran.code,
+        ran.stderr.chars().take(2000).collect::<String>()
+    );
+    eprintln!("{name} ({format}): exit {}", ran.code);
+    ran
+}
+
+/// `section55 ARGS`, killed and failed after `limit` or on a signal.
+fn spawn_within(name: &str, args: &[&str], limit: Duration) -> Ran {
     let mut child = Command::new(env!("CARGO_BIN_EXE_section55"))
-        .args(["check", "--format", format, "--today", "2026-01-15"])
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -198,13 +241,9 @@ fn run_format(name: &str, format: &str, args: &[&str], limit: Duration) -> Ran {
     let code = status
         .code()
         .unwrap_or_else(|| panic!("{name}: killed by a signal ({status:?}); stderr: {stderr}"));
-    assert!(
-        code == 0 || code == 1,
-        "{name}: exit code {code} (0 or 1 expected); stderr: {}",
-        stderr.chars().take(2000).collect::<String>()
-    );
     eprintln!(
-        "{name} ({format}): exit {code}, {:.1} s, peak ~{} MiB",
+        "{name} ({}): exit {code}, {:.1} s, peak ~{} MiB",
+        args.first().unwrap_or(&""),
         started.elapsed().as_secs_f64(),
         peak / 1024
     );

@@ -69,25 +69,8 @@ fn fix_all_applies_the_safe_fixes_in_every_encoding_and_line_ending() {
                     .replace("    - recommendation: 1\n", "    - recommendation: 9\n"),
             );
             assert_eq!(after, expected, "{encoding} {name}: the safe fixes only");
-            let cli = std::process::Command::new(env!("CARGO_BIN_EXE_section55"))
-                .args(["check", "--fix", "-"])
-                .env("SECTION55_TODAY", "2026-01-15")
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .and_then(|mut child| {
-                    use std::io::Write;
-                    child
-                        .stdin
-                        .take()
-                        .expect("stdin")
-                        .write_all(before.as_bytes())?;
-                    child.wait_with_output()
-                })
-                .expect("check --fix -");
             assert_eq!(
-                String::from_utf8_lossy(&cli.stdout),
+                cli_output(&["check", "--fix", "-"], &before),
                 after,
                 "the editor and the CLI agree"
             );

@@ -1,6 +1,7 @@
 //! Realistic generated response files, in one place for the benchmarks (`benches/core.rs`), the
 //! corpus writer (`cargo run --release --example write-corpus`) and the hostile-input tests
-//! (`tests/hostile.rs`), each of which includes this file with `#[path]`.
+//! (`tests/hostile.rs`) and the formatter's tests (`tests/fmt.rs`: `out_of_order`, `four_spaces`),
+//! each of which includes this file with `#[path]`.
 //!
 //! Deterministic: the same seed gives the same text on every machine, so figures and test
 //! outcomes are comparable between runs. Most files are clean; a fixed share carries the mistakes
@@ -452,4 +453,59 @@ pub fn unknown_keys(clean: &str, n: usize) -> String {
         let _ = writeln!(text, "key{i}: x");
     }
     text
+}
+
+/// Whether a line is a top-level key (not indented, not a comment, not a list item).
+fn is_top_key(line: &str) -> bool {
+    !line.trim().is_empty() && !line.starts_with([' ', '#', '-'])
+}
+
+/// `text` with its top-level sections in reverse order, each with the comment and blank lines
+/// right above it (the lines before the first key stay on top): what `section55 fmt` puts back.
+pub fn out_of_order(text: &str) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let first = lines.iter().position(|l| is_top_key(l)).unwrap_or(0);
+    let mut starts = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(first) {
+        if is_top_key(line) {
+            let mut start = i;
+            while start > first
+                && starts.last().is_none_or(|&s| start - 1 > s)
+                && !is_top_key(lines[start - 1])
+                && (lines[start - 1].trim().is_empty() || lines[start - 1].starts_with('#'))
+            {
+                start -= 1;
+            }
+            starts.push(start);
+        }
+    }
+    let mut chunks: Vec<String> = starts
+        .iter()
+        .enumerate()
+        .map(|(n, &s)| lines[s..starts.get(n + 1).copied().unwrap_or(lines.len())].concat())
+        .collect();
+    chunks.reverse();
+    let mut out = lines[..first].concat();
+    for chunk in &chunks {
+        out.push_str(chunk);
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `text` indented twice as deep (four spaces a level, an item's keys four in from its dash):
+/// the same YAML, which `section55 fmt` indents as before.
+pub fn four_spaces(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let rest = line.trim_start_matches(' ');
+            let spaces = " ".repeat(2 * (line.len() - rest.len()));
+            match rest.strip_prefix("- ") {
+                Some(item) => format!("{spaces}-   {item}"),
+                None => format!("{spaces}{rest}"),
+            }
+        })
+        .collect()
 }

@@ -89,13 +89,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         Some(mode) => fix_all(&sources, args, &configs, today, mode, &mut failures),
     };
     let nothing_found = files == 0;
-    for (path, key) in &misnamed {
-        eprintln!(
-            "section55: note: {} looks like a response (it has `{key}`) but was not checked: only files named *.s55.yaml or *.s55.yml are; rename it {}, or name it on the command line",
-            display_path(path),
-            display_path(&response_name(path))
-        );
-    }
+    note_misnamed(&misnamed, "checked");
     for failure in &failures {
         crate::stderr::line(&format!("section55: error: {failure}"));
     }
@@ -103,15 +97,31 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(super::EXIT_USAGE));
     }
     if nothing_found {
-        eprintln!(
-            "section55: warning: no response files to check: `section55 check` looks for files named *.s55.yaml or *.s55.yml in the folders given (and their subfolders, except what .gitignore excludes); a file named on the command line is checked whatever its name"
-        );
+        warn_nothing_found("check", "check", "checked");
     }
     Ok(if failed || (nothing_found && args.deny_warnings) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The YAML files in the folders that look like responses but were not read (`done`: "checked").
+pub(super) fn note_misnamed(misnamed: &[(PathBuf, &'static str)], done: &str) {
+    for (path, key) in misnamed {
+        crate::stderr::line(&format!(
+            "section55: note: {} looks like a response (it has `{key}`) but was not {done}: only files named *.s55.yaml or *.s55.yml are; rename it {}, or name it on the command line",
+            display_path(path),
+            display_path(&response_name(path))
+        ));
+    }
+}
+
+/// No file was found for `section55 COMMAND` to `verb` ("format", "formatted").
+pub(super) fn warn_nothing_found(command: &str, verb: &str, done: &str) {
+    crate::stderr::line(&format!(
+        "section55: warning: no response files to {verb}: `section55 {command}` looks for files named *.s55.yaml or *.s55.yml in the folders given (and their subfolders, except what .gitignore excludes); a file named on the command line is {done} whatever its name"
+    ));
 }
 
 /// Whether a finding makes the run fail.
@@ -209,7 +219,7 @@ const AHEAD_PER_THREAD: usize = 4;
 /// later files are checked, and only a few finished results wait at any time (a thread does not
 /// start an item more than [`AHEAD_PER_THREAD`] per thread past the last one emitted), so
 /// memory does not grow with the number of files.
-fn in_order<T: Sync, R: Send>(
+pub(super) fn in_order<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
     emit: impl FnMut(R) + Send,
@@ -278,26 +288,28 @@ pub(super) fn read_source(
     stdin_name: &str,
     configs: &Configs,
 ) -> Result<(String, Vec<u8>, Config), String> {
+    let (path, bytes) = read_bytes(source, stdin_name)?;
+    let dir = match source {
+        Source::File(path) => path.parent().filter(|p| !p.as_os_str().is_empty()),
+        Source::Stdin => None,
+    };
+    Ok((path, bytes, configs.for_dir(dir.unwrap_or(Path::new(".")))?))
+}
+
+/// A source's name to report and its bytes.
+pub(super) fn read_bytes(source: &Source, stdin_name: &str) -> Result<(String, Vec<u8>), String> {
     match source {
         Source::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| format!("cannot read stdin: {e}"))?;
-            Ok((
-                stdin_name.to_owned(),
-                bytes,
-                configs.for_dir(Path::new("."))?,
-            ))
+            Ok((stdin_name.to_owned(), bytes))
         }
         Source::File(path) => {
             let bytes =
                 std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            Ok((display_path(path), bytes, configs.for_dir(dir)?))
+            Ok((display_path(path), bytes))
         }
     }
 }

@@ -220,7 +220,7 @@ fn summarise(reports: &[FileReport], fixes: usize, files: usize, mode: Mode) {
 
 /// A unified diff (`--- a/PATH`, `+++ b/PATH`, three lines of context), as `git apply` and
 /// `patch -p1` take it.
-fn unified_diff(path: &str, original: &[u8], fixed: &str) -> String {
+pub(super) fn unified_diff(path: &str, original: &[u8], fixed: &str) -> String {
     let before = String::from_utf8_lossy(original);
     similar::TextDiff::from_lines(before.as_ref(), fixed)
         .unified_diff()

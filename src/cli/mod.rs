@@ -3,6 +3,7 @@
 
 mod check;
 mod fix;
+mod fmt;
 mod format;
 mod import;
 mod input;
@@ -66,6 +67,8 @@ struct Cli {
 enum Command {
     /// Check response files and folders (recursively: *.s55.yaml, *.s55.yml).
     Check(check::Args),
+    /// Put keys in the template's order and indent by two spaces, keeping comments and texts.
+    Fmt(fmt::Args),
     /// List every rule.
     Rules,
     /// Print a rule's documentation.
@@ -101,6 +104,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
         Command::Rules => rules_cmd::list(),
         Command::Rule { name } => rules_cmd::show(&name),
         Command::Schema(args) => schema_cmd::run(&args),

@@ -9,7 +9,7 @@
 //!   findings; requests never wait for a lint except the ones that need its findings (quick
 //!   fixes, pulled diagnostics), and those wait without holding up other messages.
 //! - One module per feature: [`diagnostics`], [`completion`], [`hover`], [`code_action`],
-//!   [`symbols`], [`definition`], [`inlay_hint`]; settings in [`config`]; positions in
+//!   [`symbols`], [`definition`], [`inlay_hint`], [`formatting`]; settings in [`config`]; positions in
 //!   [`position`]; the line-based reading of a cursor's place in [`context`].
 //!
 //! Every handler body runs under [`guard`]: a panic is caught, logged to stderr and answered as
@@ -24,6 +24,7 @@ mod config;
 mod definition;
 mod diagnostics;
 mod facts;
+mod formatting;
 mod hover;
 mod ignore_comment;
 mod inlay_hint;
@@ -249,7 +250,8 @@ impl Backend {
 
     /// Runs the handler `name` on the current version of `uri` on a blocking thread, for the
     /// requests that need its findings (which may mean linting it first, or waiting for the
-    /// worker to finish): the runtime goes on serving other messages. `None` when the document
+    /// worker to finish) or take a while on a large text (formatting): the runtime goes on
+    /// serving other messages. `None` when the document
     /// is not open or the session ends first.
     async fn with_findings<T: Send + 'static>(
         &self,
@@ -429,6 +431,7 @@ fn capabilities(session: &Session) -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         definition_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
         diagnostic_provider: session.pull.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
@@ -725,6 +728,20 @@ impl LanguageServer for Backend {
                 session.link_support,
             )
         })
+    }
+
+    async fn formatting(
+        &self,
+        params: DocumentFormattingParams,
+    ) -> RpcResult<Option<Vec<TextEdit>>> {
+        // On a blocking thread: a large document takes a while, and other requests go on.
+        let encoding = self.session().encoding;
+        let edits = self
+            .with_findings(&params.text_document.uri, "formatting", move |snapshot| {
+                formatting::formatting(snapshot, encoding)
+            })
+            .await;
+        Ok(edits.transpose()?.flatten())
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {

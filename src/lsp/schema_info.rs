@@ -6,7 +6,6 @@ use serde_json::Value as Json;
 
 use crate::document::lenient::Seg;
 use crate::schema::resolve;
-use crate::template::KEY_ORDER;
 
 fn root() -> &'static Json {
     crate::schema::schema()
@@ -71,12 +70,14 @@ pub fn keys(path: &[Seg]) -> Vec<KeyInfo> {
                 .unwrap_or(""),
         })
         .collect();
-    keys.sort_by_key(|k| {
-        KEY_ORDER
-            .iter()
-            .position(|o| *o == k.name)
-            .unwrap_or(KEY_ORDER.len())
-    });
+    let parents: Vec<&str> = path
+        .iter()
+        .filter_map(|seg| match seg {
+            Seg::Key(key) => Some(key.as_str()),
+            Seg::Item => None,
+        })
+        .collect();
+    keys.sort_by_key(|k| crate::template::key_rank(&parents, k.name));
     keys
 }
 

@@ -69,7 +69,8 @@ impl Snapshot {
         }
     }
 
-    fn parsed(&self) -> &Document {
+    /// The parse of the current text, once per version.
+    pub fn parsed(&self) -> &Document {
         self.parsed.get_or_init(|| document::parse(&self.text))
     }
 

@@ -143,7 +143,24 @@ local ok_run, err = pcall(function()
   check(vim.iter(written):any(function(l) return l == 'force: Not A Real Force' end),
     'fix-all on save left the unsafe suggestion alone')
 
-  -- 5. A plain YAML file gets no section55 client.
+  -- 5. Formatting (vim.lsp.buf.format, textDocument/formatting): `force` moved above
+  -- `policing_body` goes back below it, the rest of the buffer as it was.
+  local before = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+  local body_line
+  for i, l in ipairs(before) do
+    if l:match('^policing_body:') then body_line = i; break end
+  end
+  if body_line and before[body_line + 1] and before[body_line + 1]:match('^force:') then
+    vim.api.nvim_buf_set_lines(buf, body_line - 1, body_line + 1, false,
+      { before[body_line + 1], before[body_line] })
+    vim.lsp.buf.format({ bufnr = buf, name = 'section55', timeout_ms = 5000 })
+    local after = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
+    check(vim.deep_equal(after, before), 'vim.lsp.buf.format puts force back below policing_body')
+  else
+    not_ok('the example has force right below policing_body', tostring(body_line))
+  end
+
+  -- 6. A plain YAML file gets no section55 client.
   local other = os.getenv('S55_OTHER_YAML')
   if other then
     vim.cmd.edit(vim.fn.fnameescape(other))

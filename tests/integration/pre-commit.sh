@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # (c) pre-commit: `pre-commit try-repo` with this repository's .pre-commit-hooks.yaml in a temporary
 # git repository. A file with an error fails the hook and the output shows the finding; a correct
-# file passes. Two hooks, as a user gets them:
-#   - default: `section55-from-source` (pre-commit builds it with `cargo install`);
-#   - SECTION55_DIST=dist: `section55`, which installs the prebuilt wheel, here from that folder
-#     (PIP_FIND_LINKS, PIP_NO_INDEX=1) with no cargo on PATH and a fresh pre-commit cache, so the
+# file passes; the formatter's hook rewrites a file out of order. Two builds, as a user gets them:
+#   - default: `section55-from-source` and `section55-fmt-from-source` (pre-commit builds them
+#     with `cargo install`);
+#   - SECTION55_DIST=dist: `section55` and `section55-fmt`, which install the prebuilt wheel, here
+#     from that folder (PIP_FIND_LINKS, PIP_NO_INDEX=1) with no cargo on PATH and a fresh pre-commit cache, so the
 #     first run installs everything and cannot compile anything.
 HARNESS=pre-commit
 source "$(dirname "$0")/lib.sh"
@@ -115,5 +116,26 @@ if [ "$warned" != "$clean" ]; then
 fi
 grep -q 'unrelated.yaml' "$tmp/good.log" && not_ok "the hook does not run on plain .yaml files" \
   || ok "the hook does not run on plain .yaml files"
+
+# The formatter's hook rewrites a file out of the template's order, which fails the commit
+# (pre-commit sees the file changed); the formatted file then passes.
+FMT_HOOK=${HOOK/#section55/section55-fmt}
+HOOK=$FMT_HOOK
+{ grep -v '^force:' "$clean"; grep '^force:' "$clean"; } >unformatted.s55.yaml
+cp unformatted.s55.yaml unformatted.orig
+git add unformatted.s55.yaml
+rc=$(run_hook "$tmp/fmt.log" unformatted.s55.yaml)
+echo "# pre-commit try-repo ... $FMT_HOOK --files unformatted.s55.yaml: exit $rc"
+sed 's/^/#   /' "$tmp/fmt.log" | grep -v '^#   *$' | head -20
+cp "$tmp/fmt.log" "$ARTEFACTS/pre-commit-fmt.log"
+[ "$rc" -ne 0 ] && grep -q 'files were modified by this hook' "$tmp/fmt.log" \
+  && ok "the $FMT_HOOK hook rewrites a file out of order and fails the commit" \
+  || not_ok "the $FMT_HOOK hook rewrites a file out of order and fails the commit" "exit $rc"
+cmp -s unformatted.s55.yaml "$clean" && ok "the rewritten file is the example again" \
+  || not_ok "the rewritten file is the example again" "$(diff "$clean" unformatted.s55.yaml | head -20)"
+git add unformatted.s55.yaml
+rc=$(run_hook "$tmp/fmt2.log" unformatted.s55.yaml)
+[ "$rc" -eq 0 ] && ok "the $FMT_HOOK hook passes a formatted file" \
+  || not_ok "the $FMT_HOOK hook passes a formatted file" "$(cat "$tmp/fmt2.log")"
 
 finish pre-commit

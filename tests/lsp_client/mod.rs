@@ -520,3 +520,21 @@ pub fn codes(diagnostics: &[Json]) -> Vec<String> {
         .map(|d| d["code"].as_str().unwrap_or("").to_owned())
         .collect()
 }
+
+/// What `section55 ARGS` prints for `stdin`: the command line's answer, to compare the server's
+/// with (`check --fix -`, `fmt -`).
+pub fn cli_output(args: &[&str], stdin: &str) -> String {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_section55"))
+        .args(args)
+        .env("SECTION55_TODAY", "2026-01-15")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start section55");
+    let mut input = child.stdin.take().expect("stdin");
+    input.write_all(stdin.as_bytes()).expect("write stdin");
+    drop(input);
+    let out = child.wait_with_output().expect("wait for section55");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -1,7 +1,8 @@
 //! The section55 core: everything that judges, renders or imports a Section 55 response, with no
 //! files to walk, no threads and no runtime, so that it also builds for `wasm32-unknown-unknown`
 //! (the browser version). Layers, bottom up (see ARCHITECTURE.md): diagnostic, suggest, dates,
-//! document, links, catalogue, facts, model, template, schema, config, rules, then render and import.
+//! document, links, catalogue, facts, model, template, format, schema, config, rules, then
+//! render and import.
 //! The command line and the language server (the `section55` package) call down into it.
 
 pub mod catalogue;
@@ -10,6 +11,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod document;
 pub mod facts;
+pub mod format;
 pub mod import;
 pub mod links;
 pub mod model;

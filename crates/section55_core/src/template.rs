@@ -188,31 +188,18 @@ pub const LINK: Section = Section {
 pub const INSPECTION_FIELDS: &[Section] =
     &[INSPECTION_TITLE, PUBLISHED, PUBLICATION_TYPES, FORCES, LINK];
 
-/// Keys in the order the template and `section55 new` write them at every level (the schema's
-/// own order is alphabetical).
-pub const KEY_ORDER: &[&str] = &[
-    "policing_body",
-    "force",
-    "inspection",
-    "title",
-    "published",
-    "publication_types",
-    "forces",
-    "link",
-    "response_deadline",
-    "key_findings",
-    "recommendations",
-    "causes_of_concern",
-    "areas_for_improvement",
-    "chief_constable_response",
-    "pcc_response",
-    "office_use",
-    "id",
+/// The keys of a recommendation, in the order the template writes them.
+const RECOMMENDATION_KEYS: &[&str] = &["id", "text", "due", "directed_at", "status"];
+/// The keys of a cause of concern.
+const CAUSE_OF_CONCERN_KEYS: &[&str] = &["id", "text", "recommendations"];
+/// The keys of an area for improvement.
+const AREA_FOR_IMPROVEMENT_KEYS: &[&str] = &["id", "text", "status"];
+/// The keys of `chief_constable_response` and `pcc_response`.
+const RESPONSE_SECTION_KEYS: &[&str] = &["submitted", "invited_on", "text", "responses"];
+/// The keys of an entry of `responses`: what it answers, the answer, then its follow-up.
+const ITEM_RESPONSE_KEYS: &[&str] = &[
     "recommendation",
     "area_for_improvement",
-    "submitted",
-    "invited_on",
-    "text",
     "action",
     "no_action_reason",
     "due",
@@ -220,17 +207,42 @@ pub const KEY_ORDER: &[&str] = &[
     "updated",
     "owner",
     "notes",
-    "directed_at",
-    "status",
-    "responses",
+];
+/// The keys of `office_use`: the copies in the order they are sent, then publication.
+const OFFICE_USE_KEYS: &[&str] = &[
     "forwarded_to_chief_constable",
     "forwarded_to_police_and_crime_panel",
     "submitted_to_hmicfrs",
     "sent_to_home_secretary",
     "published_on_website",
     "published_on",
-    "$schema",
 ];
+/// The optional key that names the JSON Schema: after the sections, out of the way.
+const SCHEMA_KEY: &str = "$schema";
+
+/// Where `key` goes among the keys of the mapping at `path` (the keys from the top of the file
+/// to it; list items are no step, so `["pcc_response", "responses"]` is an entry of a
+/// response's `responses`), in the order the template and `section55 new` write them: its
+/// place in that mapping's keys, or `usize::MAX` for a key the template does not have there (a
+/// stable sort keeps those after the known keys, in their own order). Completion lists keys,
+/// and `section55 fmt` writes them, in this order; one flat list cannot say it, since a cause
+/// of concern's `recommendations` comes after its `id` and `text`.
+pub fn key_rank(path: &[&str], key: &str) -> usize {
+    let sections = |list: &[Section]| list.iter().position(|s| s.key == key);
+    let list = |keys: &[&str]| keys.iter().position(|k| *k == key);
+    let found = match path {
+        [] => sections(SECTIONS).or((key == SCHEMA_KEY).then_some(SECTIONS.len())),
+        [section] if *section == INSPECTION.key => sections(INSPECTION_FIELDS),
+        [section] if *section == RECOMMENDATIONS.key => list(RECOMMENDATION_KEYS),
+        [section] if *section == CAUSES_OF_CONCERN.key => list(CAUSE_OF_CONCERN_KEYS),
+        [section] if *section == AREAS_FOR_IMPROVEMENT.key => list(AREA_FOR_IMPROVEMENT_KEYS),
+        [section] if RESPONSE_SECTIONS.contains(section) => list(RESPONSE_SECTION_KEYS),
+        [section, "responses"] if RESPONSE_SECTIONS.contains(section) => list(ITEM_RESPONSE_KEYS),
+        [section] if *section == OFFICE_USE.key => list(OFFICE_USE_KEYS),
+        _ => None,
+    };
+    found.unwrap_or(usize::MAX)
+}
 
 /// The sections whose `responses` answer recommendations and areas for improvement.
 pub const RESPONSE_SECTIONS: [&str; 2] = [CHIEF_CONSTABLE_RESPONSE.key, PCC_RESPONSE.key];
@@ -499,6 +511,32 @@ mod tests {
             assert!(doc.errors.is_empty(), "{}: {:?}", s.key, doc.errors);
             assert!(text.starts_with(&format!("{}:", s.key)), "{}", s.key);
         }
+    }
+
+    #[test]
+    fn key_order_at_each_level() {
+        let sorted = |path: &[&str], keys: &[&'static str]| {
+            let mut keys = keys.to_vec();
+            keys.sort_by_key(|k| key_rank(path, k));
+            keys
+        };
+        assert_eq!(
+            sorted(&[], &["$schema", "extra", "force", "policing_body"]),
+            ["policing_body", "force", "$schema", "extra"]
+        );
+        assert_eq!(
+            sorted(&["causes_of_concern"], &["recommendations", "text", "id"]),
+            ["id", "text", "recommendations"]
+        );
+        assert_eq!(
+            sorted(
+                &["pcc_response", "responses"],
+                &["notes", "zz", "due", "action", "recommendation"]
+            ),
+            ["recommendation", "action", "due", "notes", "zz"]
+        );
+        assert_eq!(key_rank(&["inspection"], "link"), 4);
+        assert_eq!(key_rank(&["unknown"], "id"), usize::MAX);
     }
 
     #[test]

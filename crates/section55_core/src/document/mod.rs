@@ -9,7 +9,7 @@ mod scalar;
 
 pub use parse::{MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, parse};
 
-use crate::diagnostic::{Pos, Span};
+use crate::diagnostic::{Pos, Span, TextEdit};
 
 /// A parsed response file: the tree (absent when the text is not well-formed YAML or empty) and
 /// the syntax problems found on the way.
@@ -228,6 +228,67 @@ pub fn bom_len(text: &str) -> usize {
     } else {
         0
     }
+}
+
+/// `old` made `new` as one edit that replaces the whole lines from the first changed one to the
+/// last (so a line break is never split, and an editor keeps the rest of the buffer as it is),
+/// or `None` when they are the same: the editor's fix-all and formatting.
+pub fn lines_edit(old: &str, new: &str) -> Option<TextEdit> {
+    let (text, fixed) = (old, new);
+    let (old, new) = (text.as_bytes(), fixed.as_bytes());
+    if old == new {
+        return None;
+    }
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    let room = old.len().min(new.len()) - prefix;
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let start = line_start_before(text, prefix);
+    let end = line_start_after(text, old.len() - suffix);
+    let new_end = new.len() - (old.len() - end);
+    Some(TextEdit {
+        span: Span::new(pos_of(text, start), pos_of(text, end)),
+        new_text: fixed.get(start..new_end)?.to_owned(),
+    })
+}
+
+/// The start of the line holding byte `at` (after a byte order mark on the first line).
+fn line_start_before(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at]
+        .iter()
+        .rposition(|b| matches!(b, b'\n' | b'\r'))
+        .map_or(bom_len(text).min(at), |i| i + 1)
+}
+
+/// `at` if a line starts there, else the start of the next line (or the end of the text). A
+/// `\r\n` is one line break.
+fn line_start_after(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    if at == 0 || at >= bytes.len() || matches!(bytes[at - 1], b'\n') {
+        return at.min(bytes.len());
+    }
+    if bytes[at - 1] == b'\r' && bytes[at] != b'\n' {
+        return at;
+    }
+    match bytes[at..].iter().position(|b| matches!(b, b'\n' | b'\r')) {
+        Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => at + i + 2,
+        Some(i) => at + i + 1,
+        None => bytes.len(),
+    }
+}
+
+/// The position (line, column in characters) of byte `at`, which is not inside a `\r\n`.
+fn pos_of(text: &str, at: usize) -> Pos {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + before.matches('\r').count()
+        - before.matches("\r\n").count();
+    let start = line_start_before(text, at);
+    Pos::new(line as u32, text[start..at].chars().count() as u32)
 }
 
 /// Line boundaries of a text, counting `\n`, `\r\n` and a lone `\r` as line ends, as YAML and

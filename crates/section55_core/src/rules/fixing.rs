@@ -16,9 +16,7 @@ use chrono::NaiveDate;
 
 use super::lint_document;
 use crate::config::Config;
-use crate::diagnostic::{
-    Applicability, Diagnostic, Fix, Pos, Span, TextEdit, newline_of, with_newline,
-};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, TextEdit, newline_of, with_newline};
 use crate::document::{self, Document, LineIndex};
 
 /// Most passes over one text; ruff has 100, a response needs a handful.
@@ -100,57 +98,7 @@ pub fn fix_all_edit(text: &str, config: &Config, today: NaiveDate) -> Option<Tex
     if !fixed.changed() || fixed.text == text {
         return None;
     }
-    let (old, new) = (text.as_bytes(), fixed.text.as_bytes());
-    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-    let room = old.len().min(new.len()) - prefix;
-    let suffix = old
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    let start = line_start_before(text, prefix);
-    let end = line_start_after(text, old.len() - suffix);
-    let new_end = new.len() - (old.len() - end);
-    Some(TextEdit {
-        span: Span::new(pos_of(text, start), pos_of(text, end)),
-        new_text: fixed.text.get(start..new_end)?.to_owned(),
-    })
-}
-
-/// The start of the line holding byte `at` (after a byte order mark on the first line).
-fn line_start_before(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at]
-        .iter()
-        .rposition(|b| matches!(b, b'\n' | b'\r'))
-        .map_or(document::bom_len(text).min(at), |i| i + 1)
-}
-
-/// `at` if a line starts there, else the start of the next line (or the end of the text). A
-/// `\r\n` is one line break.
-fn line_start_after(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    if at == 0 || at >= bytes.len() || matches!(bytes[at - 1], b'\n') {
-        return at.min(bytes.len());
-    }
-    if bytes[at - 1] == b'\r' && bytes[at] != b'\n' {
-        return at;
-    }
-    match bytes[at..].iter().position(|b| matches!(b, b'\n' | b'\r')) {
-        Some(i) if bytes[at + i] == b'\r' && bytes.get(at + i + 1) == Some(&b'\n') => at + i + 2,
-        Some(i) => at + i + 1,
-        None => bytes.len(),
-    }
-}
-
-/// The position (line, column in characters) of byte `at`, which is not inside a `\r\n`.
-fn pos_of(text: &str, at: usize) -> Pos {
-    let before = &text[..at];
-    let line = before.matches('\n').count() + before.matches('\r').count()
-        - before.matches("\r\n").count();
-    let start = line_start_before(text, at);
-    Pos::new(line as u32, text[start..at].chars().count() as u32)
+    document::lines_edit(text, &fixed.text)
 }
 
 fn hash(text: &str) -> u64 {
@@ -314,6 +262,7 @@ fn apply<'a, 'f: 'a>(text: &str, planned: impl Iterator<Item = &'a Planned<'f>>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::{Pos, Span};
 
     fn fix(title: &str, at: Pos, new_text: &str) -> Fix {
         Fix::replace(Applicability::Safe, title, Span::at(at), new_text)
