@@ -1401,3 +1401,26 @@ fn a_short_title_in_the_heading_and_the_text_under_it() {
     let t = tree(&section55::import::import(bare).expect("imports").yaml);
     assert!(t.get("policing_body").is_none(), "{t}");
 }
+
+/// A form with the force's response and no body's section: the form's options and
+/// instructions above it stay reported, never the body's comments.
+#[test]
+fn a_form_without_the_bodys_section_keeps_its_options_out_of_the_text() {
+    let form = std::fs::read_to_string(fixture("form.txt")).expect("read");
+    let without: String = form
+        .lines()
+        .filter(|l| !l.starts_with("PCC RESPONSE"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let imported = section55::import::import(&without).expect("imports");
+    let t = tree(&imported.yaml);
+    assert!(t.get("pcc_response").is_none(), "{t}");
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.line == Some(3) && n.message.contains("a form's options")),
+        "{:?}",
+        imported.notes
+    );
+}

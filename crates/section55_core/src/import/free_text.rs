@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::prose::{self, BodyMention, Quote};
 use super::provenance::Span;
-use super::{Builder, FreeLine, Line, Side, excerpt, values};
+use super::{AFTER_SENT, Builder, FORM_OPTIONS, FreeLine, Line, Side, excerpt, values};
 use crate::catalogue::{Catalogue, Force, NameKind};
 use crate::model::ItemResponse;
 
@@ -98,7 +98,7 @@ impl Builder {
         } else if !sections[Side::Pcc.index()] && !self.heading_lines.is_empty() {
             let before = self.first_section.unwrap_or(usize::MAX);
             changed[Side::Pcc.index()] = self.letter_text(
-                |f| f.number < before,
+                |f| f.number < before && ![FORM_OPTIONS, AFTER_SENT].contains(&f.why.as_str()),
                 "the text under a heading naming the body's response (\"... response to HMICFRS ...\"), before the first section: the body's comments",
             );
         }

@@ -75,6 +75,10 @@ fn import_lines(lines: &[Line]) -> Result<Imported, String> {
     builder.finish(lines)
 }
 
+/// Why a form's lines are in no field: they are the form's, never the body's comments.
+const FORM_OPTIONS: &str = "a form's options: which one is ticked is not in the text";
+const AFTER_SENT: &str = "after Date response sent";
+
 /// The required keys, with the template's name for each (for notes about what is missing), and
 /// where the document states it when that is not a heading.
 const REQUIRED: &[(&str, &str)] = &[
@@ -440,15 +444,8 @@ impl Builder {
             Label::SentOn => self.sent_on(s),
             Label::FormOptions => {
                 let head = s.head.map_or("", |h| h.raw.as_str());
-                self.not_mapped(
-                    s.line(),
-                    "a form's options: which one is ticked is not in the text",
-                    head,
-                );
-                self.unmapped(
-                    s.body,
-                    "a form's options: which one is ticked is not in the text",
-                );
+                self.not_mapped(s.line(), FORM_OPTIONS, head);
+                self.unmapped(s.body, FORM_OPTIONS);
             }
             Label::Statute => {
                 let (_, rest) = s.first_paragraph();
@@ -1161,7 +1158,7 @@ impl Builder {
                 &text,
             ),
         }
-        self.unmapped(rest, "after Date response sent");
+        self.unmapped(rest, AFTER_SENT);
     }
 
     fn record_sent(&mut self, date: NaiveDate, lines: Span, rule: &str) {
