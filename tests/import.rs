@@ -1251,3 +1251,176 @@ fn names_as_they_stood_on_the_report_date() {
         imported.notes
     );
 }
+
+/// Sections by other names ("Chief Constable's comments", "Local Policing Body's Comments"), the
+/// title after "HMICFRS report:", the type it names, and a sentence that only gave a date.
+#[test]
+fn sections_by_other_names_and_a_labelled_title() {
+    let path = fixture("named-sections.md");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Lincolnshire"
+    );
+    assert_eq!(t["force"], "Lincolnshire Police");
+    assert_eq!(
+        t["inspection"]["title"],
+        "A thematic review of how forces support victims of rural crime"
+    );
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["Thematic"])
+    );
+    assert_eq!(t["inspection"]["published"], "2024-10-09");
+    let chief = &t["chief_constable_response"];
+    assert!(
+        chief["text"]
+            .as_str()
+            .expect("chief")
+            .starts_with("Lincolnshire Police welcomes the review")
+    );
+    let ids: Vec<&serde_json::Value> = chief["responses"]
+        .as_array()
+        .expect("answers")
+        .iter()
+        .map(|r| &r["recommendation"])
+        .collect();
+    assert_eq!(ids, [1, 4, 2]);
+    let pcc = &t["pcc_response"];
+    assert!(
+        pcc["text"]
+            .as_str()
+            .expect("pcc")
+            .starts_with("I will follow")
+    );
+    assert_eq!(pcc["responses"][0]["recommendation"], 3);
+    assert!(
+        pcc["responses"][0]["no_action_reason"]
+            .as_str()
+            .expect("reason")
+            .contains("does not apply to Lincolnshire")
+    );
+    // The date was read from line 5, but its words are in no field: reported, not dropped.
+    assert!(
+        notes.contains(
+            "named-sections.md:5: note: not mapped (only inspection.published read from it"
+        ),
+        "{notes}"
+    );
+    assert_eq!(field_lines(&record, "inspection.title"), Some((3, 3)));
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
+/// "Response from: Office of ..., AREA" says who wrote it: it is not the body's section, which
+/// follows under its own heading. PEEL named by what it stands for.
+#[test]
+fn a_byline_is_not_a_section() {
+    let path = fixture("byline.md");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Warwickshire"
+    );
+    assert_eq!(t["force"], "Warwickshire Police");
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["PEEL"])
+    );
+    assert_eq!(t["inspection"]["published"], "2024-01-17");
+    assert_eq!(t["response_deadline"], "2024-03-12");
+    assert_eq!(
+        t["pcc_response"]["text"],
+        "I am encouraged by the grades and will press for faster progress on answering non-emergency calls.\n"
+    );
+    assert_eq!(
+        t["chief_constable_response"]["text"],
+        "The force accepts every area for improvement and has a plan to meet each of them.\n"
+    );
+    assert!(!notes.contains("appears again"), "{notes}");
+    assert!(!notes.contains("not mapped"), "{notes}");
+    assert_eq!(field_lines(&record, "policing_body"), Some((1, 3)));
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
+/// A section whose heading comes twice keeps both parts' text.
+#[test]
+fn a_section_in_two_parts_keeps_both() {
+    let text = "Chief Constable's Comments\n\nWe accept the findings.\n\nPolice and Crime Commissioner's Comments\n\nI welcome the report.\n\nChief Constable's Comments\n\nA second part, with the plan.\n";
+    let imported = section55::import::import(text).expect("imports");
+    let t = tree(&imported.yaml);
+    assert_eq!(
+        t["chief_constable_response"]["text"],
+        "We accept the findings.\n\nA second part, with the plan.\n"
+    );
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.line == Some(9) && n.message.contains("appears again")),
+        "{:?}",
+        imported.notes
+    );
+}
+
+/// "Commissioner's response to HMICFRS inspection: TITLE" and text under it before the chief
+/// constable's section: the body is the named force's (catalogue), the text its comments.
+#[test]
+fn a_short_title_in_the_heading_and_the_text_under_it() {
+    let path = fixture("short-heading.md");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Suffolk"
+    );
+    assert_eq!(t["force"], "Suffolk Constabulary");
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of how Suffolk Constabulary manages its custody suites"
+    );
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["Custody suites"])
+    );
+    assert_eq!(t["inspection"]["published"], "2024-06-06");
+    assert!(
+        t["pcc_response"]["text"]
+            .as_str()
+            .expect("pcc")
+            .starts_with("The Commissioner welcomes the inspection.")
+    );
+    assert_eq!(
+        t["chief_constable_response"]["text"],
+        "The Chief Constable has appointed a new custody lead.\n"
+    );
+    assert_eq!(t["areas_for_improvement"], serde_json::json!([]));
+    assert!(!notes.contains("not mapped"), "{notes}");
+    assert_eq!(field_lines(&record, "pcc_response.text"), Some((5, 5)));
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+    // Without a force named, "Commissioner" alone is no body's name: left out, not invented.
+    let bare = "# Commissioner's response to HMICFRS inspection: A review of call handling\n\nThe Commissioner welcomes the review.\n";
+    let t = tree(&section55::import::import(bare).expect("imports").yaml);
+    assert!(t.get("policing_body").is_none(), "{t}");
+}
+
+/// A form with the force's response and no body's section: the form's options and
+/// instructions above it stay reported, never the body's comments.
+#[test]
+fn a_form_without_the_bodys_section_keeps_its_options_out_of_the_text() {
+    let form = std::fs::read_to_string(fixture("form.txt")).expect("read");
+    let without: String = form
+        .lines()
+        .filter(|l| !l.starts_with("PCC RESPONSE"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let imported = section55::import::import(&without).expect("imports");
+    let t = tree(&imported.yaml);
+    assert!(t.get("pcc_response").is_none(), "{t}");
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.line == Some(3) && n.message.contains("a form's options")),
+        "{:?}",
+        imported.notes
+    );
+}

@@ -4,11 +4,11 @@
 //! recommendations; then every line still in no field is reported, so nothing is dropped
 //! silently.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::prose::{self, BodyMention, Quote};
 use super::provenance::Span;
-use super::{Builder, FreeLine, Line, Side, excerpt, values};
+use super::{AFTER_SENT, Builder, FORM_OPTIONS, FreeLine, Line, Side, excerpt, values};
 use crate::catalogue::{Catalogue, Force, NameKind};
 use crate::model::ItemResponse;
 
@@ -30,7 +30,7 @@ struct Mentions {
 fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
     let mut m = Mentions::default();
     if let Some((line, words)) = heading_body
-        && let Some(mention) = prose::body_mention(words)
+        && let Some(mention) = prose::body_mention(words).or_else(|| prose::short_title(words))
     {
         m.body = Some((*line, mention));
     }
@@ -86,12 +86,21 @@ impl Builder {
                 "a sentence naming HMICFRS' report (\"titled ...\", \"HMICFRS' report into ...\")",
             );
         }
-        self.peel();
+        self.title_types();
         self.year_missing(lines);
         let sections = [Side::Chief, Side::Pcc].map(|s| !self.absent.contains(s.pointer()));
         let mut changed = [false, false];
         if sections == [false, false] {
-            changed[Side::Pcc.index()] = self.letter_text();
+            changed[Side::Pcc.index()] = self.letter_text(
+                |_| true,
+                "a letter or statement with no sections: its text is the body's comments",
+            );
+        } else if !sections[Side::Pcc.index()] && !self.heading_lines.is_empty() {
+            let before = self.first_section.unwrap_or(usize::MAX);
+            changed[Side::Pcc.index()] = self.letter_text(
+                |f| f.number < before && ![FORM_OPTIONS, AFTER_SENT].contains(&f.why.as_str()),
+                "the text under a heading naming the body's response (\"... response to HMICFRS ...\"), before the first section: the body's comments",
+            );
         }
         if !sections[Side::Chief.index()] && self.quoted_chief() {
             changed = [true, true];
@@ -149,13 +158,14 @@ impl Builder {
         let Some((line, mention)) = &m.body else {
             return;
         };
-        if !self.absent.contains("/policing_body") {
-            return;
-        }
-        self.absent.remove("/policing_body");
-        self.body_line = Some(*line);
         let force = area_force.or(named.map(|(_, _, f)| *f));
         let catalogue_body = force.and_then(|f| self.body_on_report_date(&catalogue, f));
+        if (mention.title_only() && catalogue_body.is_none())
+            || !self.absent.remove("/policing_body")
+        {
+            return;
+        }
+        self.body_line = Some(*line);
         match (mention.formal, catalogue_body) {
             (false, Some(body)) => {
                 self.r.policing_body = body;
@@ -257,42 +267,40 @@ impl Builder {
         }
     }
 
-    /// A report whose title names PEEL is of the PEEL type.
-    fn peel(&mut self) {
-        let names_peel = self
-            .r
-            .inspection
-            .title
-            .split_whitespace()
-            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "PEEL");
-        if names_peel
-            && !self.absent.contains("/inspection/title")
-            && self.absent.remove("/inspection/publication_types")
+    /// A report whose title names a publication type of the catalogue ("PEEL", "thematic",
+    /// "Police Effectiveness, Efficiency and Legitimacy") is of that type.
+    fn title_types(&mut self) {
+        if self.absent.contains("/inspection/title")
+            || !self.absent.contains("/inspection/publication_types")
         {
-            self.r.inspection.publication_types = vec!["PEEL".to_owned()];
-            let lines = self
-                .prov
-                .fields
-                .iter()
-                .find(|f| f.field == "inspection.title")
-                .map(|f| f.lines);
-            if let Some(lines) = lines {
-                self.landed(
-                    "/inspection/publication_types",
-                    lines,
-                    "the report's title names PEEL",
-                );
-            }
+            return;
+        }
+        let types = prose::publication_types_named(&self.r.inspection.title);
+        let lines = self
+            .prov
+            .fields
+            .iter()
+            .find(|f| f.field == "inspection.title")
+            .map(|f| f.lines);
+        if let (false, Some(lines)) = (types.is_empty(), lines) {
+            self.absent.remove("/inspection/publication_types");
+            self.r.inspection.publication_types = types.iter().map(|t| (*t).to_owned()).collect();
+            self.landed(
+                "/inspection/publication_types",
+                lines,
+                format!("the report's title names {}", types.join(", ")),
+            );
         }
     }
 
     /// A letter or a statement has no sections: its text (after the heading naming the
-    /// response, if any) is the body's comments.
-    fn letter_text(&mut self) -> bool {
+    /// response, if any) is the body's comments; so is the text `take` accepts when only the
+    /// body's section is missing.
+    fn letter_text(&mut self, take: impl Fn(&FreeLine) -> bool, rule: &str) -> bool {
         let first = self.heading_lines.iter().next().copied().unwrap_or(0);
         let (taken, kept): (Vec<FreeLine>, Vec<FreeLine>) = std::mem::take(&mut self.free)
             .into_iter()
-            .partition(|f| f.number > first && !self.heading_lines.contains(&f.number));
+            .partition(|f| f.number > first && !self.heading_lines.contains(&f.number) && take(f));
         self.free = kept;
         let (Some(start), Some(end)) = (
             taken.first().map(|f| f.number),
@@ -311,11 +319,7 @@ impl Builder {
             side.push((line.number, line.text));
         }
         self.absent.remove(Side::Pcc.pointer());
-        self.landed(
-            Side::Pcc.pointer(),
-            Span::new(start, end),
-            "a letter or statement with no sections: its text is the body's comments",
-        );
+        self.landed(Side::Pcc.pointer(), Span::new(start, end), rule);
         true
     }
 
@@ -465,14 +469,28 @@ impl Builder {
         }
     }
 
-    /// Reports the lines no field took, one note per paragraph.
+    /// Reports the lines no field took, one note per paragraph. A heading whose words gave a
+    /// value has landed; a sentence that only gave a value (a date, the force) is reported, as
+    /// its words are in no field.
     pub(super) fn report_free(&mut self) {
         let count = self.free.iter().map(|f| f.number).max().unwrap_or(0);
-        let landed = self.prov.covered(count);
+        let in_text = self.prov.covered_by(count, |f| holds_text(&f.field));
         let mut free: Vec<FreeLine> = std::mem::take(&mut self.free)
             .into_iter()
-            .filter(|f| !landed.get(f.number).copied().unwrap_or(false))
+            .filter(|f| !in_text.get(f.number).copied().unwrap_or(false))
             .collect();
+        let read = self.values_read(&free);
+        free.retain_mut(|f| match read.get(&f.number) {
+            None => true,
+            Some(_) if heading_like(&f.text) => false,
+            Some(fields) => {
+                f.why = format!(
+                    "only {} read from it; the sentence itself is in no field",
+                    fields.join(" and ")
+                );
+                true
+            }
+        });
         free.sort_by_key(|f| f.number);
         let mut i = 0;
         while i < free.len() {
@@ -492,6 +510,25 @@ impl Builder {
                 .unmapped(Span::new(first.number, last.number), first.why.clone());
             i = j;
         }
+    }
+
+    /// The value fields (not texts) read from each of the `free` lines: a field's first and last
+    /// lines are the ones its value came from.
+    fn values_read(&self, free: &[FreeLine]) -> HashMap<usize, Vec<String>> {
+        let wanted: HashSet<usize> = free.iter().map(|f| f.number).collect();
+        let mut read: HashMap<usize, Vec<String>> = HashMap::new();
+        for field in self.prov.fields.iter().filter(|f| !holds_text(&f.field)) {
+            for line in [field.lines.start, field.lines.end] {
+                if !wanted.contains(&line) {
+                    continue;
+                }
+                let fields = read.entry(line).or_default();
+                if !fields.contains(&field.field) {
+                    fields.push(field.field.clone());
+                }
+            }
+        }
+        read
     }
 
     /// Every non-blank line is in a field or reported: any line no rule read is reported here.
@@ -520,6 +557,24 @@ impl Builder {
             i = j;
         }
     }
+}
+
+/// Fields that hold a line's words (texts, items, answers), rather than a value read from it.
+fn holds_text(field: &str) -> bool {
+    ![
+        "policing_body",
+        "force",
+        "inspection",
+        "response_deadline",
+        "office_use",
+    ]
+    .iter()
+    .any(|v| field == *v || field.strip_prefix(v).is_some_and(|r| r.starts_with('.')))
+}
+
+/// A short line without a sentence's end: a heading or a byline, whose words a value may take.
+fn heading_like(text: &str) -> bool {
+    text.split_whitespace().count() <= 14 && !text.trim_end().ends_with(['.', ',', ';', ':'])
 }
 
 /// The sentences of a line (split after ". ", "? ", "! ").

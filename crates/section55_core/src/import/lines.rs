@@ -412,6 +412,19 @@ const ALIASES: &[(Label, &[&str])] = &[
     ),
 ];
 
+/// Words that name the report when its title follows on the same line ("HMICFRS report: A
+/// review of ..."); alone on a line they are a heading over prose, not the title's label.
+const TITLE_LEADS: &[&str] = &[
+    "report",
+    "hmicfrs report",
+    "hmic report",
+    "hmicfrs inspection",
+    "hmicfrs publication",
+    "inspection report",
+    "name of report",
+    "report name",
+];
+
 /// The label a line starts with, and the rest of the line.
 fn label(raw: &str) -> Option<(Label, String)> {
     let (is_heading, rest) = strip_heading_marker(raw.trim());
@@ -439,6 +452,12 @@ fn label(raw: &str) -> Option<(Label, String)> {
         .and_then(|(name, value)| Some((exact(name)?, value)))
     {
         return Some((label, clean_value(value)));
+    }
+    if let Some((name, value)) = line.split_once(':')
+        && TITLE_LEADS.contains(&normalise(name).as_str())
+        && !clean_value(value).is_empty()
+    {
+        return Some((Label::InspectionTitle, clean_value(value)));
     }
     if let Some(label) = exact(&line) {
         return Some((label, String::new()));
@@ -522,6 +541,14 @@ fn section_heading(line: &str, marked: bool) -> Option<Label> {
         return Some(Label::Title { policing_body });
     }
     let lower = normalise(line);
+    // "Response from: Office of the PCC, Gwent" says who wrote the document; the body's
+    // section may still follow under its own heading.
+    if ["response from:", "response by:", "from:"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return None;
+    }
     let template_wording =
         lower.contains("response to report") || lower.contains("response to the report");
     let short = lower.split_whitespace().count() <= 14;
@@ -663,6 +690,14 @@ mod tests {
             label_of("Send the PCC response to office@example.gov.uk"),
             None
         );
+        assert_eq!(
+            label_of("Response from: Office of the Police and Crime Commissioner, Avon"),
+            None
+        );
+        assert_eq!(
+            label_of("Response from the Police and Crime Commissioner").map(|l| l.0),
+            Some(Label::PccResponse)
+        );
     }
 
     #[test]
@@ -789,5 +824,13 @@ mod tests {
             label_of("### **Section 55 Response Deadline:**").map(|l| l.0),
             Some(Label::Deadline)
         );
+        assert_eq!(
+            label_of("HMICFRS report: A review of how Avon Police trains its drivers"),
+            Some((
+                Label::InspectionTitle,
+                "A review of how Avon Police trains its drivers".into()
+            ))
+        );
+        assert_eq!(label_of("HMICFRS report"), None);
     }
 }

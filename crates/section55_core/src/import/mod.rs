@@ -75,6 +75,10 @@ fn import_lines(lines: &[Line]) -> Result<Imported, String> {
     builder.finish(lines)
 }
 
+/// Why a form's lines are in no field: they are the form's, never the body's comments.
+const FORM_OPTIONS: &str = "a form's options: which one is ticked is not in the text";
+const AFTER_SENT: &str = "after Date response sent";
+
 /// The required keys, with the template's name for each (for notes about what is missing), and
 /// where the document states it when that is not a heading.
 const REQUIRED: &[(&str, &str)] = &[
@@ -312,6 +316,8 @@ struct Builder {
     heading_body: Option<(usize, String)>,
     /// Lines whose words were used as a value (a heading naming the report).
     heading_lines: BTreeSet<usize>,
+    /// The line of the first section heading (a response, recommendations, ...).
+    first_section: Option<usize>,
 }
 
 /// A line in no field yet.
@@ -368,6 +374,7 @@ impl Builder {
             body_line: None,
             heading_body: None,
             heading_lines: BTreeSet::new(),
+            first_section: None,
         }
     }
 
@@ -437,15 +444,8 @@ impl Builder {
             Label::SentOn => self.sent_on(s),
             Label::FormOptions => {
                 let head = s.head.map_or("", |h| h.raw.as_str());
-                self.not_mapped(
-                    s.line(),
-                    "a form's options: which one is ticked is not in the text",
-                    head,
-                );
-                self.unmapped(
-                    s.body,
-                    "a form's options: which one is ticked is not in the text",
-                );
+                self.not_mapped(s.line(), FORM_OPTIONS, head);
+                self.unmapped(s.body, FORM_OPTIONS);
             }
             Label::Statute => {
                 let (_, rest) = s.first_paragraph();
@@ -694,6 +694,7 @@ impl Builder {
     /// introduction the file has no place for.
     fn list_section(&mut self, s: &Segment, context: Context) {
         self.enter(context);
+        self.first_section.get_or_insert(s.line().unwrap_or(0));
         let pointer = match context {
             Context::Recommendations => "/recommendations",
             Context::Causes => "/causes_of_concern",
@@ -834,22 +835,36 @@ impl Builder {
 
     fn response_section(&mut self, s: &Segment, side: Side) {
         self.enter(Context::Response(side));
+        self.first_section.get_or_insert(s.line().unwrap_or(0));
         let text = s.section_text();
         if text.is_empty() {
             self.note(s.line(), format!("{} has no text of its own", side.name()));
         }
-        if self.claim(side.pointer(), s.line()) {
+        if self.absent.remove(side.pointer()) {
             self.section(side).text = text;
-            self.landed(
-                side.pointer(),
-                s.span(),
+        } else if !text.is_empty() {
+            // A section in two parts, or a first heading with nothing under it: the text
+            // follows the first part's rather than being dropped.
+            let kept = &mut self.kept[side.index()];
+            kept.push(String::new());
+            kept.extend(s.lines().map(str::to_owned));
+            self.note(
+                s.line(),
                 format!(
-                    "the heading of {} (\"{}\") and the text under it",
-                    side.name(),
-                    excerpt(s.head.map_or("", |h| h.raw.as_str()))
+                    "{} appears again: its text is added after the first's",
+                    side.name()
                 ),
             );
         }
+        self.landed(
+            side.pointer(),
+            s.span(),
+            format!(
+                "the heading of {} (\"{}\") and the text under it",
+                side.name(),
+                excerpt(s.head.map_or("", |h| h.raw.as_str()))
+            ),
+        );
         let value =
             Some((s.line().unwrap_or(0), s.value.to_owned())).filter(|(_, v)| !v.is_empty());
         let body = s.body.iter().map(|l| (l.number, l.raw.clone()));
@@ -1143,7 +1158,7 @@ impl Builder {
                 &text,
             ),
         }
-        self.unmapped(rest, "after Date response sent");
+        self.unmapped(rest, AFTER_SENT);
     }
 
     fn record_sent(&mut self, date: NaiveDate, lines: Span, rule: &str) {

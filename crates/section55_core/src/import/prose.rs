@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
-use crate::catalogue::{Force, ForceKind, forces};
+use crate::catalogue::{Force, ForceKind, forces, publication_types};
 use crate::dates;
 
 use super::lines::{CHIEF_WORDS, find_ignore_case, strip_prefix_ignore_case};
@@ -71,6 +71,11 @@ pub struct BodyMention {
 }
 
 impl BodyMention {
+    /// "Commissioner" alone: which body it is comes only from the force's catalogue entry.
+    pub fn title_only(&self) -> bool {
+        self.title == "Commissioner"
+    }
+
     pub fn written(&self) -> String {
         match (&self.area, self.formal) {
             (Some(area), true) => format!("{} for {area}", self.title),
@@ -139,6 +144,29 @@ pub fn body_mention(line: &str) -> Option<BodyMention> {
     Some(BodyMention {
         title,
         area: before,
+        formal: false,
+    })
+}
+
+/// The words before "response to HMICFRS" in a heading that name the body by a short title:
+/// "Commissioner", "The PCC", "Surrey PCC", "OPCC", "PFCC" (with the area before it, if any).
+pub fn short_title(words: &str) -> Option<BodyMention> {
+    let words: Vec<&str> = words.split_whitespace().collect();
+    let (last, before) = words.split_last()?;
+    let title = match strip_possessive(last) {
+        "Commissioner" | "commissioner" => "Commissioner",
+        "PCC" | "OPCC" => "Police and Crime Commissioner",
+        "PFCC" | "OPFCC" => "Police, Fire and Crime Commissioner",
+        _ => return None,
+    };
+    let before: Vec<&str> = before
+        .iter()
+        .copied()
+        .skip_while(|w| matches!(*w, "The" | "the" | "Office" | "of"))
+        .collect();
+    Some(BodyMention {
+        title: title.to_owned(),
+        area: area_before(&before),
         formal: false,
     })
 }
@@ -227,6 +255,37 @@ fn force_spellings() -> &'static [(String, &'static Force)] {
         all.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
         all
     })
+}
+
+/// The catalogue's publication types a report's title names, as whole words in any case and in
+/// the title's order ("a thematic inspection of vetting": Thematic, Vetting; a plural's
+/// singular counts: "custody suite"). PEEL is also named by what it stands for: effectiveness,
+/// efficiency and legitimacy together.
+pub fn publication_types_named(title: &str) -> Vec<&'static str> {
+    let lower = title.to_lowercase();
+    let pillars = ["effectiveness", "efficiency", "legitimacy"];
+    let pillar_at: Option<Vec<usize>> = pillars.iter().map(|p| find_word(&lower, p)).collect();
+    let mut named: Vec<(usize, &'static str)> = publication_types()
+        .iter()
+        .map(|t| t.name.as_str())
+        .filter_map(|name| {
+            let name_lower = name.to_lowercase();
+            if pillar_at.is_some() && pillars.contains(&name_lower.as_str()) {
+                return None;
+            }
+            let singular = name_lower.strip_suffix('s').unwrap_or(&name_lower);
+            let at = find_word(&lower, &name_lower)
+                .or_else(|| find_word(&lower, singular))
+                .or_else(|| {
+                    (name_lower == "peel")
+                        .then(|| pillar_at.as_ref()?.iter().min().copied())
+                        .flatten()
+                })?;
+            Some((at, name))
+        })
+        .collect();
+    named.sort();
+    named.into_iter().map(|(_, name)| name).collect()
 }
 
 /// The first force named in `line`: the words as written and the catalogue's force.
@@ -628,6 +687,13 @@ mod tests {
             "Police, Crime and Victims' Commissioner for Northumbria"
         );
         assert_eq!(body_mention("the Information Commissioner said"), None);
+        let m = short_title("Avon PCC").unwrap();
+        assert_eq!(
+            (m.title.as_str(), m.area.as_deref()),
+            ("Police and Crime Commissioner", Some("Avon"))
+        );
+        assert!(short_title("The Commissioner").unwrap().title_only());
+        assert_eq!(short_title("The Inspectorate"), None);
     }
 
     #[test]
@@ -679,12 +745,10 @@ mod tests {
     #[test]
     fn curly_apostrophes_and_accents_keep_offsets() {
         assert_eq!(
-            response_heading(
-                "Commissioner\u{2019}s response to HMICFRS thematic inspection of vetting"
-            ),
+            response_heading("Commissioner\u{2019}s response to HMICFRS review of rural policing"),
             Some((
                 "Commissioner".into(),
-                Some("thematic inspection of vetting".into())
+                Some("review of rural policing".into())
             ))
         );
         assert_eq!(
@@ -696,6 +760,30 @@ mod tests {
                 .map(|d| d.to_string()),
             Some("2024-05-04".into())
         );
+    }
+
+    #[test]
+    fn publication_types_in_titles() {
+        assert_eq!(
+            publication_types_named(
+                "yearly review of Avon Police's Effectiveness, Efficiency and Legitimacy"
+            ),
+            ["PEEL"]
+        );
+        assert_eq!(
+            publication_types_named("PEEL Efficiency 2017 \u{2013} Avon Police"),
+            ["PEEL", "Efficiency"]
+        );
+        assert_eq!(
+            publication_types_named("a thematic review of vetting in three forces"),
+            ["Thematic", "Vetting"]
+        );
+        assert_eq!(
+            publication_types_named("An inspection of every custody suite in Avon"),
+            ["Custody suites"]
+        );
+        assert!(publication_types_named("How forces answer calls").is_empty());
+        assert!(publication_types_named("Peeling back the layers").is_empty());
     }
 
     #[test]

@@ -94,10 +94,16 @@ impl Provenance {
     /// For each line number up to `count`, whether it is accounted for (in a field or reported
     /// as not mapped).
     pub fn covered(&self, count: usize) -> Vec<bool> {
+        self.covered_by(count, |_| true)
+    }
+
+    /// As `covered`, counting only the fields `keep` accepts.
+    pub fn covered_by(&self, count: usize, keep: impl Fn(&FieldSource) -> bool) -> Vec<bool> {
         let mut covered = vec![false; count + 1];
         let spans = self
             .fields
             .iter()
+            .filter(|f| keep(f))
             .map(|f| f.lines)
             .chain(self.unmapped.iter().map(|u| u.lines));
         for span in spans {
