@@ -3,26 +3,17 @@
 // Screenshots (desktop and phone) of each page go to ARTEFACTS_DIR.
 //
 //   node accessibility-e2e.mjs AXE_MIN_JS ARTEFACTS_DIR PAGE.html...
-import { chromium } from "playwright-core";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { launchChromium, tally } from "./headless.mjs";
 
 const [axePath, artefacts, ...pages] = process.argv.slice(2);
 const axeSource = fs.readFileSync(axePath, "utf8");
 const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-let passed = 0;
-let failed = 0;
-const ok = (what) => { passed++; console.log(`ok - ${what}`); };
-const notOk = (what, detail) => { failed++; console.log(`not ok - ${what}${detail ? `\n    ${detail}` : ""}`); };
-const expect = (cond, what, detail) => (cond ? ok(what) : notOk(what, detail));
+const { expect, finish } = tally("accessibility-e2e");
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   // The check can fail: a page with an image without a text alternative and no language.
   {
@@ -86,5 +77,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`\naccessibility-e2e: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -4,24 +4,15 @@
 // the page makes no network request at all.
 //
 //   node browser-e2e.mjs PAGE EXAMPLE_WITH_FINDINGS CLEAN_EXAMPLE ARTEFACTS_DIR
-import { chromium } from "playwright-core";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { launchChromium, tally } from "./headless.mjs";
 
 const [pagePath, findingsExample, cleanExample, artefacts] = process.argv.slice(2);
-let passed = 0;
-let failed = 0;
-const ok = (what) => { passed++; console.log(`ok - ${what}`); };
-const notOk = (what, detail) => { failed++; console.log(`not ok - ${what}${detail ? `\n    ${detail}` : ""}`); };
-const expect = (cond, what, detail) => (cond ? ok(what) : notOk(what, detail));
+const { ok, notOk, expect, finish } = tally("browser");
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
@@ -101,5 +92,4 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`\nbrowser: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

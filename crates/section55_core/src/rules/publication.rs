@@ -133,14 +133,18 @@ fn check_link_text(ctx: &Context, out: &mut Findings) {
 fn link_text_findings(ctx: &Context, node: &Node, out: &mut Findings) {
     let span = node.span;
     for n in span.start.line..=span.end.line {
-        let line = ctx.lines().line(ctx.text, n as usize);
+        let lines = ctx.lines();
+        let line = lines.line(ctx.text, n as usize);
+        // Bytes of the line, from the text's start on the first line to its end on the last.
+        let line_start = lines.offset(ctx.text, Pos::new(n, 0));
+        let byte = |pos: Pos| lines.offset(ctx.text, pos) - line_start;
         let from = if n == span.start.line {
-            byte_at(line, span.start.col)
+            byte(span.start)
         } else {
             0
         };
         let to = if n == span.end.line {
-            byte_at(line, span.end.col)
+            byte(span.end)
         } else {
             line.len()
         };
@@ -164,13 +168,6 @@ fn link_text_findings(ctx: &Context, node: &Node, out: &mut Findings) {
             at += found.len;
         }
     }
-}
-
-/// The byte of `line` at character `col`.
-fn byte_at(line: &str, col: u32) -> usize {
-    line.char_indices()
-        .nth(col as usize)
-        .map_or(line.len(), |(i, _)| i)
 }
 
 fn link_text_problem(link: &links::Link) -> Option<String> {
