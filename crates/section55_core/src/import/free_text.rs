@@ -91,8 +91,9 @@ impl Builder {
         let sections = [Side::Chief, Side::Pcc].map(|s| !self.absent.contains(s.pointer()));
         let mut changed = [false, false];
         if sections == [false, false] {
+            let framing = self.framing_line(&m);
             changed[Side::Pcc.index()] = self.letter_text(
-                |_| true,
+                |f| Some(f.number) != framing,
                 "a letter or statement with no sections: its text is the body's comments",
             );
         } else if !sections[Side::Pcc.index()] && !self.heading_lines.is_empty() {
@@ -296,6 +297,15 @@ impl Builder {
     /// A letter or a statement has no sections: its text (after the heading naming the
     /// response, if any) is the body's comments; so is the text `take` accepts when only the
     /// body's section is missing.
+    /// The line that introduces a letter ("The Commissioner sent the following letter to the
+    /// Home Secretary on ..."): the page's words about the letter, not the body's comments, so
+    /// it stays out of the letter's text (its date is read; `report_free` notes the rest).
+    fn framing_line(&self, m: &Mentions) -> Option<usize> {
+        let (line, _) = m.sent?;
+        let first = self.free.iter().map(|f| f.number).min()?;
+        (line == first).then_some(line)
+    }
+
     fn letter_text(&mut self, take: impl Fn(&FreeLine) -> bool, rule: &str) -> bool {
         let first = self.heading_lines.iter().next().copied().unwrap_or(0);
         let (taken, kept): (Vec<FreeLine>, Vec<FreeLine>) = std::mem::take(&mut self.free)
