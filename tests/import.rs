@@ -373,7 +373,35 @@ fn refuses_text_that_is_not_utf8() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Examples in `examples/` come back unchanged through render and import.
+/// `response` as each document `render` writes, named, as the text `import` reads: Markdown in
+/// both styles, and the Word document read back.
+fn documents(response: &section55::model::Response) -> [(&'static str, String); 3] {
+    [
+        ("plain", markdown(response, section55::render::Style::Plain)),
+        (
+            "template",
+            markdown(response, section55::render::Style::Template),
+        ),
+        ("docx", word_text(response)),
+    ]
+}
+
+/// `response` rendered as a Word document and read back as the text `import` maps.
+fn word_text(response: &section55::model::Response) -> String {
+    let bytes = section55::render::render_docx(response, Default::default()).expect("writes");
+    section55::import::source::document_text(&bytes, "response.docx").expect("reads")
+}
+
+fn markdown(response: &section55::model::Response, style: section55::render::Style) -> String {
+    let options = section55::render::Options {
+        style,
+        ..Default::default()
+    };
+    section55::render::render_with(response, section55::render::Format::Markdown, options)
+}
+
+/// Examples in `examples/` come back unchanged through render and import, in both Markdown
+/// styles and as a Word document.
 #[test]
 fn examples_round_trip() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
@@ -388,39 +416,46 @@ fn examples_round_trip() {
         let text = std::fs::read_to_string(&path).expect("read");
         let mut original = section55::render::read(&text).expect("example reads");
         original.schema = None;
-        let markdown = section55::render::render(&original, section55::render::Format::Markdown);
-        let imported = section55::import::import(&markdown).expect("imports");
-        let back = section55::render::read(&imported.yaml).expect("reads back");
-        assert_eq!(back, original, "{} does not round-trip", path.display());
-        assert!(
-            imported.notes.is_empty(),
-            "{}: {:?}",
-            path.display(),
-            imported.notes
-        );
+        for (style, markdown) in documents(&original) {
+            let imported = section55::import::import(&markdown).expect("imports");
+            let back = section55::render::read(&imported.yaml).expect("reads back");
+            assert_eq!(
+                back,
+                original,
+                "{} does not round-trip ({style})",
+                path.display()
+            );
+            assert!(
+                imported.notes.is_empty(),
+                "{} ({style}): {:?}",
+                path.display(),
+                imported.notes
+            );
+        }
     }
 }
 
-/// For generated valid responses, `import(render(x)) == x`.
+/// For generated valid responses, `import(render(x)) == x`: both Markdown styles and Word.
 #[test]
 fn import_of_render_is_identity() {
     for seed in 1..=1000u64 {
         let original =
             generate::response(&mut generate::Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
-        let markdown = section55::render::render(&original, section55::render::Format::Markdown);
-        let imported = section55::import::import(&markdown).expect("imports");
-        let back = section55::render::read(&imported.yaml);
-        assert!(
-            back.as_ref() == Ok(&original),
-            "seed {seed}: not the same after render and import\n--- markdown\n{markdown}\n--- yaml\n{}\n--- notes\n{:?}\n--- original\n{original:#?}\n--- back\n{back:#?}",
-            imported.yaml,
-            imported.notes
-        );
-        assert!(
-            imported.notes.is_empty(),
-            "seed {seed}: {:?}\n{markdown}",
-            imported.notes
-        );
+        for (style, markdown) in documents(&original) {
+            let imported = section55::import::import(&markdown).expect("imports");
+            let back = section55::render::read(&imported.yaml);
+            assert!(
+                back.as_ref() == Ok(&original),
+                "seed {seed} ({style}): not the same after render and import\n--- markdown\n{markdown}\n--- yaml\n{}\n--- notes\n{:?}\n--- original\n{original:#?}\n--- back\n{back:#?}",
+                imported.yaml,
+                imported.notes
+            );
+            assert!(
+                imported.notes.is_empty(),
+                "seed {seed} ({style}): {:?}\n{markdown}",
+                imported.notes
+            );
+        }
     }
 }
 
@@ -858,7 +893,8 @@ fn a_letter_to_the_home_secretary() {
     assert_eq!(field_lines(&record, "inspection.published"), Some((7, 7)));
     assert_eq!(field_lines(&record, "pcc_response.text"), Some((3, 15)));
     assert!(
-        notes.contains("letter.md:1: note: not mapped (only") && notes.contains("the sentence itself is in no field"),
+        notes.contains("letter.md:1: note: not mapped (only")
+            && notes.contains("the sentence itself is in no field"),
         "the introducing sentence is noted: {notes}"
     );
     assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);

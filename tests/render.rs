@@ -66,12 +66,77 @@ fn check_golden(path: &Path, actual: &str) {
 #[test]
 fn markdown_of_the_examples() {
     for name in EXAMPLES {
-        let out = render(&[&example(name)]);
-        check_golden(
-            &PathBuf::from(format!("{ROOT}/tests/golden/{name}.md")),
-            &stdout(&out),
-        );
+        for (style, golden) in [(None, "md"), (Some("template"), "template.md")] {
+            let mut args = vec![example(name)];
+            args.extend(
+                style
+                    .map(|s| ["--style".to_owned(), s.to_owned()])
+                    .into_iter()
+                    .flatten(),
+            );
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            check_golden(
+                &PathBuf::from(format!("{ROOT}/tests/golden/{name}.{golden}")),
+                &stdout(&render(&args)),
+            );
+        }
     }
+}
+
+/// The default Markdown marks headings as headings only: one `#` title, every section at `##`,
+/// every item at `###` (as the HTML page nests them), and no bold heading or bold paragraph
+/// standing in for one.
+#[test]
+fn plain_markdown_has_semantic_headings_at_consistent_levels() {
+    for name in EXAMPLES {
+        let md = stdout(&render(&[&example(name)]));
+        let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+        assert_eq!(
+            headings.iter().filter(|h| h.starts_with("# ")).count(),
+            1,
+            "{md}"
+        );
+        assert!(headings[0].starts_with("# "), "the title comes first: {md}");
+        for h in &headings {
+            assert!(!h.contains("**") && !h.ends_with(':'), "`{h}` in {name}");
+        }
+        for section in [
+            "## Recommendations",
+            "## Areas For Improvement",
+            "## Key Findings",
+        ] {
+            assert!(
+                md.contains(&format!("\n{section}\n")),
+                "`{section}` in {name}:\n{md}"
+            );
+        }
+        assert!(md.contains("\n### Recommendation 1\n"), "{md}");
+        for line in md.lines() {
+            let bold_only = line.starts_with("**") && line.ends_with("**");
+            assert!(
+                !bold_only,
+                "a bold line standing in for a heading: `{line}` in {name}"
+            );
+        }
+    }
+}
+
+#[test]
+fn style_is_for_markdown_only() {
+    let out = render(&[
+        &example("surrey-peel-2025"),
+        "--format",
+        "html",
+        "--style",
+        "template",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--style is for Markdown"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
 }
 
 #[test]
@@ -87,7 +152,11 @@ fn html_of_the_examples() {
 
 #[test]
 fn markdown_follows_the_template() {
-    let md = stdout(&render(&[&example("norfolk-gbcse-progress-2025")]));
+    let md = stdout(&render(&[
+        &example("norfolk-gbcse-progress-2025"),
+        "--style",
+        "template",
+    ]));
     let order = [
         "response to inspections published by His Majesty's Inspectorate",
         "Section 55 of the Police Act 1996",
@@ -241,12 +310,21 @@ fn a_draft_is_marked_on_every_heading_and_lists_the_open_findings_first() {
         "response_deadline: 2025-11-20",
     );
     let md = stdout(&render_stdin(&text, &["--draft"]));
-    let first = "**DRAFT: not for publication.** Open findings (1):\n\n- Line 15: error[deadline-mismatch] the response deadline should be 2025-11-04 (Tuesday 4 November 2025): the report was published on 10 September 2025, and s.55(5A) allows 56 days beginning with that day\n\n## **DRAFT: Police and Crime Commissioner for Surrey response";
+    let first = "**DRAFT: not for publication.** Open findings (1):\n\n- Line 15: error[deadline-mismatch] the response deadline should be 2025-11-04 (Tuesday 4 November 2025): the report was published on 10 September 2025, and s.55(5A) allows 56 days beginning with that day\n\n# DRAFT: Police and Crime Commissioner for Surrey response";
     assert!(md.starts_with(first), "{md}");
-    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
-    assert!(headings.len() > 20, "{headings:?}");
-    for heading in headings {
-        assert!(heading.contains("# **DRAFT: "), "not marked: {heading}");
+    for (md, mark, style) in [
+        (md, "# DRAFT: ", "plain"),
+        (
+            stdout(&render_stdin(&text, &["--draft", "--style", "template"])),
+            "# **DRAFT: ",
+            "template",
+        ),
+    ] {
+        let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
+        assert!(headings.len() > 12, "{style}: {headings:?}");
+        for heading in headings {
+            assert!(heading.contains(mark), "not marked ({style}): {heading}");
+        }
     }
 
     let html = stdout(&render_stdin(&text, &["--draft", "--format", "html"]));
@@ -277,7 +355,7 @@ fn a_draft_is_marked_on_every_heading_and_lists_the_open_findings_first() {
 fn a_draft_of_a_clean_file_says_nothing_is_open_and_unreadable_files_are_refused_even_as_drafts() {
     let md = stdout(&render(&[&example("surrey-peel-2025"), "--draft"]));
     assert!(
-        md.starts_with("**DRAFT: not for publication.** No findings are open.\n\n## **DRAFT: "),
+        md.starts_with("**DRAFT: not for publication.** No findings are open.\n\n# DRAFT: "),
         "{md}"
     );
     let out = render_stdin("policing_body: 3\n", &["--draft"]);
@@ -330,7 +408,7 @@ fn an_unconfirmed_empty_list_from_new_is_not_there_were_none() {
         .map(|l| l.replace("TODO: ", "Written: ") + "\n")
         .collect();
     let out = render_stdin(&confirmed, &[]);
-    assert!(stdout(&out).contains("## **Recommendations**\n\nThere were no recommendations."));
+    assert!(stdout(&out).contains("## Recommendations\n\nThere were no recommendations."));
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -363,7 +441,7 @@ fn writes_html_when_the_output_is_an_html_file_and_never_overwrites_without_forc
     assert!(
         std::fs::read_to_string(&out)
             .expect("replaced")
-            .starts_with("## **")
+            .starts_with("# ")
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -373,4 +451,50 @@ fn unreadable_input_is_a_usage_error() {
     let out = render(&["/nonexistent/x.s55.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read"));
+}
+
+/// `render -o FILE.docx` writes a Word document (a ZIP with Word's parts), the same bytes for
+/// the same response; `--format docx` writes it to a pipe; `--style` is refused for it; the
+/// document's text is what `import` reads back (the full round trip is in tests/import.rs).
+#[test]
+fn writes_a_word_document_for_a_docx_file() {
+    let dir = std::env::temp_dir().join(format!("s55-render-docx-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let input = example("surrey-peel-2025");
+    let first = dir.join("surrey.docx");
+    let first_arg = first.to_string_lossy().into_owned();
+    assert!(render(&[&input, "-o", &first_arg]).status.success());
+    let bytes = std::fs::read(&first).expect("written");
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a ZIP archive");
+    let piped = render(&[&input, "--format", "docx"]);
+    assert!(piped.status.success());
+    assert_eq!(piped.stdout, bytes, "the same bytes each time");
+    let text = section55::import::source::document_text(&bytes, "surrey.docx").expect("reads");
+    assert!(
+        text.starts_with("# Police and Crime Commissioner for Surrey response"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n## Recommendations\n\n### Recommendation 1\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[PEEL 2025: Police effectiveness"),
+        "the link keeps its address: {text}"
+    );
+    let again = render(&[&input, "-o", &first_arg]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "never overwritten without --force"
+    );
+    let styled = render(&[&input, "-o", &first_arg, "--force", "--style", "template"]);
+    assert_eq!(styled.status.code(), Some(2));
+    assert!(
+        stderr(&styled).contains("--style is for Markdown"),
+        "{}",
+        stderr(&styled)
+    );
+    assert_eq!(std::fs::read(&first).expect("kept"), bytes);
+    let _ = std::fs::remove_dir_all(&dir);
 }

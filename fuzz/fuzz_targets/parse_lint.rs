@@ -37,5 +37,6 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(response) = section55::render::read(&text) {
         let _ = section55::render::render(&response, section55::render::Format::Markdown);
         let _ = section55::render::render(&response, section55::render::Format::Html);
+        let _ = section55::render::render_docx(&response, Default::default());
     }
 });

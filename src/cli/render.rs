@@ -1,9 +1,10 @@
-//! `section55 render FILE [--format markdown|html] [-o FILE] [--force] [--draft] [--no-actions]`. A file with
-//! any error-level finding is refused with the findings: what `check` rejects is never
-//! published. `--draft` renders it all the same, marked DRAFT on the page and every heading, with
+//! `section55 render FILE [--format markdown|html|docx] [--style plain|template] [-o FILE]
+//! [--force] [--draft] [--no-actions]`. A file with any error-level finding is refused with the
+//! findings: what `check` rejects is never published. `--draft` renders it all the same, marked DRAFT on the page and every heading, with
 //! the open findings listed first; a file that cannot be read as a response (not well-formed,
 //! breaking the schema, lacking a section) is refused even then.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,18 +16,28 @@ use crate::render::{self, Format};
 
 use super::format::{self as output, FileReport};
 
-#[derive(Clone, Copy, clap::ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum FormatArg {
     Markdown,
     Html,
+    /// A Word document, for sign-off.
+    Docx,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StyleArg {
+    /// Semantic headings only: `#` title, `##` sections, `###` items.
+    Plain,
+    /// The OPCC template's bold headings (`### **Published on:**`) and heading levels.
+    Template,
 }
 
 #[derive(clap::Args)]
 pub struct Args {
     /// The response file (`-` for standard input).
     file: PathBuf,
-    /// markdown, or html (one standalone page). Default: html when -o names a .html file,
-    /// else markdown.
+    /// markdown, html (one standalone page) or docx (a Word document). Default: from the
+    /// extension of the -o file (.html, .docx), else markdown.
     #[arg(long, value_enum)]
     format: Option<FormatArg>,
     /// Write the document to this file instead of printing it.
@@ -43,12 +54,22 @@ pub struct Args {
     /// publication of the comments alone.
     #[arg(long)]
     no_actions: bool,
+    /// Markdown's headings: plain (semantic headings, the default; what screen readers navigate
+    /// by) or template (the OPCC template's bold headings).
+    #[arg(long, value_enum, value_name = "STYLE")]
+    style: Option<StyleArg>,
     /// The date to treat as today (YYYY-MM-DD); default: SECTION55_TODAY or the system date.
     #[arg(long, value_parser = super::check::parse_date)]
     today: Option<NaiveDate>,
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
+    let format = format(args);
+    if args.style.is_some() && format != FormatArg::Markdown {
+        return Err(
+            "--style is for Markdown (its headings); the HTML page and the Word document have one style, with real headings: drop --style, or pass --format markdown".into(),
+        );
+    }
     let (bytes, name) = super::input::read(&args.file)?;
     let today = crate::dates::today(args.today)?;
     let config = config_for(&args.file)?;
@@ -82,11 +103,24 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let options = render::Options {
         draft: args.draft.then(|| render::draft_lines(&diagnostics)),
         actions: !args.no_actions,
+        style: match args.style {
+            Some(StyleArg::Template) => render::Style::Template,
+            Some(StyleArg::Plain) | None => render::Style::Plain,
+        },
     };
-    let document = render::render_with(&response, format(args), options);
+    let document = match format {
+        FormatArg::Markdown => render::render_with(&response, Format::Markdown, options).into(),
+        FormatArg::Html => render::render_with(&response, Format::Html, options).into(),
+        FormatArg::Docx => render::render_docx(&response, options)?,
+    };
     match &args.output {
-        Some(path) => super::write_file(path, document.as_bytes(), args.force)?,
-        None => super::out(&document),
+        Some(path) => super::write_file(path, &document, args.force)?,
+        None if format == FormatArg::Docx && std::io::stdout().is_terminal() => {
+            return Err(
+                "a Word document is not text to show here: name the file with -o, for example `-o response.docx`".into(),
+            );
+        }
+        None => super::out_bytes(&document),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -100,16 +134,16 @@ fn config_for(file: &Path) -> Result<Config, String> {
     super::config_in(&std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned()))
 }
 
-fn format(args: &Args) -> Format {
-    let html_file = args
+fn format(args: &Args) -> FormatArg {
+    let extension = args
         .output
         .as_ref()
         .and_then(|p| p.extension())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-    match args.format {
-        Some(FormatArg::Html) => Format::Html,
-        Some(FormatArg::Markdown) => Format::Markdown,
-        None if html_file => Format::Html,
-        None => Format::Markdown,
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match (args.format, extension.as_deref()) {
+        (Some(format), _) => format,
+        (None, Some("html" | "htm")) => FormatArg::Html,
+        (None, Some("docx")) => FormatArg::Docx,
+        (None, _) => FormatArg::Markdown,
     }
 }

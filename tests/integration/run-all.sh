@@ -16,7 +16,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
 
-all=(vscode neovim pre-commit check-jsonschema yaml-language-server sarif-github ics accessibility)
+all=(vscode neovim pre-commit check-jsonschema yaml-language-server sarif-github ics accessibility docx)
 if [ -n "${SECTION55_DIST:-}" ]; then
   SECTION55_DIST=$(cd "$SECTION55_DIST" && pwd); export SECTION55_DIST
   all+=(wheel pre-commit-wheel browser)

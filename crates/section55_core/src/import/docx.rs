@@ -1,8 +1,10 @@
 //! Reading a Word document (`.docx`) as the text the importer reads: one line per paragraph,
-//! heading styles as Markdown headings, list paragraphs as bullets, table rows as `| a | b |`.
-//! Only the document part is read (`word/document.xml`); the ZIP and the XML are read by crates,
+//! heading styles as Markdown headings, list paragraphs as bullets, table rows as `| a | b |`,
+//! hyperlinks as `[text](address)`. Only the document part is read (`word/document.xml`), with
+//! its relationships for the links' addresses; the ZIP and the XML are read by crates,
 //! with no external program. Sizes are bounded, so a ZIP bomb is refused, not expanded.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
@@ -16,28 +18,59 @@ const MAX_LIST_LEVEL: usize = 8;
 
 /// The document's text, or why it cannot be read.
 pub fn text(bytes: &[u8]) -> Result<String, String> {
-    let xml = document_part(bytes)?;
-    paragraphs(&xml)
-}
-
-fn document_part(bytes: &[u8]) -> Result<String, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
         format!("it is not a Word document (.docx): not a ZIP archive ({e}); save it from Word as .docx, or export the text")
     })?;
-    let part = archive.by_name("word/document.xml").map_err(|_| {
-        "it is a ZIP archive without a Word document part (word/document.xml): save it from Word as .docx, or export the text".to_owned()
+    let xml = read_part(&mut archive, "word/document.xml").map_err(|e| {
+        e.unwrap_or_else(|| "it is a ZIP archive without a Word document part (word/document.xml): save it from Word as .docx, or export the text".to_owned())
     })?;
+    // Without its relationships, links keep their text and lose their addresses.
+    let rels = read_part(&mut archive, "word/_rels/document.xml.rels").unwrap_or_default();
+    paragraphs(&xml, hyperlinks(&rels))
+}
+
+/// A part of the package as text: `Err(None)` when it is not there.
+fn read_part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<String, Option<String>> {
+    let part = archive.by_name(name).map_err(|_| None)?;
     if part.size() > MAX_DOCUMENT_PART {
-        return Err(too_large());
+        return Err(Some(too_large()));
     }
     let mut xml = Vec::new();
     part.take(MAX_DOCUMENT_PART + 1)
         .read_to_end(&mut xml)
-        .map_err(|e| format!("its document part cannot be read: {e}"))?;
+        .map_err(|e| Some(format!("its document part cannot be read: {e}")))?;
     if xml.len() as u64 > MAX_DOCUMENT_PART {
-        return Err(too_large());
+        return Err(Some(too_large()));
     }
-    String::from_utf8(xml).map_err(|_| "its document part is not UTF-8 XML".to_owned())
+    String::from_utf8(xml).map_err(|_| Some("its document part is not UTF-8 XML".to_owned()))
+}
+
+/// The addresses of the document's external hyperlinks, by relationship id.
+fn hyperlinks(rels: &str) -> HashMap<String, String> {
+    let mut reader = Reader::from_str(rels);
+    let mut links = HashMap::new();
+    while let Ok(event) = reader.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                let external = attribute(&e, "TargetMode").as_deref() == Some("External");
+                if let (true, Some(id), Some(target)) =
+                    (external, attribute(&e, "Id"), attribute(&e, "Target"))
+                {
+                    links.insert(id, unescape(&target));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    links
+}
+
+fn unescape(s: &str) -> String {
+    quick_xml::escape::unescape(s).map_or_else(|_| s.to_owned(), |u| u.into_owned())
 }
 
 fn too_large() -> String {
@@ -67,11 +100,18 @@ struct Writer {
     cell: Vec<String>,
     /// The previous line written was a list item (list items are not separated by blank lines).
     after_list: bool,
+    /// Hyperlinks' addresses by relationship id, and the link being read: where its text
+    /// starts in the paragraph, and its address.
+    links: HashMap<String, String>,
+    link: Option<(usize, String)>,
 }
 
-fn paragraphs(xml: &str) -> Result<String, String> {
+fn paragraphs(xml: &str, links: HashMap<String, String>) -> Result<String, String> {
     let mut reader = Reader::from_str(xml);
-    let mut w = Writer::default();
+    let mut w = Writer {
+        links,
+        ..Writer::default()
+    };
     loop {
         let event = reader
             .read_event()
@@ -152,6 +192,11 @@ impl Writer {
                 self.paragraph.list_level = Some(level.unwrap_or(0).min(MAX_LIST_LEVEL));
             }
             "t" => self.in_text = true,
+            "hyperlink" => {
+                self.link = attribute(e, "r:id")
+                    .and_then(|id| self.links.get(&id))
+                    .map(|url| (self.paragraph.text.len(), url.clone()));
+            }
             "tab" if !self.paragraph.text.is_empty() => self.paragraph.text.push(' '),
             "br" | "cr" => self.paragraph.text.push('\n'),
             "tbl" => {
@@ -169,9 +214,11 @@ impl Writer {
     fn end(&mut self, name: &str) {
         match name {
             "t" => self.in_text = false,
+            "hyperlink" => self.end_link(),
             "p" => self.end_paragraph(),
             "tc" if self.table_depth == 1 => {
-                let cell = self.cell.join(" ").replace('|', "/");
+                // Escaped as a Markdown table escapes it, so the cell stays one cell.
+                let cell = self.cell.join(" ").replace('|', "\\|");
                 self.row
                     .push(cell.split_whitespace().collect::<Vec<_>>().join(" "));
             }
@@ -188,6 +235,20 @@ impl Writer {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// `[text](address)`, or the address alone when it is its own text.
+    fn end_link(&mut self) {
+        let Some((start, url)) = self.link.take() else {
+            return;
+        };
+        let Some(text) = self.paragraph.text.get(start..).map(str::trim) else {
+            return;
+        };
+        if !text.is_empty() && text != url {
+            let link = format!("[{}]({url})", text.replace('[', "\\[").replace(']', "\\]"));
+            self.paragraph.text.replace_range(start.., &link);
         }
     }
 
@@ -261,7 +322,7 @@ mod tests {
 <w:p><w:r><w:delText>gone</w:delText><w:t>kept</w:t></w:r></w:p>
 </w:body></w:document>"#;
         assert_eq!(
-            paragraphs(xml).unwrap(),
+            paragraphs(xml, HashMap::new()).unwrap(),
             "## Chief Constable's comments\n\nWe accept it & more.\n\n- one\n  - two\n\n| Published on | 1 May 2025 |\n\nkept\n\n"
         );
     }
@@ -269,6 +330,6 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_word_document() {
         assert!(text(b"not a zip").unwrap_err().contains("not a ZIP"));
-        assert!(paragraphs("<w:p><w:t>unclosed</w:p>").is_err());
+        assert!(paragraphs("<w:p><w:t>unclosed</w:p>", HashMap::new()).is_err());
     }
 }

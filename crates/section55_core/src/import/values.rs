@@ -49,9 +49,22 @@ pub fn date(text: &str) -> Option<NaiveDate> {
         .or_else(|| NaiveDate::parse_from_str(text, "%d.%m.%Y").ok())
 }
 
-/// The address in `[text](address)`, `<address>` or a bare address.
+/// The address in `[text](address)`, `<address>`, a bare address, or `text (address: X)` (how
+/// the HTML page and the Word document show an address that is not a web address, such as `#`);
+/// empty after `text (no address)`.
 pub fn link(text: &str) -> Option<String> {
     let text = text.trim();
+    if text.ends_with(crate::render::labels::NO_ADDRESS) {
+        return Some(String::new());
+    }
+    if let Some(shown) = text
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once("(address: "))
+        .map(|(_, address)| address.trim())
+        .filter(|a| !a.is_empty())
+    {
+        return Some(shown.to_owned());
+    }
     if let Some(open) = text.rfind("](") {
         let rest = &text[open + 2..];
         let end = rest.rfind(')')?;
@@ -192,6 +205,8 @@ mod tests {
             Some("https://x.gov.uk/r")
         );
         assert_eq!(link("no address"), None);
+        assert_eq!(link("A report (address: #)").as_deref(), Some("#"));
+        assert_eq!(link("A report (no address)").as_deref(), Some(""));
         let yes = |_: &str| true;
         assert_eq!(list(&["Norfolk, Suffolk"], yes), vec!["Norfolk", "Suffolk"]);
         assert_eq!(

@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::text::{self, Block, Inline};
 use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
 use crate::{dates, links};
 
@@ -157,7 +158,7 @@ fn write_section(html: &mut String, section: &Section, number: usize) {
         heading(&section.heading)
     );
     if let Some(t) = section.text {
-        html.push_str(&text(t));
+        html.push_str(&text(t, 3));
     }
     for item in &section.items {
         write_item(html, item);
@@ -203,7 +204,7 @@ pub fn table(table: &Table) -> String {
 fn write_item(html: &mut String, item: &Item) {
     let _ = writeln!(html, "<h3>{}</h3>", heading(&item.heading));
     if let Some(t) = item.text {
-        html.push_str(&text(t));
+        html.push_str(&text(t, 4));
     }
     if !item.fields.is_empty() {
         html.push_str("<dl class=\"attributes\">\n");
@@ -244,7 +245,7 @@ fn value(value: &Value) -> String {
             format!("<ul>{items}</ul>")
         }
         Value::Link { text, url } => link(text, url),
-        Value::Text(t) => text(t),
+        Value::Text(t) => text(t, 4),
     }
 }
 
@@ -317,81 +318,42 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// A text as paragraphs and bullet lists. Headings inside a text become bold paragraphs, so the
-/// page's own heading structure stays intact.
-pub fn text(t: &str) -> String {
+/// A text as paragraphs and bullet lists; a heading inside a text becomes a heading at `level`
+/// (one below the section or item that holds it), so the page's outline stays intact and a
+/// screen reader can move to it.
+pub fn text(t: &str, level: u8) -> String {
     let mut html = String::new();
-    for block in t
-        .replace("\r\n", "\n")
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-    {
-        if block.lines().next().is_some_and(|l| bullet(l).is_some()) {
-            html.push_str(&list(block));
-        } else if let Some(title) = markdown_heading(block) {
-            let _ = writeln!(html, "<p><strong>{}</strong></p>", inline(title));
-        } else {
-            let _ = writeln!(html, "<p>{}</p>", inline(block));
+    let level = level.clamp(1, 6);
+    for block in text::blocks(t) {
+        match block {
+            Block::List(items) => {
+                html.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(html, "<li>{}</li>", inline(&item));
+                }
+                html.push_str("</ul>\n");
+            }
+            Block::Heading(title) => {
+                let _ = writeln!(html, "<h{level}>{}</h{level}>", inline(&title));
+            }
+            Block::Paragraph(p) => {
+                let _ = writeln!(html, "<p>{}</p>", inline(&p));
+            }
         }
     }
     html
 }
 
-fn bullet(line: &str) -> Option<&str> {
-    let line = line.trim_start();
-    ["- ", "* ", "• "].iter().find_map(|m| line.strip_prefix(m))
-}
-
-fn markdown_heading(block: &str) -> Option<&str> {
-    let rest = block.trim_start_matches('#');
-    (rest.len() < block.len() && rest.starts_with(' ') && !block.contains('\n'))
-        .then(|| rest.trim().trim_matches('*').trim())
-}
-
-/// Bullet lines start items; other lines continue the item before them.
-fn list(block: &str) -> String {
-    let mut items: Vec<String> = Vec::new();
-    for line in block.lines() {
-        match (bullet(line), items.last_mut()) {
-            (Some(start), _) => items.push(start.to_owned()),
-            (None, Some(last)) => {
-                last.push('\n');
-                last.push_str(line.trim());
-            }
-            (None, None) => items.push(line.to_owned()),
-        }
-    }
-    let items: String = items
-        .iter()
-        .map(|i| format!("<li>{}</li>\n", inline(i)))
-        .collect();
-    format!("<ul>\n{items}</ul>\n")
-}
-
 /// Escapes a run of text, keeping `**bold**`, `[text](address)` and bare web addresses.
 fn inline(s: &str) -> String {
     let mut html = String::new();
-    let mut rest = s;
-    let mut bold = false;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest
-            .strip_prefix("**")
-            .filter(|after| bold || after.contains("**"))
-        {
-            html.push_str(if bold { "</strong>" } else { "<strong>" });
-            bold = !bold;
-            rest = after;
-        } else if let Some(found) = links::at(rest) {
-            html.push_str(&anchor(&found));
-            rest = &rest[found.len..];
-        } else {
-            html.push_str(&escape(&c.to_string()));
-            rest = &rest[c.len_utf8()..];
+    for piece in text::inlines(s) {
+        match piece {
+            Inline::Text(t) => html.push_str(&escape(t)),
+            Inline::Bold(true) => html.push_str("<strong>"),
+            Inline::Bold(false) => html.push_str("</strong>"),
+            Inline::Link(found) => html.push_str(&anchor(&found)),
         }
-    }
-    if bold {
-        html.push_str("</strong>");
     }
     html
 }
@@ -439,12 +401,9 @@ mod tests {
             "x (address: <code>javascript:alert(1</code>))"
         );
         assert_eq!(
-            text("one\ntwo\n\n- a\n- b\n"),
+            text("one\ntwo\n\n- a\n- b\n", 3),
             "<p>one\ntwo</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
         );
-        assert_eq!(
-            text("### **Background**"),
-            "<p><strong>Background</strong></p>\n"
-        );
+        assert_eq!(text("### **Background**", 4), "<h4>Background</h4>\n");
     }
 }

@@ -35,6 +35,8 @@ pub const NO_CHIEF_COMMENTS: &str =
     "The Chief Constable was invited to comment on the report and submitted no comments.";
 pub const INVITED_ON: &str = "Invited to comment";
 pub const NOTHING_RECORDED: &str = "Nothing recorded yet.";
+/// Written after a link's text in the Word document when the file gives no address.
+pub const NO_ADDRESS: &str = "(no address)";
 
 pub const DIRECTED_AT: &str = "Directed at";
 pub const DUE: &str = "Due";

@@ -1,28 +1,46 @@
-//! The outline as Markdown, in the template's shape: bold headings ending in a colon for the
-//! report's details and items, the value on the following paragraph, `**Label:** value` lines for
-//! an item's attributes, and the office-use checklist as a task list. Texts are written as they
-//! are (they are Markdown already), so `import` reads them back unchanged.
+//! The outline as Markdown, in one of two styles ([`Style`]):
+//!
+//! - **plain** (the default): semantic headings only — `#` for the title, `##` for every section
+//!   and `###` for every item, as the HTML page nests them — and the report's details and an
+//!   item's attributes as `**Label:** value` lines. No bold text stands in for a heading, which
+//!   screen readers cannot navigate by (GOV.UK's guidance on headings).
+//! - **template**: the OPCC template's shape, as offices have published it: bold headings ending in
+//!   a colon for the report's details and items, the value on the following paragraph, and the
+//!   template's heading levels.
+//!
+//! Texts are written as they are (they are Markdown already), and the office-use checklist is a
+//! task list, so `import` reads either style back unchanged.
 
-use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
+use super::{Check, Field, Item, Outline, Section, Style, Table, Value, labels};
 use crate::dates;
 
-pub fn write(outline: &Outline) -> String {
+pub fn write(outline: &Outline, style: Style) -> String {
     let mut blocks = outline
         .draft
         .as_deref()
         .map(draft_notice)
         .into_iter()
         .collect::<Vec<_>>();
-    blocks.extend([heading(2, &outline.title), outline.statute.to_owned()]);
+    let top = match style {
+        Style::Plain => 1,
+        Style::Template => 2,
+    };
+    blocks.extend([
+        heading(style, top, &outline.title),
+        outline.statute.to_owned(),
+    ]);
     for field in &outline.details {
-        blocks.push(heading(
-            3,
-            &format!("{}{}:", outline.heading_mark(), field.label),
-        ));
-        blocks.push(block_value(&field.value));
+        let label = format!("{}{}", outline.heading_mark(), field.label);
+        match style {
+            Style::Plain => blocks.push(detail(&label, &field.value)),
+            Style::Template => {
+                blocks.push(heading(style, 3, &format!("{label}:")));
+                blocks.push(block_value(&field.value));
+            }
+        }
     }
     for section in &outline.sections {
-        section_blocks(section, &mut blocks);
+        section_blocks(section, style, &mut blocks);
     }
     let mut text = blocks.join("\n\n");
     text.push('\n');
@@ -44,11 +62,16 @@ fn draft_notice(findings: &[String]) -> String {
     block
 }
 
-fn section_blocks(section: &Section, blocks: &mut Vec<String>) {
-    blocks.push(heading(section.level, &section.heading));
+fn section_blocks(section: &Section, style: Style, blocks: &mut Vec<String>) {
+    // The plain style nests every section alike; the template's own levels differ by section.
+    let level = match style {
+        Style::Plain => 2,
+        Style::Template => section.level,
+    };
+    blocks.push(heading(style, level, &section.heading));
     blocks.extend(section.text.map(text).filter(|t| !t.is_empty()));
     for item in &section.items {
-        item_blocks(item, section.level + 1, blocks);
+        item_blocks(item, style, level + 1, blocks);
     }
     blocks.extend(section.note.map(str::to_owned));
     blocks.extend(section.table.as_ref().map(table));
@@ -76,19 +99,19 @@ fn table(table: &Table) -> String {
     lines.join("\n")
 }
 
-fn item_blocks(item: &Item, level: u8, blocks: &mut Vec<String>) {
-    blocks.push(heading(level, &item.heading));
+fn item_blocks(item: &Item, style: Style, level: u8, blocks: &mut Vec<String>) {
+    blocks.push(heading(style, level, &item.heading));
     blocks.extend(item.text.map(text).filter(|t| !t.is_empty()));
     blocks.extend(item.fields.iter().map(inline_field));
 }
 
-/// `### **Text**`, the template's bold headings.
-fn heading(level: u8, text: &str) -> String {
-    format!(
-        "{} **{}**",
-        "#".repeat(usize::from(level.clamp(1, 6))),
-        text.trim()
-    )
+/// `### Text` (plain: no trailing colon), or `### **Text**`, the template's bold headings.
+fn heading(style: Style, level: u8, text: &str) -> String {
+    let marks = "#".repeat(usize::from(level.clamp(1, 6)));
+    match style {
+        Style::Plain => format!("{marks} {}", text.trim().trim_end_matches(':')),
+        Style::Template => format!("{marks} **{}**", text.trim()),
+    }
 }
 
 /// A value as the paragraph under its heading.
@@ -118,15 +141,23 @@ fn inline_value(value: &Value) -> String {
     }
 }
 
-/// `**Label:** value`, or the label on its own line when the value runs to several lines.
+/// An item's attribute: `**Label:** value`, lists on one line.
 fn inline_field(field: &Field) -> String {
-    let value = inline_value(&field.value);
+    labelled(field.label, &inline_value(&field.value))
+}
+
+/// A detail of the report in the plain style: `**Label:** value`, a list of several names as
+/// bullets under the label.
+fn detail(label: &str, value: &Value) -> String {
+    labelled(label, &block_value(value))
+}
+
+/// `**Label:** value`, or the label on its own line when the value runs to several lines.
+fn labelled(label: &str, value: &str) -> String {
     if value.contains('\n') {
-        format!("**{}:**\n\n{value}", field.label)
+        format!("**{label}:**\n\n{value}")
     } else {
-        format!("**{}:** {value}", field.label)
-            .trim_end()
-            .to_owned()
+        format!("**{label}:** {value}").trim_end().to_owned()
     }
 }
 

@@ -1,12 +1,14 @@
 //! `render`: the publishable document in the shape of the OPCC template
 //! (`reference/norfolk-pcc-response-gbcse-progress-2025.md`). The document's structure is built
-//! once, as an [`Outline`]; `markdown` and `html` only write it out. Every field of the model
+//! once, as an [`Outline`]; `markdown`, `html` and `docx` only write it out. Every field of the model
 //! appears in the outline, so `import` reads the Markdown back into the same response.
 
+pub mod docx;
 pub mod html;
 pub mod labels;
 pub mod markdown;
 pub mod skeleton;
+pub mod text;
 
 use chrono::NaiveDate;
 
@@ -22,6 +24,15 @@ use labels as l;
 pub enum Format {
     Markdown,
     Html,
+}
+
+/// How Markdown marks its headings (see [`markdown`]): plain, semantic headings (the default),
+/// or the OPCC template's bold ones.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    #[default]
+    Plain,
+    Template,
 }
 
 /// The document for `response` in `format`.
@@ -46,6 +57,8 @@ pub struct Options {
     /// The action plan (follow-up of each action), when any entry records follow-up. Off for a
     /// statutory publication that should hold the comments alone.
     pub actions: bool,
+    /// Markdown's headings (HTML has one style).
+    pub style: Style,
 }
 
 impl Default for Options {
@@ -53,11 +66,26 @@ impl Default for Options {
         Options {
             draft: None,
             actions: true,
+            style: Style::default(),
         }
     }
 }
 
 pub fn render_with(response: &Response, format: Format, options: Options) -> String {
+    let style = options.style;
+    let outline = outline(response, options);
+    match format {
+        Format::Markdown => markdown::write(&outline, style),
+        Format::Html => html::write(&outline),
+    }
+}
+
+/// The document as a Word file (see [`docx`]): the same outline as the HTML page.
+pub fn render_docx(response: &Response, options: Options) -> Result<Vec<u8>, String> {
+    docx::write(&outline(response, options))
+}
+
+fn outline(response: &Response, options: Options) -> Outline<'_> {
     let mut outline = Outline::of(response);
     if !options.actions {
         outline.sections.retain(|s| s.table.is_none());
@@ -65,7 +93,7 @@ pub fn render_with(response: &Response, format: Format, options: Options) -> Str
     if let Some(findings) = options.draft {
         outline.mark_draft(findings);
     }
-    write(&outline, format)
+    outline
 }
 
 /// Rules whose errors mean the file cannot be read as a response, even for a draft.
@@ -85,13 +113,6 @@ pub fn draft_lines(diagnostics: &[Diagnostic]) -> Vec<String> {
             )
         })
         .collect()
-}
-
-fn write(outline: &Outline, format: Format) -> String {
-    match format {
-        Format::Markdown => markdown::write(outline),
-        Format::Html => html::write(outline),
-    }
 }
 
 /// The response in a file's text, read through the same YAML tree as `check` (so render and

@@ -1,0 +1,399 @@
+//! The outline as a Word document (`.docx`), for sign-off and for the council web systems that
+//! take Word: the same outline as the HTML page, with Word's own heading styles (Heading 1 for
+//! the title, 2 for each section, 3 for each item, 4 for a heading inside a text), bulleted
+//! lists, the action plan as a table with a repeated header row, links as hyperlinks, and the
+//! document's language set to British English (so Word's reader and spelling use it). The ZIP
+//! and the parts are written here with `zip`, no Word or LibreOffice; the file is the same for
+//! the same response (fixed timestamps), and `import` reads it back into the same response.
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write as _};
+
+use quick_xml::escape::escape;
+
+use super::text::{self, Block, Inline};
+use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
+use crate::{dates, links};
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// The document as the bytes of a `.docx` file.
+pub fn write(outline: &Outline) -> Result<Vec<u8>, String> {
+    let mut body = Body::default();
+    if let Some(findings) = &outline.draft {
+        body.draft_notice(findings);
+    }
+    body.heading(1, &outline.title);
+    body.paragraph(&[Run::plain(outline.statute)]);
+    for field in &outline.details {
+        body.field(
+            &format!("{}{}", outline.heading_mark(), field.label),
+            &field.value,
+        );
+    }
+    for section in &outline.sections {
+        body.section(section);
+    }
+    package(outline, &body)
+}
+
+/// A run of text: bold or not.
+struct Run<'a> {
+    text: &'a str,
+    bold: bool,
+}
+
+impl<'a> Run<'a> {
+    fn plain(text: &'a str) -> Self {
+        Run { text, bold: false }
+    }
+}
+
+/// `word/document.xml`'s body, and the addresses its hyperlinks point to.
+#[derive(Default)]
+struct Body {
+    xml: String,
+    links: Vec<String>,
+}
+
+impl Body {
+    fn heading(&mut self, level: u8, text: &str) {
+        let style = format!("Heading{}", level.clamp(1, 6));
+        let text = text.trim().trim_end_matches(':');
+        let _ = write!(
+            self.xml,
+            "<w:p>{}{}</w:p>",
+            style_props(&style, None),
+            run(text, false)
+        );
+    }
+
+    fn paragraph(&mut self, runs: &[Run]) {
+        self.xml.push_str("<w:p>");
+        for r in runs {
+            self.xml.push_str(&run(r.text, r.bold));
+        }
+        self.xml.push_str("</w:p>");
+    }
+
+    /// `Label: value` with the label in bold (the HTML page's `<dt>`); a text or a list of
+    /// several names goes under the label.
+    fn field(&mut self, label: &str, value: &Value) {
+        let label = format!("{label}:");
+        match value {
+            Value::Text(t) => {
+                self.paragraph(&[Run {
+                    text: &label,
+                    bold: true,
+                }]);
+                self.text(t, 4);
+            }
+            Value::List(items) if items.len() > 1 => {
+                self.paragraph(&[Run {
+                    text: &label,
+                    bold: true,
+                }]);
+                for item in *items {
+                    self.list_item(0, item.trim());
+                }
+            }
+            _ => {
+                self.xml.push_str("<w:p>");
+                self.xml.push_str(&run(&label, true));
+                self.xml.push_str(&run(" ", false));
+                self.value(value);
+                self.xml.push_str("</w:p>");
+            }
+        }
+    }
+
+    /// A one-line value's runs.
+    fn value(&mut self, value: &Value) {
+        match value {
+            Value::Line(s) => self.xml.push_str(&run(s.trim(), false)),
+            Value::Date(d) => self.xml.push_str(&run(&dates::long(*d), false)),
+            Value::List(items) => {
+                let joined: Vec<&str> = items.iter().map(|i| i.trim()).collect();
+                self.xml.push_str(&run(&joined.join("; "), false));
+            }
+            Value::Link { text, url } => self.link(text.trim(), url.trim()),
+            Value::Text(t) => self.inline(t),
+        }
+    }
+
+    /// A hyperlink when the address is a web address; otherwise the text, and the address (or
+    /// that there is none) written after it so a placeholder is visible, as on the HTML page.
+    fn link(&mut self, text: &str, url: &str) {
+        if links::is_web_address(url) {
+            self.links.push(url.to_owned());
+            let _ = write!(
+                self.xml,
+                "<w:hyperlink r:id=\"{}\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/></w:rPr>{}</w:r></w:hyperlink>",
+                link_id(self.links.len()),
+                text_element(text)
+            );
+        } else if url.is_empty() {
+            self.xml
+                .push_str(&run(&format!("{text} {}", labels::NO_ADDRESS), false));
+        } else {
+            self.xml
+                .push_str(&run(&format!("{text} (address: {url})"), false));
+        }
+    }
+
+    fn section(&mut self, section: &Section) {
+        self.heading(2, &section.heading);
+        if let Some(t) = section.text {
+            self.text(t, 3);
+        }
+        for item in &section.items {
+            self.item(item);
+        }
+        if let Some(note) = section.note {
+            self.paragraph(&[Run::plain(note)]);
+        }
+        if let Some(table) = &section.table {
+            self.table(table);
+        }
+        for entry in &section.checklist {
+            self.check(entry);
+        }
+    }
+
+    fn item(&mut self, item: &Item) {
+        self.heading(3, &item.heading);
+        if let Some(t) = item.text {
+            self.text(t, 4);
+        }
+        for Field { label, value } in &item.fields {
+            self.field(label, value);
+        }
+    }
+
+    /// A response's text: paragraphs (lines kept with breaks), bullets, headings at `level`.
+    fn text(&mut self, t: &str, level: u8) {
+        for block in text::blocks(t) {
+            match block {
+                Block::Paragraph(p) => {
+                    self.xml.push_str("<w:p>");
+                    for (i, line) in p.lines().enumerate() {
+                        if i > 0 {
+                            self.xml.push_str("<w:r><w:br/></w:r>");
+                        }
+                        self.inline(line.trim());
+                    }
+                    self.xml.push_str("</w:p>");
+                }
+                Block::List(items) => items.iter().for_each(|i| self.list_item(0, i)),
+                Block::Heading(title) => self.heading(level, &title),
+            }
+        }
+    }
+
+    /// A line's runs: bold where `**` marks it, links as hyperlinks.
+    fn inline(&mut self, s: &str) {
+        let mut bold = false;
+        for piece in text::inlines(s) {
+            match piece {
+                Inline::Text(t) => self.xml.push_str(&run(t, bold)),
+                Inline::Bold(on) => bold = on,
+                Inline::Link(found) if found.bare => self.link(found.address, found.address),
+                Inline::Link(found) => self.link(found.text, found.address),
+            }
+        }
+    }
+
+    fn list_item(&mut self, level: u8, text: &str) {
+        let _ = write!(self.xml, "<w:p>{}", style_props("ListBullet", Some(level)));
+        for (i, line) in text.lines().enumerate() {
+            if i > 0 {
+                self.xml.push_str("<w:r><w:br/></w:r>");
+            }
+            self.inline(line.trim());
+        }
+        self.xml.push_str("</w:p>");
+    }
+
+    fn check(&mut self, entry: &Check) {
+        let line = match entry {
+            Check::Step { label, done } => {
+                format!("{} {label}", if *done { '\u{2611}' } else { '\u{2610}' })
+            }
+            Check::Date { label, date } => format!("{label}: {}", dates::long(*date)),
+        };
+        self.list_item(0, &line);
+    }
+
+    /// A table whose header row repeats on every printed page.
+    fn table(&mut self, table: &Table) {
+        let _ = write!(
+            self.xml,
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblCaption w:val=\"{}\"/></w:tblPr>",
+            escape(xml_chars(&table.label).as_str())
+        );
+        self.xml.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+        for h in table.header {
+            let _ = write!(self.xml, "<w:tc><w:p>{}</w:p></w:tc>", run(h, true));
+        }
+        self.xml.push_str("</w:tr>");
+        for row in &table.rows {
+            self.xml.push_str("<w:tr>");
+            for cell in row {
+                let _ = write!(self.xml, "<w:tc><w:p>{}</w:p></w:tc>", run(cell, false));
+            }
+            self.xml.push_str("</w:tr>");
+        }
+        self.xml.push_str("</w:tbl>");
+    }
+
+    fn draft_notice(&mut self, findings: &[String]) {
+        let open = if findings.is_empty() {
+            format!(" {}", labels::NO_FINDINGS_LEFT)
+        } else {
+            format!(" Open findings ({}):", findings.len())
+        };
+        self.paragraph(&[
+            Run {
+                text: labels::DRAFT_NOTICE,
+                bold: true,
+            },
+            Run::plain(&open),
+        ]);
+        for finding in findings {
+            self.list_item(0, &finding.replace('\n', " "));
+        }
+    }
+}
+
+fn style_props(style: &str, list_level: Option<u8>) -> String {
+    let numbering = list_level
+        .map(|l| format!("<w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"1\"/></w:numPr>"))
+        .unwrap_or_default();
+    format!("<w:pPr><w:pStyle w:val=\"{style}\"/>{numbering}</w:pPr>")
+}
+
+fn run(text: &str, bold: bool) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let props = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    format!("<w:r>{props}{}</w:r>", text_element(text))
+}
+
+fn text_element(text: &str) -> String {
+    format!(
+        "<w:t xml:space=\"preserve\">{}</w:t>",
+        escape(xml_chars(text).as_str())
+    )
+}
+
+/// The characters XML 1.0 allows (a control character would make Word refuse the file).
+fn xml_chars(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        })
+        .collect()
+}
+
+fn link_id(n: usize) -> String {
+    format!("rIdLink{n}")
+}
+
+/// The parts of the package, in a fixed order with fixed timestamps.
+fn package(outline: &Outline, body: &Body) -> Result<Vec<u8>, String> {
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W}\" xmlns:r=\"{R}\"><w:body>{}<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" w:right=\"1440\" w:bottom=\"1440\" w:left=\"1440\" w:header=\"708\" w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>",
+        body.xml
+    );
+    let mut rels = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/><Relationship Id=\"rIdNumbering\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>",
+    );
+    for (i, url) in body.links.iter().enumerate() {
+        let _ = write!(
+            rels,
+            "<Relationship Id=\"{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{}\" TargetMode=\"External\"/>",
+            link_id(i + 1),
+            escape(xml_chars(url).as_str())
+        );
+    }
+    rels.push_str("</Relationships>");
+    let core = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>",
+        escape(xml_chars(&outline.page_title).as_str())
+    );
+    let parts: [(&str, &str); 7] = [
+        ("[Content_Types].xml", CONTENT_TYPES),
+        ("_rels/.rels", PACKAGE_RELS),
+        ("docProps/core.xml", &core),
+        ("word/document.xml", &document),
+        ("word/_rels/document.xml.rels", &rels),
+        ("word/styles.xml", STYLES),
+        ("word/numbering.xml", NUMBERING),
+    ];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .last_modified_time(zip::DateTime::default());
+    let failed = |e: &dyn std::fmt::Display| format!("cannot write the Word document: {e}");
+    for (name, content) in parts {
+        zip.start_file(name, options).map_err(|e| failed(&e))?;
+        zip.write_all(content.as_bytes()).map_err(|e| failed(&e))?;
+    }
+    zip.finish().map(Cursor::into_inner).map_err(|e| failed(&e))
+}
+
+const CONTENT_TYPES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/><Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/><Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/></Types>";
+
+const PACKAGE_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>";
+
+/// Word's built-in style names ("heading 1", "List Bullet", ...), so Word's navigation pane,
+/// its accessibility checker and a PDF export's bookmarks all see the headings; British English
+/// for the whole document; Arial 12 pt, as GOV.UK's guidance on documents suggests.
+const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-GB\" w:eastAsia=\"en-GB\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"160\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
+<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"240\"/><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"360\" w:after=\"160\"/><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading3\"><w:name w:val=\"heading 3\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/><w:outlineLvl w:val=\"2\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"Heading4\"><w:name w:val=\"heading 4\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"200\" w:after=\"120\"/><w:outlineLvl w:val=\"3\"/></w:pPr><w:rPr><w:b/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr></w:style>\
+<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"80\"/></w:pPr></w:style>\
+<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"1D70B8\"/><w:u w:val=\"single\"/></w:rPr></w:style>\
+<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/></w:tblBorders></w:tblPr></w:style></w:styles>";
+
+const NUMBERING: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{2022}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\u{25e6}\"/><w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"1440\" w:hanging=\"360\"/></w:pPr></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_control_characters_dropped() {
+        assert_eq!(
+            run("a < b & \"c\"\u{1}", true),
+            "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">a &lt; b &amp; &quot;c&quot;</w:t></w:r>"
+        );
+        assert_eq!(run("", false), "");
+    }
+
+    #[test]
+    fn a_text_becomes_paragraphs_lists_headings_and_links() {
+        let mut body = Body::default();
+        body.text(
+            "One **bold**\nline two\n\n- item [the report](https://x.gov.uk/r)\n\n## Next",
+            3,
+        );
+        assert!(body.xml.contains("<w:r><w:br/></w:r>"), "{}", body.xml);
+        assert!(
+            body.xml
+                .contains("<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">bold</w:t></w:r>")
+        );
+        assert!(
+            body.xml
+                .contains("<w:pStyle w:val=\"ListBullet\"/><w:numPr><w:ilvl w:val=\"0\"/>")
+        );
+        assert!(body.xml.contains("<w:hyperlink r:id=\"rIdLink1\">"));
+        assert!(body.xml.contains("<w:pStyle w:val=\"Heading3\"/>"));
+        assert_eq!(body.links, ["https://x.gov.uk/r"]);
+    }
+}
