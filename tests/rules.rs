@@ -33,18 +33,44 @@ fn span_of(text: &str, needle: &str, nth: usize) -> Span {
         .match_indices(needle)
         .nth(nth)
         .unwrap_or_else(|| panic!("`{needle}` #{nth} not in text"));
-    let pos = |b: usize| {
-        let before = &text[..b];
-        let line = before.matches('\n').count() as u32;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Pos::new(line, text[line_start..b].chars().count() as u32)
-    };
-    Span::new(pos(byte), pos(byte + needle.len()))
+    Span::new(pos_at(text, byte), pos_at(text, byte + needle.len()))
+}
+
+/// The position of byte `b` of `text`, in lines and characters.
+fn pos_at(text: &str, b: usize) -> Pos {
+    let before = &text[..b];
+    let line = before.matches('\n').count() as u32;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Pos::new(line, text[line_start..b].chars().count() as u32)
+}
+
+/// The span from the first `from` in `text` to the end of the first `to` after it.
+fn span_through(text: &str, from: &str, to: &str) -> Span {
+    let start = text
+        .find(from)
+        .unwrap_or_else(|| panic!("`{from}` not in text"));
+    let end = start
+        + text[start..]
+            .find(to)
+            .unwrap_or_else(|| panic!("`{to}` not after `{from}`"))
+        + to.len();
+    Span::new(pos_at(text, start), pos_at(text, end))
 }
 
 /// Asserts that `rule` fires exactly at `spans` with `severity`, and returns its findings.
 fn assert_fires(text: &str, rule: &str, severity: Severity, spans: &[Span]) -> Vec<Diagnostic> {
-    let all = lint(text);
+    assert_fires_with(&Config::default(), text, rule, severity, spans)
+}
+
+/// [`assert_fires`] under `config`.
+fn assert_fires_with(
+    config: &Config,
+    text: &str,
+    rule: &str,
+    severity: Severity,
+    spans: &[Span],
+) -> Vec<Diagnostic> {
+    let all = rules::lint(text, config, today());
     let found: Vec<Diagnostic> = all.iter().filter(|d| d.rule == rule).cloned().collect();
     let found_spans: Vec<Span> = found.iter().map(|d| d.span).collect();
     assert_eq!(found_spans, spans, "{rule}: all findings: {all:#?}");
@@ -989,6 +1015,10 @@ fn every_rule_is_documented_in_four_parts() {
         "action-overdue",
         "unknown-progress",
         "link-text",
+        "long-sentence",
+        "acronym-not-expanded",
+        "passive-voice",
+        "words-to-avoid",
     ];
     let mut names = rules::names();
     names.sort();
@@ -1269,4 +1299,208 @@ fn link_text() {
     // The report's address is not a text.
     assert_silent(CLEAN, "link-text");
     assert_silent(NORFOLK, "link-text");
+}
+
+/// The plain-English family switched on at `level` (`[rules] prose = "..."`).
+fn prose(level: &str) -> Config {
+    Config::parse(&format!("[rules]\nprose = \"{level}\"\n"), &rules::names()).expect("config")
+}
+
+#[test]
+fn prose_rules_are_off_by_default_and_on_by_family_or_by_name() {
+    let text = variant(
+        "  I am encouraged by",
+        "  I will facilitate a review. I am encouraged by",
+    );
+    assert_silent(&text, "words-to-avoid");
+    let on = prose("info");
+    let words = [
+        span_of(&text, "facilitate", 0),
+        span_of(&text, "delivering", 0),
+    ];
+    assert_fires_with(&on, &text, "words-to-avoid", Severity::Info, &words);
+    let one =
+        Config::parse("[rules]\nwords-to-avoid = \"warning\"\n", &rules::names()).expect("config");
+    assert_fires_with(&one, &text, "words-to-avoid", Severity::Warning, &words);
+    assert_fires_with(&one, &text, "long-sentence", Severity::Info, &[]);
+    // A rule named on its own overrides its family.
+    let off = Config::parse(
+        "[rules]\nprose = \"info\"\nwords-to-avoid = \"off\"\n",
+        &rules::names(),
+    )
+    .expect("config");
+    assert_fires_with(&off, &text, "words-to-avoid", Severity::Info, &[]);
+    assert!(
+        Config::parse("[rules]\nprse = \"info\"\n", &rules::names())
+            .expect_err("typo")
+            .contains("did you mean `prose`")
+    );
+}
+
+#[test]
+fn long_sentence_has_the_range_of_the_sentence_as_written() {
+    // The clean example: the chief constable's first action (29 words, folded over two lines)
+    // and the second sentence of the PCC's text (27 words).
+    let on = prose("info");
+    let action = |text: &str| span_through(text, "We have added eight", "the national timescale.");
+    let sentence = "I will hold the Chief Constable to account for delivering the improvements he describes through my quarterly performance meetings, and I will publish progress on the recommendation.";
+    assert_fires_with(
+        &on,
+        CLEAN,
+        "long-sentence",
+        Severity::Info,
+        &[action(CLEAN), span_of(CLEAN, sentence, 0)],
+    );
+    let text = variant(
+        "  I am encouraged by",
+        "  Café 😀 naïve one two three four five six seven eight nine ten eleven\n    twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty\n    twenty-one twenty-two twenty-three twenty-four.\n\n    - A bullet is its own sentence\n    I am encouraged by",
+    );
+    let long = "Café 😀 naïve one two three four five six seven eight nine ten eleven\n    twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty\n    twenty-one twenty-two twenty-three twenty-four.";
+    assert_fires_with(
+        &on,
+        &text,
+        "long-sentence",
+        Severity::Info,
+        &[
+            action(&text),
+            span_of(&text, long, 0),
+            span_of(&text, sentence, 0),
+        ],
+    );
+    let config = Config::parse(
+        "[rules]\nprose = \"info\"\n[prose]\nsentence_words = 30\n",
+        &rules::names(),
+    )
+    .expect("config");
+    assert_fires_with(&config, CLEAN, "long-sentence", Severity::Info, &[]);
+    // The report's own texts (a recommendation) are never judged.
+    let text = variant(
+        "The force should improve how quickly it answers non-emergency calls.",
+        "The force should improve how quickly it answers non-emergency calls and should also make sure that every call handler has the training and the supervision needed to do it.",
+    );
+    assert_fires_with(
+        &on,
+        &text,
+        "long-sentence",
+        Severity::Info,
+        &[action(&text), span_of(&text, sentence, 0)],
+    );
+}
+
+#[test]
+fn acronym_not_expanded_offers_the_full_form_from_later_in_the_text() {
+    let on = prose("info");
+    let text = variant(
+        "  I am encouraged by",
+        "  I will report to the PCP. The Police and Crime Panel (PCP) meets. The IOPC and the UK agree; ask MACE (Multi-Agency Child Exploitation).\n    I am encouraged by",
+    );
+    let found = assert_fires_with(
+        &on,
+        &text,
+        "acronym-not-expanded",
+        Severity::Info,
+        &[span_of(&text, "PCP", 0), span_of(&text, "IOPC", 0)],
+    );
+    assert!(
+        found[0]
+            .message
+            .contains("\"Police and Crime Panel (PCP)\" comes later"),
+        "{found:#?}"
+    );
+    let fix = &found[0].fixes[0];
+    assert_eq!(fix.applicability, Applicability::Unsafe);
+    assert_eq!(fix.edits[0].new_text, "Police and Crime Panel (PCP)");
+    assert!(
+        found[1].message.contains("never written out in full"),
+        "{found:#?}"
+    );
+    assert!(found[1].fixes.is_empty());
+    let known = Config::parse(
+        "[rules]\nprose = \"info\"\n[prose]\nacronyms = [\"IOPC\"]\n",
+        &rules::names(),
+    )
+    .expect("config");
+    assert_fires_with(
+        &known,
+        &text,
+        "acronym-not-expanded",
+        Severity::Info,
+        &[span_of(&text, "PCP", 0)],
+    );
+}
+
+#[test]
+fn passive_voice_and_words_to_avoid_have_exact_ranges() {
+    let on = prose("info");
+    let text = variant(
+        "  I am encouraged by",
+        "  The plan was quickly agreed and a review will be held. We are tackling it going forward, with Tackling Organised Exploitation (TOEX).\n    I am encouraged by",
+    );
+    assert_fires_with(
+        &on,
+        &text,
+        "passive-voice",
+        Severity::Info,
+        &[
+            span_of(&text, "been assessed", 0),
+            span_of(&text, "was quickly agreed", 0),
+            span_of(&text, "be held", 0),
+            span_of(&text, "am encouraged", 0),
+            span_of(&text, "is met", 0),
+        ],
+    );
+    let found = assert_fires_with(
+        &on,
+        &text,
+        "words-to-avoid",
+        Severity::Info,
+        &[
+            span_of(&text, "tackling", 0),
+            span_of(&text, "going forward", 0),
+            span_of(&text, "delivering", 0),
+        ],
+    );
+    assert!(found[1].message.contains("in future"), "{found:#?}");
+    // The key findings' "quickly", and the one in "was quickly agreed" (not the recommendation's).
+    let agreed = span_of(&text, "was quickly agreed", 0);
+    let quickly_agreed = Span::new(
+        Pos::new(agreed.start.line, agreed.start.col + 4),
+        Pos::new(agreed.start.line, agreed.start.col + 11),
+    );
+    let own = Config::parse(
+        "[rules]\nprose = \"info\"\n[prose]\nwords_to_avoid = [\"quickly\"]\n",
+        &rules::names(),
+    )
+    .expect("config");
+    assert_fires_with(
+        &own,
+        &text,
+        "words-to-avoid",
+        Severity::Info,
+        &[span_of(&text, "quickly", 0), quickly_agreed],
+    );
+}
+
+#[test]
+fn prose_rules_stay_linear_on_a_text_without_full_stops() {
+    // 100 KB of words with no full stop, in CRLF: one sentence, one finding.
+    let words = "word ".repeat(20_000);
+    let text = variant(
+        "  I am encouraged by",
+        &format!("  {words}\n    I am encouraged by"),
+    )
+    .replace('\n', "\r\n");
+    let found: Vec<Diagnostic> = rules::lint(&text, &prose("info"), today())
+        .into_iter()
+        .filter(|d| d.rule == "long-sentence")
+        .collect();
+    assert_eq!(
+        found.len(),
+        3,
+        "{:?}",
+        found.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    // The chief constable's long action first; then the 20,000 words, which run on into the
+    // PCC text's first sentence (7 words).
+    assert!(found[1].message.contains("has 20007 words"), "{found:?}");
 }

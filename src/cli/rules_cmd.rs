@@ -13,7 +13,7 @@ pub fn list() -> Result<ExitCode, String> {
             format!(
                 "{:width$}  {:7}  {}\n",
                 r.name,
-                r.severity.as_str(),
+                rules::default_level(r),
                 r.summary
             )
         })

@@ -33,7 +33,8 @@ impl Settings {
     /// Reads settings leniently: unknown rules or levels are reported and skipped, never fatal.
     pub fn from_json(value: &Json) -> Settings {
         let mut settings = Settings::default();
-        let names = rules::names();
+        let mut names = rules::names();
+        names.extend(crate::config::RULE_FAMILIES);
         if let Some(map) = value.get("rules").and_then(Json::as_object) {
             for (rule, level) in map {
                 let level = level
@@ -141,6 +142,7 @@ pub fn merge(settings: &Settings, file: Option<&Config>) -> Config {
         config.profile = file.profile;
         config.required_sections = file.required_sections.clone();
         config.progress = file.progress.clone();
+        config.prose = file.prose.clone();
         config.catalogue.extra_bodies = file.catalogue.extra_bodies.clone();
         for force in &file.catalogue.extra_forces {
             if !config.catalogue.extra_forces.contains(force) {

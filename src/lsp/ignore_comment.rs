@@ -45,7 +45,11 @@ pub fn complete(conv: &Converter, pos: Pos) -> Option<Vec<CompletionItem>> {
         .map(|rule| CompletionItem {
             label: rule.name.to_owned(),
             kind: Some(CompletionItemKind::ENUM_MEMBER),
-            detail: Some(format!("{} ({})", rule.summary, rule.severity.as_str())),
+            detail: Some(format!(
+                "{} ({})",
+                rule.summary,
+                crate::rules::default_level(rule)
+            )),
             documentation: Some(Documentation::MarkupContent(markdown(rules::doc_markdown(
                 rule,
             )))),

@@ -14,6 +14,14 @@ use crate::suggest;
 
 pub const FILE_NAME: &str = "section55.toml";
 
+/// Names in `[rules]` that switch a family of rules that is off by default, all at one level
+/// (`prose = "info"`); a rule named on its own line overrides its family's level.
+pub const RULE_FAMILIES: &[&str] = &[PROSE];
+
+/// The plain-English rules (`long-sentence`, `acronym-not-expanded`, `passive-voice`,
+/// `words-to-avoid`).
+pub const PROSE: &str = "prose";
+
 /// A rule's configured level: a severity, or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,6 +66,8 @@ pub struct Config {
     pub catalogue: Catalogue,
     /// The office's own follow-up states for actions (`[progress]`).
     pub progress: progress::Extra,
+    /// The plain-English rules' settings (`[prose]`).
+    pub prose: Prose,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -75,6 +85,31 @@ struct RawConfig {
     catalogue: RawCatalogue,
     #[serde(default)]
     progress: RawProgress,
+    #[serde(default)]
+    prose: Prose,
+}
+
+/// `[prose]`: the settings of the plain-English rules.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Prose {
+    /// `long-sentence` reports sentences of more words than this (GOV.UK: about 25).
+    pub sentence_words: usize,
+    /// Acronyms the office's readers know, never reported by `acronym-not-expanded` (on top
+    /// of the few GOV.UK says need no explaining, such as UK and NHS).
+    pub acronyms: Vec<String>,
+    /// The words `words-to-avoid` reports, replacing its built-in list when given.
+    pub words_to_avoid: Option<Vec<String>>,
+}
+
+impl Default for Prose {
+    fn default() -> Self {
+        Prose {
+            sentence_words: 25,
+            acronyms: Vec::new(),
+            words_to_avoid: None,
+        }
+    }
 }
 
 /// `[progress]`: an office's own states for actions, open ones and ones that close an action.
@@ -180,12 +215,11 @@ impl Config {
     pub fn parse(text: &str, rule_names: &[&str]) -> Result<Config, String> {
         let raw: RawConfig =
             toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
-        if let Some(unknown) = raw
-            .rules
-            .keys()
-            .find(|name| !rule_names.contains(&name.as_str()))
-        {
-            let hint = suggest::did_you_mean(unknown, rule_names.iter().copied());
+        if let Some(unknown) = raw.rules.keys().find(|name| {
+            !rule_names.contains(&name.as_str()) && !RULE_FAMILIES.contains(&name.as_str())
+        }) {
+            let names = rule_names.iter().chain(RULE_FAMILIES).copied();
+            let hint = suggest::did_you_mean(unknown, names);
             return Err(format!(
                 "unknown rule `{unknown}` in [rules]{hint}; `section55 rules` lists them"
             ));
@@ -217,8 +251,15 @@ impl Config {
                     .collect::<Result<_, _>>()?,
             },
             progress: raw.progress.into_extra()?,
+            prose: raw.prose,
             source: None,
         };
+        if config.prose.sentence_words < 5 {
+            return Err(format!(
+                "[prose] sentence_words = {}: a sentence limit under 5 words would report nearly every sentence; GOV.UK's guidance is about 25",
+                config.prose.sentence_words
+            ));
+        }
         let catalogue = &config.catalogue;
         if let Some(unknown) = catalogue
             .extra_bodies

@@ -22,7 +22,11 @@ fn rule(rule: &Rule) -> Value {
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc.what},
         "help": {"text": rules::doc_text(rule), "markdown": rules::doc_markdown(rule)},
-        "defaultConfiguration": {"level": level(rule.severity)},
+        // A rule of a family that is off by default is listed as not enabled.
+        "defaultConfiguration": {
+            "level": level(rule.severity),
+            "enabled": rules::default_level(rule) != "off",
+        },
     })
 }
 

@@ -350,6 +350,18 @@ impl LineIndex {
             .trim_end_matches(['\n', '\r'])
     }
 
+    /// The position (line, column in characters) of byte `at`, clamped to the text and moved
+    /// back to a character boundary; a byte of the BOM is column 0.
+    pub fn pos(&self, text: &str, at: usize) -> Pos {
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
+        let start = self.starts.get(line).copied().unwrap_or(0).min(at);
+        Pos::new(line as u32, text[start..at].chars().count() as u32)
+    }
+
     /// The byte offset of a position, clamped to its line.
     pub fn offset(&self, text: &str, pos: Pos) -> usize {
         let Some(&start) = self.starts.get(pos.line as usize) else {

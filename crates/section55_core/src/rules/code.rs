@@ -30,3 +30,7 @@ pub const COMMENT_IN_TEXT: &str = "comment-in-text";
 pub const CURLY_QUOTES: &str = "curly-quotes";
 pub const ACTION_OVERDUE: &str = "action-overdue";
 pub const UNKNOWN_PROGRESS: &str = "unknown-progress";
+pub const LONG_SENTENCE: &str = "long-sentence";
+pub const ACRONYM_NOT_EXPANDED: &str = "acronym-not-expanded";
+pub const PASSIVE_VOICE: &str = "passive-voice";
+pub const WORDS_TO_AVOID: &str = "words-to-avoid";

@@ -10,6 +10,7 @@ mod deadlines;
 mod findings;
 mod fixing;
 mod names;
+mod prose;
 mod publication;
 mod references;
 mod schema;
@@ -83,6 +84,7 @@ pub fn all() -> &'static [&'static Rule] {
             answers::RULES,
             names::RULES,
             publication::RULES,
+            prose::RULES,
             actions::RULES,
             slips::RULES,
             suppression::RULES,
@@ -219,7 +221,7 @@ pub fn doc_text(rule: &Rule) -> String {
     format!(
         "{name} (default: {severity})\n\n{summary}.\n\nWhat it checks\n{what}\n\nWhy\n{why}\n\nExample\n{example}\nFix\n{fix}\nAutomatic fix\n{applicability}",
         name = rule.name,
-        severity = rule.severity.as_str(),
+        severity = default_level(rule),
         summary = rule.summary,
         what = indent(rule.doc.what),
         why = indent(rule.doc.why),
@@ -234,7 +236,7 @@ pub fn doc_markdown(rule: &Rule) -> String {
     format!(
         "# {name}\n\n{summary}. Default severity: {severity}.\n\n## What it checks\n\n{what}\n\n## Why\n\n{why}\n\n## Example\n\n```yaml\n{example}\n```\n\n## Fix\n\n{fix}\n\nAutomatic fix: {applicability}.\n",
         name = rule.name,
-        severity = rule.severity.as_str(),
+        severity = default_level(rule),
         summary = rule.summary,
         what = rule.doc.what,
         why = rule.doc.why,
@@ -266,7 +268,7 @@ pub fn docs_index() -> String {
             format!(
                 "| [`{0}`]({0}.md) | {1} | {fix} | {2} |\n",
                 r.name,
-                r.severity.as_str(),
+                default_level(r),
                 r.summary.replace('|', "\\|")
             )
         })
@@ -278,8 +280,23 @@ pub fn docs_index() -> String {
 
 /// The configured severity of a rule; `None` when it is off.
 pub fn severity_of(rule: &Rule, config: &Config) -> Option<Severity> {
-    match config.rules.get(rule.name) {
-        Some(level) => level.severity(),
-        None => Some(rule.severity),
+    match (config.rules.get(rule.name), family(rule)) {
+        (Some(level), _) => level.severity(),
+        (None, Some(family)) => config.rules.get(family).and_then(|l| l.severity()),
+        (None, None) => Some(rule.severity),
     }
+}
+
+/// The family a rule is switched with when it is off by default (`prose`), if any.
+pub fn family(rule: &Rule) -> Option<&'static str> {
+    prose::RULES
+        .iter()
+        .any(|r| r.name == rule.name)
+        .then_some(crate::config::PROSE)
+}
+
+/// A rule's level with no configuration, in words: its severity, or "off" for a rule of a
+/// family that is off until `section55.toml` turns it on.
+pub fn default_level(rule: &Rule) -> &'static str {
+    severity_of(rule, &Config::default()).map_or("off", Severity::as_str)
 }
