@@ -2,7 +2,8 @@
 # (i) `section55 status --format ics` read by Python's icalendar (PyPI), a real RFC 5545 parser:
 # a portfolio of the examples plus responses not yet published (one late), with --actions; every
 # unpublished response's last day is an all-day event with a stable UID and an alarm, every line
-# is CRLF-terminated and folded at 75 octets.
+# is CRLF-terminated and folded at 75 octets. (ii) The same calendar imported into calcurse, a
+# real calendar program from Debian: every event, none skipped, on its day.
 HARNESS=ics
 source "$(dirname "$0")/lib.sh"
 
@@ -88,5 +89,23 @@ if [ -n "$out" ] && ! grep -q PROBLEM <<<"$out"; then
   ok "icalendar reads the calendar: $out; all-day events, alarms, CRLF, folding, stable UIDs"
 else
   not_ok "icalendar reads the calendar" "$out"
+fi
+section "the calendar imported into a real calendar program (calcurse, from Debian)"
+if ensure_apt calcurse calcurse; then
+  cal=$tmp/calcurse
+  mkdir -p "$cal"
+  events=$(grep -c '^BEGIN:VEVENT' "$tmp/portfolio.ics")
+  report=$(calcurse -D "$cal" -i "$tmp/portfolio.ics" 2>&1 || true)
+  agenda=$(calcurse -D "$cal" --input-datefmt 4 --output-datefmt '%Y-%m-%d' -Q --from 2025-12-01 --days 120 2>&1 || true)
+  printf '%s\n' "$report" "$agenda" >"$ARTEFACTS/portfolio-calcurse.txt"
+  if grep -q "$events events\? / 0 todos / 0 skipped" <<<"$report" \
+    && grep -A1 '^2026-03-01:' <<<"$agenda" | grep -q 'Café; a report, with punctuation' \
+    && grep -A1 '^2025-12-26:' <<<"$agenda" | grep -q 'Late report'; then
+    ok "calcurse imports all $events events, none skipped, each on its last day (accents and punctuation intact)"
+  else
+    not_ok "calcurse imports the calendar" "$report"$'\n'"$agenda"
+  fi
+else
+  not_ok "calcurse could not be installed (apt-get install calcurse)"
 fi
 finish ics
