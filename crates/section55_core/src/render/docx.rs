@@ -15,6 +15,9 @@ use super::text::{self, Block, Inline};
 use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
 use crate::{dates, links};
 
+/// The width of the text on an A4 page with 2.54 cm margins, in twentieths of a point.
+const TEXT_WIDTH: usize = 11906 - 2 * 1440;
+
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -232,6 +235,13 @@ impl Body {
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblCaption w:val=\"{}\"/></w:tblPr>",
             escape(xml_chars(&table.label).as_str())
         );
+        // The grid Word requires: equal columns across the text width of an A4 page.
+        let columns = table.header.len().max(1);
+        self.xml.push_str("<w:tblGrid>");
+        for _ in 0..columns {
+            let _ = write!(self.xml, "<w:gridCol w:w=\"{}\"/>", TEXT_WIDTH / columns);
+        }
+        self.xml.push_str("</w:tblGrid>");
         self.xml.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
         for h in table.header {
             let _ = write!(self.xml, "<w:tc><w:p>{}</w:p></w:tc>", run(h, true));
