@@ -328,6 +328,26 @@ mod tests {
     }
 
     #[test]
+    fn hyperlinks_keep_their_addresses() {
+        let rels = r#"<Relationships xmlns="x"><Relationship Id="rId7" Type="h" Target="https://x.gov.uk/r?a=1&amp;b=2" TargetMode="External"/><Relationship Id="rId8" Type="h" Target="styles.xml"/></Relationships>"#;
+        let links = hyperlinks(rels);
+        assert_eq!(
+            links.get("rId7").map(String::as_str),
+            Some("https://x.gov.uk/r?a=1&b=2")
+        );
+        assert!(!links.contains_key("rId8"), "internal parts are not links");
+        let xml = r#"<w:document xmlns:w="w" xmlns:r="r"><w:body>
+<w:p><w:r><w:t xml:space="preserve">See </w:t></w:r><w:hyperlink r:id="rId7"><w:r><w:t>the [draft] report</w:t></w:r></w:hyperlink><w:r><w:t>.</w:t></w:r></w:p>
+<w:p><w:hyperlink r:id="rId7"><w:r><w:t>https://x.gov.uk/r?a=1&amp;b=2</w:t></w:r></w:hyperlink></w:p>
+<w:p><w:hyperlink r:id="rId9"><w:r><w:t>no address known</w:t></w:r></w:hyperlink></w:p>
+</w:body></w:document>"#;
+        assert_eq!(
+            paragraphs(xml, links).unwrap(),
+            "See [the \\[draft\\] report](https://x.gov.uk/r?a=1&b=2).\n\nhttps://x.gov.uk/r?a=1&b=2\n\nno address known\n\n"
+        );
+    }
+
+    #[test]
     fn refuses_what_is_not_a_word_document() {
         assert!(text(b"not a zip").unwrap_err().contains("not a ZIP"));
         assert!(paragraphs("<w:p><w:t>unclosed</w:p>", HashMap::new()).is_err());
