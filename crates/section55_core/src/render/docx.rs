@@ -225,32 +225,31 @@ impl Body {
             }
             Check::Date { label, date } => format!("{label}: {}", dates::long(*date)),
         };
-        self.list_item(0, &line);
+        // The box is the item's mark: no bullet before it.
+        self.paragraph(&[Run::plain(&line)]);
     }
 
     /// A table whose header row repeats on every printed page.
     fn table(&mut self, table: &Table) {
         let _ = write!(
             self.xml,
-            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblCaption w:val=\"{}\"/></w:tblPr>",
+            "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblCaption w:val=\"{}\"/></w:tblPr>",
             escape(xml_chars(&table.label).as_str())
         );
-        // The grid Word requires: equal columns across the text width of an A4 page.
-        let columns = table.header.len().max(1);
         self.xml.push_str("<w:tblGrid>");
-        for _ in 0..columns {
-            let _ = write!(self.xml, "<w:gridCol w:w=\"{}\"/>", TEXT_WIDTH / columns);
+        for width in column_widths(table) {
+            let _ = write!(self.xml, "<w:gridCol w:w=\"{width}\"/>");
         }
         self.xml.push_str("</w:tblGrid>");
         self.xml.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
         for h in table.header {
-            let _ = write!(self.xml, "<w:tc><w:p>{}</w:p></w:tc>", run(h, true));
+            self.xml.push_str(&cell(h, true));
         }
         self.xml.push_str("</w:tr>");
         for row in &table.rows {
             self.xml.push_str("<w:tr>");
-            for cell in row {
-                let _ = write!(self.xml, "<w:tc><w:p>{}</w:p></w:tc>", run(cell, false));
+            for text in row {
+                self.xml.push_str(&cell(text, false));
             }
             self.xml.push_str("</w:tr>");
         }
@@ -275,6 +274,66 @@ impl Body {
         }
     }
 }
+
+/// A table cell: 9 pt text and no space after it, so the rows stay compact.
+fn cell(text: &str, bold: bool) -> String {
+    let bold = if bold { "<w:b/>" } else { "" };
+    let size = "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>";
+    let runs = if text.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<w:r><w:rPr>{bold}{size}</w:rPr>{}</w:r>",
+            text_element(text)
+        )
+    };
+    format!("<w:tc><w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>{runs}</w:p></w:tc>")
+}
+
+/// The table's columns across the text width: each first gets room for its longest word (so no
+/// word breaks across lines), then the rest goes to the columns with the longest cells, such
+/// as an action's text.
+fn column_widths(table: &Table) -> Vec<usize> {
+    let cells = |i: usize| {
+        std::iter::once(table.header[i]).chain(
+            table
+                .rows
+                .iter()
+                .filter_map(move |r| r.get(i).map(String::as_str)),
+        )
+    };
+    let columns = 0..table.header.len();
+    let longest_word = |i: usize| {
+        cells(i)
+            .flat_map(str::split_whitespace)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(1)
+            .min(20)
+    };
+    let average = |i: usize| {
+        let (total, count) = cells(i).fold((0, 0), |(t, n), c| (t + c.chars().count(), n + 1));
+        (total / count.max(1)).min(80)
+    };
+    let least: Vec<usize> = columns
+        .clone()
+        .map(|i| (longest_word(i) + 2) * CHAR_WIDTH)
+        .collect();
+    let needed: usize = least.iter().sum();
+    if needed >= TEXT_WIDTH {
+        return least.iter().map(|w| w * TEXT_WIDTH / needed).collect();
+    }
+    let weights: Vec<usize> = columns.map(average).collect();
+    let total = weights.iter().sum::<usize>().max(1);
+    least
+        .iter()
+        .zip(&weights)
+        .map(|(w, weight)| w + (TEXT_WIDTH - needed) * weight / total)
+        .collect()
+}
+
+/// About the width of a character of 9 pt Arial, in twentieths of a point.
+const CHAR_WIDTH: usize = 100;
 
 fn style_props(style: &str, list_level: Option<u8>) -> String {
     let numbering = list_level
