@@ -57,7 +57,7 @@ fn the_action_plan_is_rendered_and_left_out_with_no_actions() {
     let out = run_in(&dir, &[&["render", "r.s55.yaml"][..], &today].concat());
     assert!(out.status.success(), "{}", stderr(&out));
     let markdown = stdout(&out);
-    assert!(markdown.contains("## **Action plan**"), "{markdown}");
+    assert!(markdown.contains("\n## Action plan\n"), "{markdown}");
     assert!(
         markdown.contains("| Response to | Action | Owner | Due | Progress | Updated | Notes |"),
         "{markdown}"
