@@ -659,6 +659,7 @@ mod generate {
             due,
             directed_at,
             status: status(rng),
+            cy: None,
         }
     }
 
@@ -732,6 +733,7 @@ mod generate {
                             .copied()
                             .filter(|_| rng.chance(50))
                             .collect(),
+                        cy: None,
                     })
                     .collect()
             }),
@@ -753,6 +755,7 @@ mod generate {
                         "https://example.org/a report (draft)",
                     ])
                     .to_owned(),
+                cy: None,
             },
             response_deadline: date(rng),
             key_findings: section_text(rng),
@@ -764,11 +767,13 @@ mod generate {
                     id: *id,
                     text: text(rng),
                     status: rng.chance(50).then(|| status(rng)),
+                    cy: None,
                 })
                 .collect(),
             chief_constable_response: section(rng, &rec_ids, &area_ids),
             pcc_response: section(rng, &rec_ids, &area_ids),
             office_use: rng.chance(70).then(|| office(rng)),
+            cy: None,
         }
     }
 }

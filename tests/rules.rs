@@ -1019,6 +1019,7 @@ fn every_rule_is_documented_in_four_parts() {
         "acronym-not-expanded",
         "passive-voice",
         "words-to-avoid",
+        "welsh-text-missing",
     ];
     let mut names = rules::names();
     names.sort();
@@ -1503,4 +1504,113 @@ fn prose_rules_stay_linear_on_a_text_without_full_stops() {
     // The chief constable's long action first; then the 20,000 words, which run on into the
     // PCC text's first sentence (7 words).
     assert!(found[1].message.contains("has 20007 words"), "{found:?}");
+}
+
+/// The span of `key` where it is the `nth` (0-based) line of `text` to start with `key:` (after
+/// indentation and a list's `- `).
+fn key_at(text: &str, key: &str, nth: usize) -> Span {
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let l = l.trim_start();
+            l.strip_prefix("- ")
+                .unwrap_or(l)
+                .starts_with(&format!("{key}:"))
+        })
+        .nth(nth)
+        .unwrap_or_else(|| panic!("no line #{nth} with `{key}:`"));
+    let col = line.find(&format!("{key}:")).expect("key") as u32;
+    Span::new(
+        Pos::new(n as u32, col),
+        Pos::new(n as u32, col + key.chars().count() as u32),
+    )
+}
+
+/// The clean example as a response of the Police and Crime Commissioner for Gwent.
+fn gwent(text: &str) -> String {
+    text.replacen(
+        "policing_body: Police and Crime Commissioner for Surrey",
+        "policing_body: Police and Crime Commissioner for Gwent",
+        1,
+    )
+    .replacen("force: Surrey Police", "force: Gwent Police", 1)
+}
+
+#[test]
+fn welsh_text_missing_for_a_welsh_force_names_each_text_without_welsh() {
+    // English only: for a Welsh force every text is named, at its key.
+    let text = gwent(CLEAN);
+    let found = assert_fires(
+        &text,
+        "welsh-text-missing",
+        Severity::Warning,
+        &[
+            key_at(&text, "title", 0),
+            key_at(&text, "key_findings", 0),
+            key_at(&text, "text", 0),
+            key_at(&text, "text", 1),
+            key_at(&text, "text", 2),
+            key_at(&text, "text", 3),
+            key_at(&text, "text", 4),
+            key_at(&text, "action", 0),
+            key_at(&text, "notes", 0),
+            key_at(&text, "action", 1),
+            key_at(&text, "action", 2),
+            key_at(&text, "text", 5),
+            key_at(&text, "action", 3),
+        ],
+    );
+    assert!(
+        found[1]
+            .message
+            .contains("`key_findings` has English but no Welsh"),
+        "{found:#?}"
+    );
+    assert!(
+        found[2].message.contains("`recommendations[0].text`"),
+        "{found:#?}"
+    );
+    // An English force's English-only response is not checked.
+    assert_silent(CLEAN, "welsh-text-missing");
+}
+
+#[test]
+fn welsh_text_missing_reports_welsh_without_english_and_gaps_beside_a_cy() {
+    // An English force: the key findings in both languages pass; a `cy` in the PCC's section
+    // with Welsh notes for an entry whose English has none (and whose action then lacks its
+    // Welsh), and no Welsh for the section's text.
+    let text = variant(
+        "pcc_response:\n  text: |\n",
+        "cy:\n  key_findings: |\n    Canfu'r arolygiaeth fod yr heddlu wedi gwella. Dyma'r crynodeb.\npcc_response:\n  cy:\n    text: \"\"\n  text: |\n",
+    );
+    let text = text.replacen(
+        "        quarterly performance meeting until the recommendation is met.\n",
+        "        quarterly performance meeting until the recommendation is met.\n      cy:\n        notes: Nodiadau yn Gymraeg, â chroeso 😀.\n",
+        1,
+    );
+    let found = assert_fires(
+        &text,
+        "welsh-text-missing",
+        Severity::Warning,
+        &[
+            key_at(&text, "text", 6),
+            key_at(&text, "action", 3),
+            key_at(&text, "notes", 1),
+        ],
+    );
+    assert!(
+        found[0]
+            .message
+            .contains("`pcc_response.text` has English but no Welsh"),
+        "{found:#?}"
+    );
+    assert!(
+        found[2]
+            .message
+            .contains("`pcc_response.responses[0].notes` has Welsh but no English"),
+        "{found:#?}"
+    );
+    // The file is valid: Welsh is part of the format.
+    assert_silent(&text, "schema");
 }

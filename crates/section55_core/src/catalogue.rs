@@ -277,7 +277,35 @@ fn same_word(x: &str, y: &str) -> bool {
     }
 }
 
+/// The forces of the four police areas in Wales (Police Act 1996, s.1 and Schedule 1: Dyfed-Powys,
+/// Gwent, North Wales, South Wales), whose local policing bodies and forces work under the Welsh
+/// Language Standards of the Welsh Language (Wales) Measure 2011: Welsh is not to be treated less
+/// favourably than English (for example, the compliance notice given to the Police and Crime
+/// Commissioner for Gwent on 30 September 2016, gwent.pcc.police.uk/about-us/welsh-language/, and
+/// North Wales Police's "Welsh Language Standards" page, northwales.police.uk, both read on
+/// 2 December 2026).
+pub const WELSH_FORCES: [&str; 4] = [
+    "Dyfed-Powys Police",
+    "Gwent Police",
+    "North Wales Police",
+    "South Wales Police",
+];
+
 impl Catalogue {
+    /// Whether a response's force, or else its body, is one of the [`WELSH_FORCES`].
+    pub fn is_welsh(&self, force: &str, body: &str) -> bool {
+        match self.find_force(force) {
+            Some(ForceMatch::Builtin(f)) => WELSH_FORCES.contains(&f.name.as_str()),
+            _ => {
+                let named = self.forces_named_in_body(body);
+                !named.is_empty()
+                    && named
+                        .iter()
+                        .all(|f| WELSH_FORCES.contains(&f.name.as_str()))
+            }
+        }
+    }
+
     pub fn find_force(&self, name: &str) -> Option<ForceMatch<'_>> {
         // Full and short names, normalised once per process; a lookup normalises only `name`.
         static INDEX: OnceLock<HashMap<String, usize>> = OnceLock::new();

@@ -45,6 +45,51 @@ pub struct Response {
     /// The office's checklist of what has been done with the response.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office_use: Option<OfficeUse>,
+    /// Welsh (Cymraeg) beside the English: the key findings summary in Welsh. Each level that has texts may hold a `cy` mapping with their Welsh versions, for a response published in both languages (the Welsh Language Standards).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshKeyFindings>,
+}
+
+/// The key findings summary in Welsh.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WelshKeyFindings {
+    /// Crynodeb o'r prif ganfyddiadau: the key findings summary, in Welsh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_findings: Option<String>,
+}
+
+/// A title in Welsh.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WelshTitle {
+    /// The report's title in Welsh, as HMICFRS publishes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A text in Welsh.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WelshText {
+    /// The text in Welsh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// A response's texts in Welsh.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WelshItemResponse {
+    /// The action, in Welsh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action: Option<String>,
+    /// Why no action is taken, in Welsh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_action_reason: Option<String>,
+    /// The notes, in Welsh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 /// The inspection report, as HMICFRS publishes it.
@@ -63,6 +108,9 @@ pub struct Inspection {
     pub forces: Vec<String>,
     /// The address of the report on justiceinspectorates.gov.uk (https).
     pub link: String,
+    /// The report's title in Welsh (`cy: {title: ...}`), for a report HMICFRS publishes in Welsh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshTitle>,
 }
 
 /// How the force and the body stand on a recommendation or area for improvement.
@@ -117,6 +165,9 @@ pub struct Recommendation {
     pub directed_at: Option<Vec<String>>,
     /// Whether it is accepted: accepted, partially-accepted, not-accepted or not-applicable.
     pub status: Status,
+    /// The Welsh version of this text (`cy: {text: ...}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshText>,
 }
 
 /// A cause of concern identified by the report.
@@ -130,6 +181,9 @@ pub struct CauseOfConcern {
     /// The ids of the recommendations that address it.
     #[serde(default)]
     pub recommendations: Vec<NonZeroU32>,
+    /// The Welsh version of this text (`cy: {text: ...}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshText>,
 }
 
 /// An area for improvement identified by the report.
@@ -143,6 +197,9 @@ pub struct AreaForImprovement {
     /// Whether it is accepted: accepted, partially-accepted, not-accepted or not-applicable.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// The Welsh version of this text (`cy: {text: ...}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshText>,
 }
 
 /// A response section: the comments, and optionally a response to each recommendation or area for improvement. The chief constable's section may instead record that the chief officer was invited to comment (s.55(4)) and submitted none: `submitted: false`, with `invited_on`.
@@ -167,6 +224,9 @@ pub struct ResponseSection {
     /// Responses to individual recommendations and areas for improvement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responses: Option<Vec<ItemResponse>>,
+    /// The comments in Welsh (`cy: {text: ...}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshText>,
 }
 
 /// A response to one recommendation or area for improvement: the action taken or proposed (s.55(5B)(a)), or why no action has been or will be taken (s.55(5B)(b)).
@@ -207,6 +267,9 @@ pub struct ItemResponse {
     /// Follow-up: notes on the action's progress, for the office.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The action, reason and notes in Welsh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cy: Option<WelshItemResponse>,
 }
 
 /// The office's checklist.

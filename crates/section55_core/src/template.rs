@@ -220,6 +220,29 @@ const OFFICE_USE_KEYS: &[&str] = &[
 /// The optional key that names the JSON Schema: after the sections, out of the way.
 const SCHEMA_KEY: &str = "$schema";
 
+/// The key beside a level's English texts that holds their Welsh versions (`cy`, Welsh's ISO
+/// 639-1 code), after the level's other keys.
+pub const WELSH: &str = "cy";
+
+/// The texts a response may hold in Welsh as well as English: each mapping (as a path, `*` for
+/// every entry of a list) and its text keys. Under that mapping, `cy` holds the same keys.
+pub const BILINGUAL_TEXTS: &[(&[&str], &[&str])] = &[
+    (&[], &["key_findings"]),
+    (&["inspection"], &["title"]),
+    (&["recommendations", "*"], &["text"]),
+    (&["causes_of_concern", "*"], &["text"]),
+    (&["areas_for_improvement", "*"], &["text"]),
+    (&["chief_constable_response"], &["text"]),
+    (
+        &["chief_constable_response", "responses", "*"],
+        BILINGUAL_RESPONSE_KEYS,
+    ),
+    (&["pcc_response"], &["text"]),
+    (&["pcc_response", "responses", "*"], BILINGUAL_RESPONSE_KEYS),
+];
+
+const BILINGUAL_RESPONSE_KEYS: &[&str] = &["action", "no_action_reason", "notes"];
+
 /// Where `key` goes among the keys of the mapping at `path` (the keys from the top of the file
 /// to it; list items are no step, so `["pcc_response", "responses"]` is an entry of a
 /// response's `responses`), in the order the template and `section55 new` write them: its

@@ -333,6 +333,7 @@ fn empty_response() -> Response {
         invited_on: None,
         text: String::new(),
         responses: None,
+        cy: None,
     };
     Response {
         schema: None,
@@ -344,6 +345,7 @@ fn empty_response() -> Response {
             publication_types: Vec::new(),
             forces: Vec::new(),
             link: String::new(),
+            cy: None,
         },
         response_deadline: NaiveDate::MIN,
         key_findings: String::new(),
@@ -353,6 +355,7 @@ fn empty_response() -> Response {
         chief_constable_response: section(),
         pcc_response: section(),
         office_use: None,
+        cy: None,
     }
 }
 
@@ -787,6 +790,7 @@ impl Builder {
             text,
             directed_at: None,
             status: Status::Accepted,
+            cy: None,
         });
         self.recommendation_lines.push(s.line());
         self.landed(
@@ -805,6 +809,7 @@ impl Builder {
             id,
             text,
             recommendations: Vec::new(),
+            cy: None,
         });
         let index = causes.len() - 1;
         self.current = Current::Cause(index);
@@ -823,6 +828,7 @@ impl Builder {
             id,
             text,
             status: None,
+            cy: None,
         });
         let index = self.r.areas_for_improvement.len() - 1;
         self.current = Current::Area(index);

@@ -70,6 +70,7 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
         invited_on: None,
         text: text.to_owned(),
         responses: None,
+        cy: None,
     };
     Ok(Response {
         schema: None,
@@ -84,6 +85,7 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
                 .link
                 .clone()
                 .unwrap_or_else(|| template::placeholder_of(&template::LINK).to_owned()),
+            cy: None,
         },
         response_deadline: deadline,
         key_findings: text(&template::KEY_FINDINGS),
@@ -100,6 +102,7 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
             published_on_website: Some(false),
             published_on: None,
         }),
+        cy: None,
     })
 }
 

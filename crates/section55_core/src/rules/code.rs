@@ -34,3 +34,4 @@ pub const LONG_SENTENCE: &str = "long-sentence";
 pub const ACRONYM_NOT_EXPANDED: &str = "acronym-not-expanded";
 pub const PASSIVE_VOICE: &str = "passive-voice";
 pub const WORDS_TO_AVOID: &str = "words-to-avoid";
+pub const WELSH_TEXT_MISSING: &str = "welsh-text-missing";

@@ -18,6 +18,7 @@ mod sections;
 mod slips;
 mod suppression;
 mod syntax;
+mod welsh;
 
 use chrono::NaiveDate;
 
@@ -85,6 +86,7 @@ pub fn all() -> &'static [&'static Rule] {
             names::RULES,
             publication::RULES,
             prose::RULES,
+            welsh::RULES,
             actions::RULES,
             slips::RULES,
             suppression::RULES,
