@@ -252,6 +252,27 @@ fn workspace_diagnostics_list_every_response_file_as_check_does() {
         assert_eq!(item["kind"], "unchanged", "{item}");
     }
     assert_eq!(by_file(&dir, &again)["error.s55.yaml"]["version"], 3);
+
+    // With a partialResultToken the reports arrive as `$/progress` before the (empty) response.
+    let result = client.call(
+        "workspace/diagnostic",
+        json!({"previousResultIds": [], "partialResultToken": "scan-1"}),
+    );
+    assert_eq!(result["items"], json!([]), "{result}");
+    let mut streamed = Vec::new();
+    let is_partial = |m: &Json| m["method"] == "$/progress" && m["params"]["token"] == "scan-1";
+    while let Some(m) = client.try_wait_for(std::time::Duration::ZERO, &is_partial) {
+        streamed.extend(
+            m["params"]["value"]["items"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+        );
+    }
+    assert_eq!(
+        by_file(&dir, &streamed).keys().collect::<Vec<_>>(),
+        files.keys().collect::<Vec<_>>()
+    );
     assert_eq!(client.shutdown_and_exit(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }

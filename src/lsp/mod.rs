@@ -743,17 +743,28 @@ impl LanguageServer for Backend {
         params: WorkspaceDiagnosticParams,
     ) -> RpcResult<WorkspaceDiagnosticReportResult> {
         let previous = params.previous_result_ids;
-        let scan = self
+        // With a token, the reports go out as partial results, written (and serialised) by the
+        // scan's thread; the response itself is then empty.
+        let token = params.partial_result_params.partial_result_token;
+        let (items, problems) = self
             .off_runtime("workspaceDiagnostic", move |inner| {
-                workspace::scan(inner, &previous)
+                let mut items = Vec::new();
+                let problems = workspace::scan(inner, &previous, &mut |batch| match &token {
+                    Some(token) => inner.sink.partial(
+                        token,
+                        &WorkspaceDiagnosticReportPartialResult { items: batch },
+                    ),
+                    None => items.extend(batch),
+                });
+                (items, problems)
             })
             .await
             .ok_or_else(RpcError::invalid_request)??;
-        for problem in scan.problems {
+        for problem in problems {
             self.report_problem(problem);
         }
         Ok(WorkspaceDiagnosticReportResult::Report(
-            WorkspaceDiagnosticReport { items: scan.items },
+            WorkspaceDiagnosticReport { items },
         ))
     }
 

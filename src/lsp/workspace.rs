@@ -11,6 +11,10 @@
 //! holds it is told `unchanged`. A file reported before and gone now is reported once with no
 //! findings, which clears it from the client.
 //!
+//! A client that gives a `partialResultToken` (VS Code does) gets the reports [`BATCH`] files at
+//! a time as `$/progress` notifications, serialised and written by the scan's thread; otherwise
+//! they are the response, which the runtime serialises.
+//!
 //! The scan runs on a blocking thread, one file at a time: the lint worker, which serves the
 //! document being edited, has its own thread and the other core, and no lock it takes is held
 //! while a file is read or linted (the store and the configurations are locked per file, for a
@@ -77,11 +81,8 @@ struct Stamp {
     today: NaiveDate,
 }
 
-/// A scan's answer, and the configuration problems met on the way (to show once).
-pub struct Scan {
-    pub items: Vec<WorkspaceDocumentDiagnosticReport>,
-    pub problems: Vec<String>,
-}
+/// Files per batch of reports: what a partial result (`$/progress`) carries.
+pub const BATCH: usize = 100;
 
 /// What every file of one scan is read under.
 struct Context {
@@ -132,8 +133,14 @@ impl Workspace {
 }
 
 /// `workspace/diagnostic`: a report for every response file in the folders, `unchanged` for
-/// those whose result id the client sent.
-pub fn scan(inner: &Inner, previous: &[PreviousResultId]) -> Scan {
+/// those whose result id the client sent, given to `emit` [`BATCH`] files at a time (so a
+/// client that takes partial results gets them as they are ready). Returns the configuration
+/// problems met on the way, to show once.
+pub fn scan(
+    inner: &Inner,
+    previous: &[PreviousResultId],
+    emit: &mut dyn FnMut(Vec<WorkspaceDocumentDiagnosticReport>),
+) -> Vec<String> {
     let workspace = &inner.workspace;
     let _one = lock(&workspace.scanning);
     let context = workspace.context(inner);
@@ -148,21 +155,22 @@ pub fn scan(inner: &Inner, previous: &[PreviousResultId]) -> Scan {
         .iter()
         .filter_map(|p| Some((file_path(&p.uri)?, p.value.as_str())))
         .collect();
-    let mut scan = Scan {
-        items: Vec::with_capacity(files.len()),
-        problems: Vec::new(),
-    };
+    let mut problems = Vec::new();
+    let mut batch = Vec::with_capacity(BATCH);
     let mut reported = HashSet::with_capacity(files.len());
     for path in &files {
         let known = known.get(path).copied();
         let item = match open.get(path) {
             Some(snapshot) => Some(open_report(snapshot, context.encoding, known)),
-            None => on_disk(inner, path, &context, &mut scan.problems)
+            None => on_disk(inner, path, &context, &mut problems)
                 .map(|(uri, entry)| disk_report(uri, &entry, known)),
         };
         if let Some(item) = item {
-            scan.items.push(item);
+            batch.push(item);
             reported.insert(path.clone());
+        }
+        if batch.len() == BATCH {
+            emit(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
         }
     }
     let gone = std::mem::replace(&mut lock(&workspace.state).reported, reported.clone());
@@ -170,10 +178,13 @@ pub fn scan(inner: &Inner, previous: &[PreviousResultId]) -> Scan {
         if !open.contains_key(path)
             && let Some(uri) = Uri::from_file_path(path)
         {
-            scan.items.push(full(uri, None, None, Vec::new()));
+            batch.push(full(uri, None, None, Vec::new()));
         }
     }
-    scan
+    if !batch.is_empty() {
+        emit(batch);
+    }
+    problems
 }
 
 /// `workspace/didChangeWatchedFiles` for response files: reads again those in the folders (and
