@@ -451,3 +451,21 @@ fn the_code_lens_shows_days_and_state_as_status_does() {
     assert_eq!(lenses, json!([]));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_panic_in_the_scan_is_an_error_and_the_server_stays_up() {
+    let dir = portfolio("panic");
+    let mut client = Client::spawn_with(&[("SECTION55_LSP_PANIC", "workspaceDiagnostic")]);
+    client.initialize_folders(json!({"textDocument": {"diagnostic": {}}}), &[&dir]);
+    let answer = client.request("workspace/diagnostic", json!({"previousResultIds": []}));
+    assert_eq!(answer["error"]["code"], -32603, "{answer}");
+    let uri = path_uri(&dir.join("lens.s55.yaml"));
+    client.open(&uri, SURREY);
+    let lenses = client.call(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(lenses[0]["command"]["title"], "published");
+    assert_eq!(client.shutdown_and_exit(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
