@@ -5,6 +5,9 @@
 //! - `schema`: the tree to JSON and through the compiled JSON Schema validator;
 //! - `lint`: everything `section55 check` does per file (parse, schema, every rule,
 //!   suppressions), without reading files or printing;
+//! - `status`: everything `section55 status` does per file (the lint, then the file's row:
+//!   state, last day, answers, open actions), the rows sorted and written as the table; against
+//!   `lint` on the same corpus, the cost of the portfolio over `check`;
 //! - `format`: everything `section55 fmt` does per file, on the corpus as generated (already
 //!   formatted: parse and lay out) and out of order (every file changes: parse, lay out, write,
 //!   and parse the result to check it says the same).
@@ -20,7 +23,7 @@ use chrono::NaiveDate;
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 use section55::config::Config;
-use section55::{document, format, rules, schema};
+use section55::{document, format, portfolio, rules, schema};
 
 const EXAMPLE: &str = include_str!("../examples/norfolk-gbcse-progress-2025.s55.yaml");
 static LARGE: LazyLock<String> = LazyLock::new(|| generate::large(1 << 20));
@@ -128,6 +131,26 @@ mod corpus_2000 {
                 .iter()
                 .map(|(_, text)| rules::lint(black_box(text), &CONFIG, today()).len())
                 .sum::<usize>()
+        });
+    }
+
+    /// `section55 status`: each file linted as `check` does and made a row, then the rows
+    /// sorted and written as the table.
+    #[divan::bench(sample_count = 10, sample_size = 1)]
+    fn status(bencher: Bencher) {
+        warm();
+        let bytes: usize = CORPUS.iter().map(|(_, t)| t.len()).sum();
+        bencher.counter(BytesCount::new(bytes)).bench(|| {
+            let mut rows: Vec<portfolio::Row> = CORPUS
+                .iter()
+                .map(|(name, text)| {
+                    let doc = document::parse(black_box(text));
+                    let found = rules::lint_document(text, &doc, &CONFIG, today());
+                    portfolio::Row::of(name.clone(), &doc, &found, &CONFIG, today())
+                })
+                .collect();
+            portfolio::sort(&mut rows);
+            portfolio::table::write(&rows, false).len()
         });
     }
 

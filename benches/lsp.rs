@@ -9,6 +9,11 @@
 //!   diagnostics of the last version, and the resident set after it;
 //! - requests while a long lint runs: hover and completion after ten quick edits of a document
 //!   whose lint takes seconds (20,000 misspelt forces), and how long `exit` takes then;
+//! - workspace diagnostics: `workspace/diagnostic` over a workspace folder of 5,000 generated
+//!   responses, from a fresh server: the time to the full report, while one open file of the
+//!   folder is edited again and again (change → diagnostics meanwhile, and once the scan is
+//!   done, for comparison), the reports arriving as partial results (`$/progress`, as VS Code
+//!   asks for them); then a second pull with every result id (all `unchanged`), as the response;
 //! - memory: the server's resident set (`VmRSS` in /proc/PID/status) with 100 documents open;
 //! - a cold `section55 check` of one small file (the first file of the generated corpus), as
 //!   pre-commit runs it: process start to exit.
@@ -23,7 +28,7 @@ mod lsp_client;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use lsp_client::{Client, file_uri, find};
+use lsp_client::{Client, file_uri, find, path_uri};
 use serde_json::json;
 
 const EXAMPLE: &str = include_str!("../examples/norfolk-gbcse-progress-2025.s55.yaml");
@@ -275,6 +280,103 @@ fn memory(n: usize) -> Option<(u64, u64, u64)> {
     Some((idle, rss, peak))
 }
 
+/// A workspace folder of `n` generated responses and the reference example (the file edited).
+fn write_workspace(n: usize) -> Option<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("section55-bench-ws-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).ok()?;
+    for (name, text) in generate::corpus(n) {
+        std::fs::write(dir.join(name), text).ok()?;
+    }
+    std::fs::write(dir.join("edited.s55.yaml"), EXAMPLE).ok()?;
+    Some(dir)
+}
+
+struct Workspace {
+    files: usize,
+    edits_during: usize,
+    full: Stats,
+    during: Stats,
+    idle: Stats,
+    second: Stats,
+}
+
+/// `rounds` fresh servers on the folder: each pulls the workspace's diagnostics once while the
+/// example in it is edited (change → diagnostics, one edit after another), then is edited 100
+/// times with nothing else to do, then pulls again with every result id (every file
+/// `unchanged` but the edited one).
+fn workspace_diagnostics(dir: &std::path::Path, rounds: usize) -> Workspace {
+    const PULL: i64 = 1_000_000;
+    let mut samples: [Vec<Duration>; 4] = Default::default();
+    let mut files = 0;
+    for _ in 0..rounds {
+        let mut client = Client::spawn();
+        client.initialize_folders(
+            json!({"general": {"positionEncodings": ["utf-16"]}, "textDocument": {"diagnostic": {}}}),
+            &[dir],
+        );
+        let uri = path_uri(&dir.join("edited.s55.yaml"));
+        client.open(&uri, EXAMPLE);
+        let _ = client.diagnostics(&uri, 1);
+        let mut version = 1;
+        let mut edit = |client: &mut Client| {
+            version += 1;
+            let started = Instant::now();
+            client.change(&uri, version, deadline_digit(EXAMPLE, version));
+            let _ = client.diagnostics(&uri, version);
+            started.elapsed()
+        };
+        let is_answer = |m: &serde_json::Value| m["id"] == PULL && m.get("method").is_none();
+        let is_partial =
+            |m: &serde_json::Value| m["method"] == "$/progress" && m["params"]["token"] == "pull";
+        let started = Instant::now();
+        // With a partialResultToken, as VS Code sends it: the reports come as `$/progress`.
+        client.send(&json!({"jsonrpc": "2.0", "id": PULL, "method": "workspace/diagnostic", "params": {"previousResultIds": [], "partialResultToken": "pull"}}));
+        loop {
+            samples[1].push(edit(&mut client));
+            if client.try_wait_for(Duration::ZERO, &is_answer).is_some() {
+                break;
+            }
+        }
+        samples[0].push(started.elapsed());
+        let mut items = Vec::new();
+        while let Some(partial) = client.try_wait_for(Duration::ZERO, &is_partial) {
+            let batch = partial["params"]["value"]["items"].as_array().cloned();
+            items.extend(batch.unwrap_or_default());
+        }
+        files = items.len();
+        samples[2].extend((0..100).map(|_| edit(&mut client)));
+        let previous: Vec<_> = items
+            .iter()
+            .map(|i| json!({"uri": i["uri"], "value": i["resultId"]}))
+            .collect();
+        let started = Instant::now();
+        let again = client.call(
+            "workspace/diagnostic",
+            json!({"previousResultIds": previous}),
+        );
+        samples[3].push(started.elapsed());
+        let unchanged = again["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|i| i["kind"] == "unchanged")
+            .count();
+        // All but the edited file, whose version changed since the first pull.
+        assert_eq!(unchanged, files - 1, "the second pull is not all unchanged");
+    }
+    let edits_during = samples[1].len();
+    let [full, during, idle, second] = samples.map(stats);
+    Workspace {
+        files,
+        edits_during,
+        full,
+        during,
+        idle,
+        second,
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument is not supported and ignored.
     let large = large(1_000_000);
@@ -341,6 +443,27 @@ fn main() {
         ms(s.p90),
         ms(s.max)
     );
+
+    match write_workspace(5000) {
+        Some(dir) => {
+            let w = workspace_diagnostics(&dir, 5);
+            println!(
+                "workspace/diagnostic over {} files (5,000 generated + the example, fresh server): full report median {} (max {}); meanwhile the example's change → diagnostics median {}, p90 {}, max {} ({} edits), and with the scan done median {}, p90 {}; second pull (every result id: all unchanged but the edited file, in the response) median {}",
+                w.files,
+                ms(w.full.median),
+                ms(w.full.max),
+                ms(w.during.median),
+                ms(w.during.p90),
+                ms(w.during.max),
+                w.edits_during,
+                ms(w.idle.median),
+                ms(w.idle.p90),
+                ms(w.second.median)
+            );
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+        None => println!("workspace diagnostics: could not write the folder"),
+    }
 
     match memory(100) {
         Some((idle, rss, peak)) => println!(

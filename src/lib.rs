@@ -10,5 +10,6 @@ pub use section55_core::{
 };
 
 pub mod cli;
+pub mod discover;
 pub mod lsp;
 pub mod stderr;

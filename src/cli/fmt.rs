@@ -7,8 +7,9 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::check::{self, Collected, Source};
+use super::check;
 use super::{fix, write};
+use crate::discover::{self, Collected, Source};
 use crate::format::{self, Refusal};
 
 #[derive(clap::Args)]
@@ -42,7 +43,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         sources,
         mut failures,
         misnamed,
-    } = check::collect(&args.paths);
+    } = discover::collect(&args.paths);
     let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
     let mut files = Vec::with_capacity(sources.len());
     check::in_order(

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub use crate::dates::today;
-pub use check::is_response_file;
+pub use crate::discover::is_response_file;
 pub use write::write_file;
 
 /// Writes to standard output. A reader that stops early (`section55 rules | head -1`) closes the

@@ -90,7 +90,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
                 eprintln!(
                     "section55: warning: editors and `section55 check` look for files named *.s55.yaml or *.s55.yml and will not find {}: name it like {}",
                     path.display(),
-                    super::check::response_name(path).display()
+                    crate::discover::response_name(path).display()
                 );
             }
             super::write_file(path, text.as_bytes(), args.force)?;

@@ -12,7 +12,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::check::{self, Collected, Configs, Source};
+use super::check::{self, Configs};
+use crate::discover::{self, Collected, Source};
 use crate::portfolio::{self, Row};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -70,7 +71,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     let today = crate::dates::today(args.today)?;
     let Collected {
         sources, failures, ..
-    } = check::collect(&args.paths);
+    } = discover::collect(&args.paths);
     let configs = Configs::new(args.config.as_deref())?;
     let progress = Progress::new(sources.len());
     let mut rows: Vec<Row> = sources

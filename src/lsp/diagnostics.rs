@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::position::{Converter, Encoding};
-use super::state::Snapshot;
+use super::state::{self, Snapshot};
 use crate::diagnostic::{Diagnostic, Fix, Severity};
 use crate::rules::code;
 
@@ -87,14 +87,27 @@ fn code_description(rule: &str) -> Option<lsp::CodeDescription> {
 
 /// All of a snapshot's diagnostics in the client's positions.
 pub fn all(snapshot: &Snapshot, encoding: Encoding) -> Vec<lsp::Diagnostic> {
-    let conv = snapshot.converter(encoding);
-    let newline = snapshot.newline();
-    snapshot
-        .analysis()
-        .diagnostics
-        .iter()
-        .map(|d| to_lsp(d, &conv, newline))
-        .collect()
+    convert(
+        &snapshot.analysis().diagnostics,
+        &snapshot.converter(encoding),
+    )
+}
+
+/// Findings on a text in the client's positions (fixes with the text's line breaks).
+pub fn convert(found: &[Diagnostic], conv: &Converter) -> Vec<lsp::Diagnostic> {
+    let newline = state::newline(conv.text);
+    found.iter().map(|d| to_lsp(d, conv, newline)).collect()
+}
+
+/// A finding about the file as a whole that no rule makes (it could not be read), at its
+/// start, with no code.
+pub fn about_file(message: String) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        severity: Some(DiagnosticSeverity::ERROR),
+        source: Some(SOURCE.to_owned()),
+        message,
+        ..lsp::Diagnostic::default()
+    }
 }
 
 /// The pull report: unchanged when the client already has this snapshot's results.

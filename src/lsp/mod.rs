@@ -8,8 +8,9 @@
 //! - [`lint`] lints on a thread of its own, off the request path, and [`publish`] sends the
 //!   findings; requests never wait for a lint except the ones that need its findings (quick
 //!   fixes, pulled diagnostics), and those wait without holding up other messages.
-//! - One module per feature: [`diagnostics`], [`completion`], [`hover`], [`code_action`],
-//!   [`symbols`], [`definition`], [`inlay_hint`], [`formatting`]; settings in [`config`]; positions in
+//! - One module per feature: [`diagnostics`] (and [`workspace`], every response file in the
+//!   workspace folders), [`completion`], [`hover`], [`code_action`], [`code_lens`], [`symbols`],
+//!   [`definition`], [`inlay_hint`], [`formatting`]; settings in [`config`]; positions in
 //!   [`position`]; the line-based reading of a cursor's place in [`context`].
 //!
 //! Every handler body runs under [`guard`]: a panic is caught, logged to stderr and answered as
@@ -19,6 +20,7 @@
 //! For tests, `SECTION55_LSP_PANIC=hover,didChange` makes the named handlers panic on purpose.
 
 mod code_action;
+mod code_lens;
 mod completion;
 mod config;
 mod definition;
@@ -36,9 +38,11 @@ mod schema_info;
 mod state;
 mod symbols;
 mod transport;
+mod workspace;
 
 use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
@@ -181,6 +185,8 @@ struct Inner {
     reported: Mutex<HashSet<String>>,
     /// Documents waiting for the lint worker.
     lints: Arc<lint::Queue>,
+    /// The workspace folders and the response files read from them.
+    workspace: workspace::Workspace,
     /// Publishes happen with `store` locked, so they leave in the order the store changed.
     sink: Sink,
     /// Set at `exit` or the end of input (never for the in-process service).
@@ -222,6 +228,7 @@ impl Backend {
             pulled: Mutex::default(),
             reported: Mutex::default(),
             lints: Arc::default(),
+            workspace: workspace::Workspace::default(),
             sink,
             ended,
             shut_down,
@@ -260,9 +267,19 @@ impl Backend {
         body: impl FnOnce(&Snapshot) -> T + Send + 'static,
     ) -> Option<RpcResult<T>> {
         let snapshot = self.snapshot(uri)?;
+        self.off_runtime(name, move |_| body(&snapshot)).await
+    }
+
+    /// Runs the handler `name` on a blocking thread, while the runtime goes on serving other
+    /// messages; `None` when the session ends first.
+    async fn off_runtime<T: Send + 'static>(
+        &self,
+        name: &'static str,
+        body: impl FnOnce(&Inner) -> T + Send + 'static,
+    ) -> Option<RpcResult<T>> {
         let inner = self.inner.clone();
         let job =
-            tokio::task::spawn_blocking(move || guard(&inner.panic_in, name, || body(&snapshot)));
+            tokio::task::spawn_blocking(move || guard(&inner.panic_in, name, || body(&inner)));
         tokio::select! {
             done = job => done.ok(),
             () = self.inner.ended() => None,
@@ -296,7 +313,8 @@ impl Backend {
         config
     }
 
-    /// Settings or `section55.toml` changed: every open document is linted again.
+    /// Settings or `section55.toml` changed: every open document is linted again, and every
+    /// file of the workspace read again at the next pull.
     fn reconfigure(&self) {
         let uris = lock(&self.inner.store).uris();
         for uri in uris {
@@ -305,13 +323,42 @@ impl Backend {
                 self.inner.lints.push(uri);
             }
         }
+        self.inner.workspace.reconfigured();
+        self.refresh_diagnostics();
+    }
+
+    /// Asks a client that pulls diagnostics to pull them again
+    /// (`workspace/diagnostic/refresh`), when it supports that.
+    fn refresh_diagnostics(&self) {
         let session = self.session();
         if session.pull && session.diagnostic_refresh {
             let client = self.client.clone();
             tokio::spawn(async move {
-                let _ = client.workspace_diagnostic_refresh().await;
+                if let Err(e) = client.workspace_diagnostic_refresh().await {
+                    log::line(&format!("workspace/diagnostic/refresh failed: {e}"));
+                }
             });
         }
+    }
+
+    /// Response files changed on disk: read again in the background, then the client is asked
+    /// to pull.
+    fn reread(&self, paths: Vec<PathBuf>) {
+        let this = Backend {
+            client: self.client.clone(),
+            inner: self.inner.clone(),
+        };
+        tokio::spawn(async move {
+            let problems = this
+                .off_runtime("didChangeWatchedFiles", move |inner| {
+                    workspace::reread(inner, &paths)
+                })
+                .await;
+            for problem in problems.and_then(Result::ok).unwrap_or_default() {
+                this.report_problem(problem);
+            }
+            this.refresh_diagnostics();
+        });
     }
 
     fn apply_settings(&self, value: &Json) {
@@ -433,15 +480,43 @@ fn capabilities(session: &Session) -> ServerCapabilities {
         definition_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         inlay_hint_provider: Some(OneOf::Left(true)),
+        code_lens_provider: Some(CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         diagnostic_provider: session.pull.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("section55".to_owned()),
                 inter_file_dependencies: false,
-                workspace_diagnostics: false,
+                workspace_diagnostics: true,
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
         }),
         ..ServerCapabilities::default()
+    }
+}
+
+/// The workspace folders' paths: `workspaceFolders`, else the older `rootUri`, else `rootPath`.
+#[allow(deprecated)]
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+    match &params.workspace_folders {
+        Some(folders) => folders
+            .iter()
+            .filter_map(|f| workspace::file_path(&f.uri))
+            .collect(),
+        None => params
+            .root_uri
+            .as_ref()
+            .and_then(workspace::file_path)
+            .or_else(|| params.root_path.as_ref().map(PathBuf::from))
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -514,6 +589,7 @@ impl LanguageServer for Backend {
             offset_encoding: None,
         };
         *lock(&self.inner.session) = session;
+        self.inner.workspace.set_folders(workspace_folders(&params));
         Ok(result)
     }
 
@@ -521,10 +597,17 @@ impl LanguageServer for Backend {
         let session = self.session();
         let mut registrations = Vec::new();
         if session.watch_registration {
+            // Response files only for a client that pulls: their changes reach it as workspace
+            // diagnostics.
+            let mut watchers = vec![json!({"globPattern": "**/section55.toml"})];
+            if session.pull {
+                watchers.push(json!({"globPattern": "**/*.s55.yaml"}));
+                watchers.push(json!({"globPattern": "**/*.s55.yml"}));
+            }
             registrations.push(Registration {
-                id: "section55-toml".to_owned(),
+                id: "section55-files".to_owned(),
                 method: "workspace/didChangeWatchedFiles".to_owned(),
-                register_options: Some(json!({"watchers": [{"globPattern": "**/section55.toml"}]})),
+                register_options: Some(json!({ "watchers": watchers })),
             });
         }
         if session.configuration_registration {
@@ -621,12 +704,68 @@ impl LanguageServer for Backend {
         });
     }
 
-    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let _ = self.guard("didChangeWatchedFiles", || {
-            lock(&self.inner.configs).clear();
-            lock(&self.inner.reported).clear();
-            self.reconfigure();
+            // A response file is read again; anything else watched is `section55.toml`.
+            let (responses, others): (Vec<_>, Vec<_>) = params
+                .changes
+                .iter()
+                .map(|c| workspace::file_path(&c.uri))
+                .partition(|p| p.as_deref().is_some_and(crate::discover::is_response_file));
+            if !others.is_empty() {
+                lock(&self.inner.configs).clear();
+                lock(&self.inner.reported).clear();
+                self.reconfigure();
+            }
+            if !responses.is_empty() {
+                self.reread(responses.into_iter().flatten().collect());
+            }
         });
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let _ = self.guard("didChangeWorkspaceFolders", || {
+            let paths = |folders: &[WorkspaceFolder]| -> Vec<PathBuf> {
+                folders
+                    .iter()
+                    .filter_map(|f| workspace::file_path(&f.uri))
+                    .collect()
+            };
+            self.inner
+                .workspace
+                .change_folders(paths(&params.event.added), &paths(&params.event.removed));
+            self.refresh_diagnostics();
+        });
+    }
+
+    async fn workspace_diagnostic(
+        &self,
+        params: WorkspaceDiagnosticParams,
+    ) -> RpcResult<WorkspaceDiagnosticReportResult> {
+        let previous = params.previous_result_ids;
+        // With a token, the reports go out as partial results, written (and serialised) by the
+        // scan's thread; the response itself is then empty.
+        let token = params.partial_result_params.partial_result_token;
+        let (items, problems) = self
+            .off_runtime("workspaceDiagnostic", move |inner| {
+                let mut items = Vec::new();
+                let problems = workspace::scan(inner, &previous, &mut |batch| match &token {
+                    Some(token) => inner.sink.partial(
+                        token,
+                        &WorkspaceDiagnosticReportPartialResult { items: batch },
+                    ),
+                    None => items.extend(batch),
+                });
+                (items, problems)
+            })
+            .await
+            .ok_or_else(RpcError::invalid_request)??;
+        for problem in problems {
+            self.report_problem(problem);
+        }
+        Ok(WorkspaceDiagnosticReportResult::Report(
+            WorkspaceDiagnosticReport { items },
+        ))
     }
 
     async fn diagnostic(
@@ -742,6 +881,17 @@ impl LanguageServer for Backend {
             })
             .await;
         Ok(edits.transpose()?.flatten())
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> RpcResult<Option<Vec<CodeLens>>> {
+        // On a blocking thread: the state counts the errors, so it waits for the lint.
+        let encoding = self.session().encoding;
+        let lenses = self
+            .with_findings(&params.text_document.uri, "codeLens", move |snapshot| {
+                code_lens::lenses(snapshot, encoding)
+            })
+            .await;
+        lenses.transpose()
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> RpcResult<Option<Vec<InlayHint>>> {

@@ -107,12 +107,13 @@ impl Snapshot {
 
     /// The line ending this text uses.
     pub fn newline(&self) -> &'static str {
-        if self.text.contains("\r\n") {
-            "\r\n"
-        } else {
-            "\n"
-        }
+        newline(&self.text)
     }
+}
+
+/// The line ending a text uses.
+pub fn newline(text: &str) -> &'static str {
+    if text.contains("\r\n") { "\r\n" } else { "\n" }
 }
 
 /// `*.s55.yaml` / `*.s55.yml` files, documents that are not files (untitled buffers), and files
@@ -187,6 +188,11 @@ impl Store {
 
     pub fn uris(&self) -> Vec<Uri> {
         self.docs.keys().cloned().collect()
+    }
+
+    /// The current snapshot of every open document.
+    pub fn snapshots(&self) -> Vec<Arc<Snapshot>> {
+        self.docs.values().cloned().collect()
     }
 
     /// Whether `snapshot` is still the current state of its document.

@@ -47,6 +47,11 @@ pub enum ServerStderr {
     NeverRead,
 }
 
+/// The `file:` URI of a path on this machine (absolute, `/` separators, nothing to escape).
+pub fn path_uri(path: &std::path::Path) -> String {
+    format!("file://{}", path.display())
+}
+
 pub fn file_uri(name: &str) -> String {
     format!("file:///tmp/section55-lsp-tests/{name}")
 }
@@ -212,19 +217,24 @@ impl Client {
     /// The next message from the server, answering its requests on the way.
     fn receive(&mut self, deadline: Instant) -> Option<Json> {
         loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(message) => {
-                    if message.get("method").is_some() && message.get("id").is_some() {
-                        self.answer(&message);
-                        continue;
-                    }
-                    return Some(message);
-                }
-                Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
-                    return None;
-                }
+            if let Some(message) = self.receive_or_answer(deadline)? {
+                return Some(message);
             }
+        }
+    }
+
+    /// The next message from the server: `Some(None)` for a request, which is answered.
+    fn receive_or_answer(&mut self, deadline: Instant) -> Option<Option<Json>> {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match self.rx.recv_timeout(left) {
+            Ok(message) => {
+                if message.get("method").is_some() && message.get("id").is_some() {
+                    self.answer(&message);
+                    return Some(None);
+                }
+                Some(Some(message))
+            }
+            Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => None,
         }
     }
 
@@ -281,6 +291,29 @@ impl Client {
         self.pending.iter().cloned().collect()
     }
 
+    /// The first request the server sent with `method` after the first `after` it sent,
+    /// waiting for it within the timeout.
+    pub fn wait_for_server_request(&mut self, method: &str, after: usize) -> Json {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let found = self
+                .server_requests
+                .iter()
+                .skip(after)
+                .find(|r| r["method"] == method);
+            if let Some(request) = found {
+                return request.clone();
+            }
+            match self.receive_or_answer(deadline) {
+                Some(message) => self.pending.extend(message),
+                None => panic!(
+                    "timed out waiting for the server to send {method}; stderr:\n{}",
+                    self.stderr_text()
+                ),
+            }
+        }
+    }
+
     pub fn stderr_text(&self) -> String {
         self.stderr.lock().map(|s| s.clone()).unwrap_or_default()
     }
@@ -291,10 +324,25 @@ impl Client {
     }
 
     pub fn initialize_with(&mut self, capabilities: Json, options: Json) -> Json {
-        let result = self.call(
-            "initialize",
+        self.initialize_params(
             json!({"processId": null, "rootUri": null, "capabilities": capabilities, "initializationOptions": options}),
-        );
+        )
+    }
+
+    /// `initialize` (with the folders as `workspaceFolders`) + `initialized`.
+    pub fn initialize_folders(&mut self, capabilities: Json, folders: &[&std::path::Path]) -> Json {
+        let folders: Vec<Json> = folders
+            .iter()
+            .map(|f| json!({"uri": path_uri(f), "name": f.display().to_string()}))
+            .collect();
+        self.initialize_params(
+            json!({"processId": null, "rootUri": null, "capabilities": capabilities, "workspaceFolders": folders}),
+        )
+    }
+
+    /// `initialize` with these parameters + `initialized`; returns the initialize result.
+    pub fn initialize_params(&mut self, params: Json) -> Json {
+        let result = self.call("initialize", params);
         if let Some(enc) = result
             .pointer("/capabilities/positionEncoding")
             .and_then(Json::as_str)
