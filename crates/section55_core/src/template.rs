@@ -251,10 +251,19 @@ const BILINGUAL_RESPONSE_KEYS: &[&str] = &["action", "no_action_reason", "notes"
 /// and `section55 fmt` writes them, in this order; one flat list cannot say it, since a cause
 /// of concern's `recommendations` comes after its `id` and `text`.
 pub fn key_rank(path: &[&str], key: &str) -> usize {
-    let sections = |list: &[Section]| list.iter().position(|s| s.key == key);
-    let list = |keys: &[&str]| keys.iter().position(|k| *k == key);
+    // A level's Welsh (`cy`) comes right after its own keys; `$schema` after everything.
+    let sections = |list: &[Section]| {
+        list.iter()
+            .position(|s| s.key == key)
+            .or((key == WELSH).then_some(list.len()))
+    };
+    let list = |keys: &[&str]| {
+        keys.iter()
+            .position(|k| *k == key)
+            .or((key == WELSH).then_some(keys.len()))
+    };
     let found = match path {
-        [] => sections(SECTIONS).or((key == SCHEMA_KEY).then_some(SECTIONS.len())),
+        [] => sections(SECTIONS).or((key == SCHEMA_KEY).then_some(SECTIONS.len() + 1)),
         [section] if *section == INSPECTION.key => sections(INSPECTION_FIELDS),
         [section] if *section == RECOMMENDATIONS.key => list(RECOMMENDATION_KEYS),
         [section] if *section == CAUSES_OF_CONCERN.key => list(CAUSE_OF_CONCERN_KEYS),
@@ -544,8 +553,12 @@ mod tests {
             keys
         };
         assert_eq!(
-            sorted(&[], &["$schema", "extra", "force", "policing_body"]),
-            ["policing_body", "force", "$schema", "extra"]
+            sorted(&[], &["$schema", "extra", "cy", "force", "policing_body"]),
+            ["policing_body", "force", "cy", "$schema", "extra"]
+        );
+        assert_eq!(
+            sorted(&["recommendations"], &["cy", "status", "id"]),
+            ["id", "status", "cy"]
         );
         assert_eq!(
             sorted(&["causes_of_concern"], &["recommendations", "text", "id"]),
