@@ -1,5 +1,8 @@
 //! The JSON Schema, generated from the model (never edited by hand), and the compiled validator,
-//! built once per process. The validator has no retriever: a remote `$ref` is never fetched.
+//! built once per process. The validator has no retriever: a remote `$ref` is never fetched. It
+//! reads the span tree in place ([`Tree`]).
+
+mod tree;
 
 use std::sync::OnceLock;
 
@@ -8,6 +11,7 @@ use schemars::transform::RecursiveTransform;
 use serde_json::Value;
 
 use crate::model::Response;
+pub use tree::Tree;
 
 /// The schema's identifier, as editors see it in `$schema` lines.
 pub const SCHEMA_FILE: &str = "schemas/section55-response.schema.json";
@@ -75,10 +79,10 @@ fn forbid_null(schema: &mut Schema) {
     }
 }
 
-pub fn validator() -> &'static jsonschema::Validator {
-    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+pub fn validator() -> &'static jsonschema::Validator<Tree> {
+    static VALIDATOR: OnceLock<jsonschema::Validator<Tree>> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
-        jsonschema::options()
+        jsonschema::options_for::<Tree>()
             .should_validate_formats(true)
             .build(schema())
             // The schema is generated from our own types; a failure here is a bug caught by tests.
