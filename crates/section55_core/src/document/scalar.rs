@@ -6,12 +6,18 @@ use std::borrow::Cow;
 use super::Value;
 
 /// The scanner's text as the tree keeps it: the scanner's own string (no copy), without the
-/// room it grew for (a four-letter key would otherwise hold a hundred bytes).
+/// room it grew for when that is more than [`SPARE`] bytes (a long text grown by doubling holds
+/// up to twice its length; a short one's few spare bytes are not worth a `realloc`).
 pub(super) fn owned(text: Cow<str>) -> String {
     let mut text = text.into_owned();
-    text.shrink_to_fit();
+    if text.capacity() - text.len() > SPARE {
+        text.shrink_to_fit();
+    }
     text
 }
+
+/// Spare bytes a string of the tree may keep: the scanner starts plain scalars at 32.
+const SPARE: usize = 32;
 
 /// The value of a plain scalar; text keeps the scanner's string.
 pub fn resolve_plain(text: Cow<str>) -> Value {
