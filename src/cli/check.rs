@@ -63,6 +63,11 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
+    // Most of a cold check of one small file is compiling the schema's validator (the 2020-12
+    // meta-schema's validator first, which jsonschema always builds to check the schema with):
+    // on a thread of its own it overlaps finding, reading and parsing the files. Without that
+    // thread (none to be had), the first lint builds it, as before.
+    let _ = std::thread::Builder::new().spawn(crate::schema::validator);
     let today = crate::dates::today(args.today)?;
     let fixing = fix::Mode::of(args.fix, args.diff, args.unsafe_fixes)?;
     let Collected {

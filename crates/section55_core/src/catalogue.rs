@@ -101,7 +101,7 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
 }
 
 fn tsv_date(s: Option<&str>) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s?.trim(), "%Y-%m-%d").ok()
+    crate::dates::iso(s?.trim())
 }
 
 pub fn forces() -> &'static [Force] {

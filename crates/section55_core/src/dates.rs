@@ -15,10 +15,30 @@ pub fn today(flag: Option<NaiveDate>) -> Result<NaiveDate, String> {
         return Ok(date);
     }
     match std::env::var("SECTION55_TODAY") {
-        Ok(value) if !value.is_empty() => NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-            .map_err(|_| format!("SECTION55_TODAY: `{value}` is not a date: use YYYY-MM-DD")),
+        Ok(value) if !value.is_empty() => iso(&value)
+            .ok_or_else(|| format!("SECTION55_TODAY: `{value}` is not a date: use YYYY-MM-DD")),
         _ => Ok(chrono::Local::now().date_naive()),
     }
+}
+
+/// A date written `YYYY-MM-DD`, read as `NaiveDate::parse_from_str(text, "%Y-%m-%d")` reads it:
+/// the usual form (four, two and two digits) by hand, anything else by chrono, so every date
+/// value of every lint does not parse the format string again.
+pub fn iso(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
 /// The common miscount: publication + 56 days.
@@ -72,7 +92,7 @@ pub fn find_long_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)>
 /// allowed).
 pub fn parse_long_date(text: &str) -> Option<NaiveDate> {
     let trimmed = text.trim().trim_end_matches('.');
-    if let Ok(date) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+    if let Some(date) = iso(trimmed) {
         return Some(date);
     }
     let tokens = tokenize(trimmed);
@@ -200,6 +220,37 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid")
+    }
+
+    /// The hand-read form and chrono agree on every string of the shape, and chrono reads the rest.
+    #[test]
+    fn iso_reads_what_chrono_reads() {
+        let cases = [
+            "2025-10-24",
+            "2024-02-29",
+            "2025-02-29",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-10-00",
+            "0000-01-01",
+            "9999-12-31",
+            "2025-1-24",
+            "2025-10-4",
+            "+2025-10-24",
+            "12025-10-24",
+            " 2025-10-24",
+            "2025-10-24 ",
+            "2025/10/24",
+            "2025-10-2x",
+            "２０２５-10-24",
+            "",
+            "-",
+        ];
+        for case in cases {
+            let chrono = NaiveDate::parse_from_str(case, "%Y-%m-%d").ok();
+            assert_eq!(iso(case), chrono, "{case:?}");
+        }
+        assert_eq!(iso("2025-10-24"), Some(d(2025, 10, 24)));
     }
 
     #[test]

@@ -371,17 +371,26 @@ pub fn placeholder(text: &str) -> Option<&str> {
             .get(..prefix.len())
             .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
     };
-    let anywhere = PLACEHOLDER_ANYWHERE.as_bytes();
     let is_placeholder = PLACEHOLDER_WORDS
         .iter()
         .any(|w| first_word.eq_ignore_ascii_case(w))
         || (trimmed.len() >= 3 && trimmed.chars().all(|c| c == 'x' || c == 'X'))
-        || trimmed
-            .as_bytes()
-            .windows(anywhere.len())
-            .any(|w| w.eq_ignore_ascii_case(anywhere))
+        || contains_ignoring_ascii_case(trimmed, PLACEHOLDER_ANYWHERE)
         || PLACEHOLDER_STARTS.iter().any(|p| starts(p));
     is_placeholder.then(|| trimmed.lines().next().unwrap_or(trimmed))
+}
+
+/// Whether `text` contains `needle` (ASCII, starting with a letter) in any ASCII case: `memchr`
+/// finds each candidate first letter, so a text is not compared byte by byte.
+fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), text).any(|i| {
+        text.get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 /// The lists `new` starts empty, with a placeholder comment after `[]`.
@@ -583,6 +592,12 @@ mod tests {
         assert_eq!(title("/office_use"), Some("For Office Use Only"));
         assert_eq!(placeholder("  TODO: write"), Some("TODO: write"));
         assert_eq!(placeholder("Today we"), None);
+        assert_eq!(
+            placeholder("We will. LOREM Ipsum dolor"),
+            Some("We will. LOREM Ipsum dolor")
+        );
+        assert_eq!(placeholder("lorem ipsu"), None);
+        assert_eq!(placeholder("Lorem, ipsum"), None);
         assert_eq!(
             placeholder_of(&KEY_FINDINGS),
             "TODO: summarise the report's key findings"

@@ -106,8 +106,7 @@ impl Node {
 
     /// A date value (`YYYY-MM-DD`), if this node is one.
     pub fn as_date(&self) -> Option<chrono::NaiveDate> {
-        self.as_str()
-            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        self.as_str().and_then(crate::dates::iso)
     }
 
     /// The node a JSON pointer (RFC 6901, e.g. `/recommendations/0/id`) refers to.

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span as YSpan};
 
-use super::scalar::resolve_plain;
+use super::scalar::{owned, resolve_plain};
 use super::{Document, Entry, Node, SyntaxError, Value};
 use crate::diagnostic::{Pos, Span};
 
@@ -22,9 +22,10 @@ pub const MAX_ALIAS_BYTES: usize = 1 << 20;
 const INDEX_KEYS_FROM: usize = 32;
 
 pub fn parse(text: &str) -> Document {
+    let widths = line_widths(text);
     let mut builder = Builder {
-        end: end_of(text),
-        widths: line_widths(text),
+        end: end_of(&widths),
+        widths,
         ..Builder::default()
     };
     let mut parser = Parser::new_from_str(text);
@@ -46,10 +47,9 @@ pub fn parse(text: &str) -> Document {
 /// The position just after the last character: the scanner reports some positions at end of
 /// input one line further on (as if the text ended with a line break it lacks), and front ends
 /// need positions inside the text.
-fn end_of(text: &str) -> Pos {
-    let lines = super::LineIndex::new(text);
-    let last = lines.line_count().saturating_sub(1);
-    Pos::new(last as u32, lines.line(text, last).chars().count() as u32)
+fn end_of(widths: &[u32]) -> Pos {
+    let last = widths.len().saturating_sub(1);
+    Pos::new(last as u32, widths.get(last).copied().unwrap_or(0))
 }
 
 enum Frame {
@@ -130,13 +130,13 @@ impl Builder {
             Event::Scalar(text, style, anchor, tag) => {
                 if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
                     // Keys are compared as written: `1: x` has the key "1".
-                    self.set_key(text.into_owned(), s);
+                    self.set_key(owned(text), s);
                     return false;
                 }
                 let value = if style == ScalarStyle::Plain && !is_str_tag(tag.as_deref()) {
-                    resolve_plain(&text)
+                    resolve_plain(text)
                 } else {
-                    Value::Str(text.into_owned())
+                    Value::Str(owned(text))
                 };
                 self.complete(Node { value, span: s }, anchor)
             }

@@ -1,10 +1,27 @@
 //! Resolution of plain scalars by the YAML 1.2 core schema. Quoted and block scalars are always
 //! text; so are dates, which the schema then checks as `format: date`.
 
+use std::borrow::Cow;
+
 use super::Value;
 
-pub fn resolve_plain(text: &str) -> Value {
-    match text {
+/// The scanner's text as the tree keeps it: the scanner's own string (no copy), without the
+/// room it grew for when that is more than [`SPARE`] bytes (a long text grown by doubling holds
+/// up to twice its length; a short one's few spare bytes are not worth a `realloc`).
+pub(super) fn owned(text: Cow<str>) -> String {
+    let mut text = text.into_owned();
+    if text.capacity() - text.len() > SPARE {
+        text.shrink_to_fit();
+    }
+    text
+}
+
+/// Spare bytes a string of the tree may keep: the scanner starts plain scalars at 32.
+const SPARE: usize = 32;
+
+/// The value of a plain scalar; text keeps the scanner's string.
+pub fn resolve_plain(text: Cow<str>) -> Value {
+    match &*text {
         "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
         "true" | "True" | "TRUE" => return Value::Bool(true),
         "false" | "False" | "FALSE" => return Value::Bool(false),
@@ -15,13 +32,13 @@ pub fn resolve_plain(text: &str) -> Value {
         ".nan" | ".NaN" | ".NAN" => return Value::Float(f64::NAN),
         _ => {}
     }
-    if let Some(value) = resolve_int(text) {
+    if let Some(value) = resolve_int(&text) {
         return value;
     }
-    if let Some(f) = is_float(text).then(|| text.parse::<f64>().ok()).flatten() {
+    if let Some(f) = is_float(&text).then(|| text.parse::<f64>().ok()).flatten() {
         return Value::Float(f);
     }
-    Value::Str(text.to_owned())
+    Value::Str(owned(text))
 }
 
 fn resolve_int(text: &str) -> Option<Value> {
@@ -85,17 +102,20 @@ mod tests {
 
     #[test]
     fn core_schema() {
-        assert_eq!(resolve_plain("~"), Value::Null);
-        assert_eq!(resolve_plain("True"), Value::Bool(true));
-        assert_eq!(resolve_plain("42"), Value::Int(42));
-        assert_eq!(resolve_plain("0x1F"), Value::Int(31));
-        assert_eq!(resolve_plain("1.5e3"), Value::Float(1500.0));
-        assert_eq!(resolve_plain("2025-10-24"), Value::Str("2025-10-24".into()));
-        assert_eq!(resolve_plain("yes"), Value::Str("yes".into()));
-        assert_eq!(resolve_plain("1."), Value::Float(1.0));
-        assert_eq!(resolve_plain("."), Value::Str(".".into()));
+        assert_eq!(resolve_plain("~".into()), Value::Null);
+        assert_eq!(resolve_plain("True".into()), Value::Bool(true));
+        assert_eq!(resolve_plain("42".into()), Value::Int(42));
+        assert_eq!(resolve_plain("0x1F".into()), Value::Int(31));
+        assert_eq!(resolve_plain("1.5e3".into()), Value::Float(1500.0));
+        assert_eq!(
+            resolve_plain("2025-10-24".into()),
+            Value::Str("2025-10-24".into())
+        );
+        assert_eq!(resolve_plain("yes".into()), Value::Str("yes".into()));
+        assert_eq!(resolve_plain("1.".into()), Value::Float(1.0));
+        assert_eq!(resolve_plain(".".into()), Value::Str(".".into()));
         assert!(matches!(
-            resolve_plain("99999999999999999999"),
+            resolve_plain("99999999999999999999".into()),
             Value::Float(_)
         ));
     }

@@ -54,9 +54,8 @@ pub enum IssueKind {
 }
 
 pub fn validate(root: &Node) -> Vec<SchemaIssue> {
-    let json = root.to_json();
     crate::schema::validator()
-        .iter_errors(&json)
+        .iter_errors(root)
         .flat_map(|error| issues_of(&error))
         .collect()
 }

@@ -374,21 +374,19 @@ fn capitalise(s: &str) -> String {
 /// The nodes a pointer pattern matches, each with its key's span when it is a mapping value
 /// (found in one walk, without building a pointer per node and looking it up again).
 pub(super) fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(&'n Node, Option<Span>)> {
+    // Two buffers for all the levels, not a list per node per level.
     let mut found = vec![(root, None)];
+    let mut next = Vec::new();
     for segment in pattern.split('/').skip(1) {
-        found = found
-            .into_iter()
-            .flat_map(|(node, _)| -> Vec<(&Node, Option<Span>)> {
-                if segment == "*" {
-                    node.as_seq().iter().map(|n| (n, None)).collect()
-                } else {
-                    node.entry(segment)
-                        .map(|e| (&e.value, Some(e.key_span)))
-                        .into_iter()
-                        .collect()
-                }
-            })
-            .collect();
+        next.clear();
+        for &(node, _) in &found {
+            if segment == "*" {
+                next.extend(node.as_seq().iter().map(|n| (n, None)));
+            } else if let Some(e) = node.entry(segment) {
+                next.push((&e.value, Some(e.key_span)));
+            }
+        }
+        std::mem::swap(&mut found, &mut next);
     }
     found
 }

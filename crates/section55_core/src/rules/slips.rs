@@ -373,7 +373,11 @@ impl<'c, 't> Columns<'c, 't> {
     /// The line's text from character `col` on.
     fn from(&mut self, n: u32, col: u32) -> &'t str {
         let line = self.line(n);
-        let byte = if line.len() <= SHORT_LINE {
+        // Up to `col`, an ASCII line's characters are its bytes: nothing to walk.
+        let head = &line.as_bytes()[..line.len().min(col as usize)];
+        let byte = if head.is_ascii() {
+            head.len()
+        } else if line.len() <= SHORT_LINE {
             line.char_indices()
                 .nth(col as usize)
                 .map_or(line.len(), |(i, _)| i)
