@@ -69,6 +69,9 @@ CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup}
 remap="--remap-path-prefix=$ROOT=section55 --remap-path-prefix=$CARGO_HOME=cargo --remap-path-prefix=$RUSTUP_HOME=rustup"
 export CARGO_PROFILE_RELEASE_STRIP=symbols CARGO_PROFILE_RELEASE_CODEGEN_UNITS=4
+# No link to the rule pages in this machine's source tree (src/lsp/diagnostics.rs, doc_href): the
+# user has no such tree, and the path made two builds from different folders differ.
+export SECTION55_RULE_DOCS=none
 # A target's own RUSTFLAGS (RUSTFLAGS itself would replace them): static CRT for musl; no link
 # time stamp in the Windows PE header.
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS="$remap -C target-feature=+crt-static"

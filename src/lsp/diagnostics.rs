@@ -66,8 +66,14 @@ pub fn to_lsp(d: &Diagnostic, conv: &Converter, newline: &str) -> lsp::Diagnosti
 /// (generated from the rule's `Doc`, kept so by tests/rule_docs.rs). With Cargo.toml's
 /// `repository` set, the page at that address (`REPOSITORY/blob/HEAD/docs/rules/NAME.md`);
 /// until then the page in the source tree the binary was built from, as a `file:` URI, which is
-/// where anyone who installed with `cargo install --path .` has it.
+/// where anyone who installed with `cargo install --path .` has it. A release build
+/// (`scripts/release.sh` sets `SECTION55_RULE_DOCS=none` when it compiles) has no source tree on
+/// the user's machine, so it gives no link (hover and `section55 rule NAME` show the page) and
+/// holds no path of the machine that built it, which would make two builds differ.
 pub fn doc_href(rule: &str) -> Option<Uri> {
+    if option_env!("SECTION55_RULE_DOCS") == Some("none") {
+        return None;
+    }
     let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
     if repository.is_empty() {
         let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
