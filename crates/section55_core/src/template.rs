@@ -224,21 +224,22 @@ const SCHEMA_KEY: &str = "$schema";
 /// 639-1 code), after the level's other keys.
 pub const WELSH: &str = "cy";
 
-/// The texts a response may hold in Welsh as well as English: each mapping (as a path, `*` for
-/// every entry of a list) and its text keys. Under that mapping, `cy` holds the same keys.
-pub const BILINGUAL_TEXTS: &[(&[&str], &[&str])] = &[
-    (&[], &["key_findings"]),
-    (&["inspection"], &["title"]),
-    (&["recommendations", "*"], &["text"]),
-    (&["causes_of_concern", "*"], &["text"]),
-    (&["areas_for_improvement", "*"], &["text"]),
-    (&["chief_constable_response"], &["text"]),
+/// The texts a response may hold in Welsh as well as English: each mapping (as a pointer
+/// pattern, `*` for every entry of a list) and its text keys. Under that mapping, `cy` holds the
+/// same keys.
+pub const BILINGUAL_TEXTS: &[(&str, &[&str])] = &[
+    ("", &["key_findings"]),
+    ("/inspection", &["title"]),
+    ("/recommendations/*", &["text"]),
+    ("/causes_of_concern/*", &["text"]),
+    ("/areas_for_improvement/*", &["text"]),
+    ("/chief_constable_response", &["text"]),
     (
-        &["chief_constable_response", "responses", "*"],
+        "/chief_constable_response/responses/*",
         BILINGUAL_RESPONSE_KEYS,
     ),
-    (&["pcc_response"], &["text"]),
-    (&["pcc_response", "responses", "*"], BILINGUAL_RESPONSE_KEYS),
+    ("/pcc_response", &["text"]),
+    ("/pcc_response/responses/*", BILINGUAL_RESPONSE_KEYS),
 ];
 
 const BILINGUAL_RESPONSE_KEYS: &[&str] = &["action", "no_action_reason", "notes"];

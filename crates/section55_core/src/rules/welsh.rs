@@ -2,9 +2,10 @@
 //! `cy` mapping beside the English (`template::BILINGUAL_TEXTS` lists the texts).
 
 use super::code;
+use super::sections::expand;
 use super::{Context, Doc, Findings, Rule};
-use crate::diagnostic::Severity;
-use crate::document::{Node, Value};
+use crate::diagnostic::{Severity, Span};
+use crate::document::{Node, Step};
 use crate::template::{BILINGUAL_TEXTS, WELSH};
 
 pub const RULES: &[Rule] = &[Rule {
@@ -28,24 +29,31 @@ fn check(ctx: &Context, out: &mut Findings) {
         || ctx
             .catalogue
             .is_welsh(text_of("/force"), text_of("/policing_body"));
-    for (path, keys) in BILINGUAL_TEXTS {
-        for (pointer, mapping) in mappings(root, path) {
+    // The name in a message: the path to the key, the Welsh one named as its English.
+    let name = |key_span: Span| {
+        let path = root.path_at(key_span.start);
+        readable(
+            path.iter()
+                .filter(|s| !matches!(s, Step::Key(k) if k == WELSH)),
+        )
+    };
+    for (pattern, keys) in BILINGUAL_TEXTS {
+        for (mapping, _) in expand(root, pattern) {
             let welsh = mapping.get(WELSH);
             for key in *keys {
-                let english = filled(mapping.get(key));
-                let cymraeg = filled(welsh.and_then(|w| w.get(key)));
-                let name = format!("{}{key}", readable(&pointer));
+                let english = mapping.entry(key).filter(|e| filled(&e.value));
+                let cymraeg = welsh
+                    .and_then(|w| w.entry(key))
+                    .filter(|e| filled(&e.value));
                 match (english, cymraeg) {
-                    (true, false) if every_text || welsh.is_some() => {
-                        if let Some(span) = ctx.key_span(&format!("{pointer}/{key}")) {
-                            out.add(span, format!("`{name}` has English but no Welsh: add it beside it under `{WELSH}: {key}:` (the Welsh Language Standards ask for both)"));
-                        }
-                    }
-                    (false, true) => {
-                        if let Some(span) = ctx.key_span(&format!("{pointer}/{WELSH}/{key}")) {
-                            out.add(span, format!("`{name}` has Welsh but no English: add the English `{key}` beside `{WELSH}`"));
-                        }
-                    }
+                    (Some(e), None) if every_text || welsh.is_some() => out.add(
+                        e.key_span,
+                        format!("`{}` has English but no Welsh: add it beside it under `{WELSH}: {key}:` (the Welsh Language Standards ask for both)", name(e.key_span)),
+                    ),
+                    (None, Some(w)) => out.add(
+                        w.key_span,
+                        format!("`{}` has Welsh but no English: add the English `{key}` beside `{WELSH}`", name(w.key_span)),
+                    ),
                     _ => {}
                 }
             }
@@ -53,51 +61,24 @@ fn check(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// A text that says something (not absent, not blank).
-fn filled(node: Option<&Node>) -> bool {
-    node.and_then(Node::as_str)
-        .is_some_and(|t| !t.trim().is_empty())
+/// A text that says something (not blank).
+fn filled(node: &Node) -> bool {
+    node.as_str().is_some_and(|t| !t.trim().is_empty())
 }
 
-/// The mappings at `path` (`*`: every entry of a list), with their JSON pointers.
-fn mappings<'a>(root: &'a Node, path: &[&str]) -> Vec<(String, &'a Node)> {
-    let mut found = vec![(String::new(), root)];
-    for step in path {
-        found = found
-            .into_iter()
-            .flat_map(|(pointer, node)| match (*step, &node.value) {
-                ("*", Value::Seq(items)) => items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| (format!("{pointer}/{i}"), item))
-                    .collect::<Vec<_>>(),
-                (key, _) => node
-                    .get(key)
-                    .map(|child| (format!("{pointer}/{key}"), child))
-                    .into_iter()
-                    .collect(),
-            })
-            .collect();
-    }
-    found.retain(|(_, node)| matches!(node.value, Value::Map(_)));
-    found
-}
-
-/// `/recommendations/0` as `recommendations[0].`, for messages.
-fn readable(pointer: &str) -> String {
+/// `recommendations[0].text`, for messages.
+fn readable<'s>(path: impl Iterator<Item = &'s Step>) -> String {
     let mut out = String::new();
-    for part in pointer.split('/').filter(|p| !p.is_empty()) {
-        if part.parse::<usize>().is_ok() {
-            out.push_str(&format!("[{part}]"));
-        } else {
-            if !out.is_empty() {
-                out.push('.');
+    for step in path {
+        match step {
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
             }
-            out.push_str(part);
         }
-    }
-    if !out.is_empty() {
-        out.push('.');
     }
     out
 }
