@@ -30,6 +30,7 @@ pub struct Context<'a> {
     schema_issues: OnceCell<Vec<SchemaIssue>>,
     items: OnceCell<Items<'a>>,
     lines: OnceCell<LineIndex>,
+    office_words: OnceCell<Vec<Vec<super::prose::Word<'a>>>>,
 }
 
 /// A recommendation, area for improvement or cause of concern, as far as it is well-formed.
@@ -72,6 +73,7 @@ impl<'a> Context<'a> {
             schema_issues: OnceCell::new(),
             items: OnceCell::new(),
             lines: OnceCell::new(),
+            office_words: OnceCell::new(),
         }
     }
 
@@ -140,6 +142,13 @@ impl<'a> Context<'a> {
 
     pub fn items(&self) -> &Items<'a> {
         self.items.get_or_init(|| Items::collect(self.root()))
+    }
+
+    /// The words of each text the office wrote, read once for the four plain-English rules (and
+    /// only when one of them is on).
+    pub(super) fn office_words(&self) -> &[Vec<super::prose::Word<'a>>] {
+        self.office_words
+            .get_or_init(|| super::prose::office_words(self))
     }
 }
 

@@ -73,7 +73,7 @@ pub const RULES: &[Rule] = &[
 
 /// A word as written: its bytes in the file and its text.
 #[derive(Clone, Copy)]
-struct Word<'a> {
+pub(super) struct Word<'a> {
     start: usize,
     end: usize,
     text: &'a str,
@@ -199,8 +199,8 @@ fn span(ctx: &Context, start: usize, end: usize) -> Span {
     Span::new(lines.pos(ctx.text, start), lines.pos(ctx.text, end))
 }
 
-/// The words of each text the office wrote (read only when a rule of the family is on).
-fn texts_words<'a>(ctx: &Context<'a>) -> Vec<Vec<Word<'a>>> {
+/// The words of each text the office wrote ([`Context::office_words`] keeps them for the lint).
+pub(super) fn office_words<'a>(ctx: &Context<'a>) -> Vec<Vec<Word<'a>>> {
     office_texts(ctx)
         .into_iter()
         .map(|(a, b)| words(ctx.text, a, b))
@@ -209,8 +209,8 @@ fn texts_words<'a>(ctx: &Context<'a>) -> Vec<Vec<Word<'a>>> {
 
 fn check_long_sentences(ctx: &Context, out: &mut Findings) {
     let limit = ctx.config.prose.sentence_words;
-    for words in texts_words(ctx) {
-        for sentence in sentences(&words) {
+    for words in ctx.office_words() {
+        for sentence in sentences(words) {
             if sentence.len() > limit
                 && let (Some(first), Some(last)) = (sentence.first(), sentence.last())
             {
@@ -329,7 +329,7 @@ fn check_acronyms(ctx: &Context, out: &mut Findings) {
     let accepted = &ctx.config.prose.acronyms;
     let mut seen: Vec<(String, Seen)> = Vec::new();
     let mut index = std::collections::HashMap::new();
-    for words in texts_words(ctx) {
+    for words in ctx.office_words() {
         for (i, w) in words.iter().enumerate() {
             let Some(name) = acronym(w) else { continue };
             if KNOWN_ACRONYMS.contains(&name.as_str()) || accepted.iter().any(|a| a == &name) {
@@ -340,7 +340,7 @@ fn check_acronyms(ctx: &Context, out: &mut Findings) {
                 || words
                     .get(i + 1)
                     .is_some_and(|n| n.text.starts_with("(") && !n.breaks_before);
-            let defines = bracketed.then(|| full_form(&words, i, &name)).flatten();
+            let defines = bracketed.then(|| full_form(words, i, &name)).flatten();
             match index.get(&name) {
                 None => {
                     index.insert(name.clone(), seen.len());
@@ -429,7 +429,7 @@ fn participle(word: &str) -> bool {
 }
 
 fn check_passive_voice(ctx: &Context, out: &mut Findings) {
-    for words in texts_words(ctx) {
+    for words in ctx.office_words() {
         for (i, w) in words.iter().enumerate() {
             if !BE.contains(&w.lower().as_str()) || w.ends_sentence() {
                 continue;
@@ -511,38 +511,40 @@ fn check_words_to_avoid(ctx: &Context, out: &mut Findings) {
             .map(|w| (w.as_str(), "a plainer word"))
             .collect()
     });
-    let list = own.as_deref().unwrap_or(WORDS_TO_AVOID);
-    for words in texts_words(ctx) {
+    // In lower case once per lint, not once per word.
+    let list: Vec<(String, &str)> = own
+        .as_deref()
+        .unwrap_or(WORDS_TO_AVOID)
+        .iter()
+        .map(|(entry, instead)| (entry.to_lowercase(), *instead))
+        .collect();
+    for words in ctx.office_words() {
         for (i, w) in words.iter().enumerate() {
             let lower = w.lower();
-            for (entry, instead) in list {
-                let entry_lower = entry.to_lowercase();
-                let (matched, end) = match entry_lower.split_once(' ') {
-                    Some((first, second)) => {
-                        let next = words.get(i + 1).filter(|n| !n.breaks_before);
-                        match next {
-                            Some(n) if lower == first && n.lower() == second => {
-                                (true, n.bare_range().1)
-                            }
-                            _ => (false, 0),
-                        }
-                    }
-                    None => (
-                        form_of(&lower, &entry_lower) && !in_a_name(&words, i),
-                        w.bare_range().1,
-                    ),
-                };
-                if matched {
-                    let start = w.bare_range().0;
-                    let written = ctx.text.get(start..end).unwrap_or(entry);
-                    out.add(
-                        span(ctx, start, end),
-                        format!("\"{written}\" is on GOV.UK's list of words to avoid: {instead}"),
-                    );
-                    break;
-                }
+            let found = list.iter().find_map(|(entry, instead)| {
+                avoided_until(words, i, &lower, entry).map(|end| (instead, end))
+            });
+            if let Some((instead, end)) = found {
+                let start = w.bare_range().0;
+                let written = ctx.text.get(start..end).unwrap_or(w.text);
+                out.add(
+                    span(ctx, start, end),
+                    format!("\"{written}\" is on GOV.UK's list of words to avoid: {instead}"),
+                );
             }
         }
+    }
+}
+
+/// Where the words to avoid `entry` (in lower case; one word or two) end when they start at
+/// word `i`, whose lower case is `lower`.
+fn avoided_until(words: &[Word], i: usize, lower: &str, entry: &str) -> Option<usize> {
+    match entry.split_once(' ') {
+        Some((first, second)) => {
+            let next = words.get(i + 1).filter(|n| !n.breaks_before)?;
+            (lower == first && next.lower() == second).then(|| next.bare_range().1)
+        }
+        None => (form_of(lower, entry) && !in_a_name(words, i)).then(|| words[i].bare_range().1),
     }
 }
 
