@@ -180,12 +180,7 @@ impl Body {
             match block {
                 Block::Paragraph(p) => {
                     self.xml.push_str("<w:p>");
-                    for (i, line) in p.lines().enumerate() {
-                        if i > 0 {
-                            self.xml.push_str("<w:r><w:br/></w:r>");
-                        }
-                        self.inline(line.trim());
-                    }
+                    self.lines(&p);
                     self.xml.push_str("</w:p>");
                 }
                 Block::List(items) => items.iter().for_each(|i| self.list_item(0, i)),
@@ -207,14 +202,19 @@ impl Body {
         }
     }
 
-    fn list_item(&mut self, level: u8, text: &str) {
-        let _ = write!(self.xml, "<w:p>{}", style_props("ListBullet", Some(level)));
+    /// A paragraph's lines as written, with a line break between them.
+    fn lines(&mut self, text: &str) {
         for (i, line) in text.lines().enumerate() {
             if i > 0 {
                 self.xml.push_str("<w:r><w:br/></w:r>");
             }
             self.inline(line.trim());
         }
+    }
+
+    fn list_item(&mut self, level: u8, text: &str) {
+        let _ = write!(self.xml, "<w:p>{}", style_props("ListBullet", Some(level)));
+        self.lines(text);
         self.xml.push_str("</w:p>");
     }
 
@@ -234,7 +234,7 @@ impl Body {
         let _ = write!(
             self.xml,
             "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/><w:tblCaption w:val=\"{}\"/></w:tblPr>",
-            escape(xml_chars(&table.label).as_str())
+            xml_text(&table.label)
         );
         self.xml.push_str("<w:tblGrid>");
         for width in column_widths(table) {
@@ -351,10 +351,12 @@ fn run(text: &str, bold: bool) -> String {
 }
 
 fn text_element(text: &str) -> String {
-    format!(
-        "<w:t xml:space=\"preserve\">{}</w:t>",
-        escape(xml_chars(text).as_str())
-    )
+    format!("<w:t xml:space=\"preserve\">{}</w:t>", xml_text(text))
+}
+
+/// Text as XML character data: escaped, and only the characters XML 1.0 allows.
+fn xml_text(s: &str) -> String {
+    escape(xml_chars(s).as_str()).into_owned()
 }
 
 /// The characters XML 1.0 allows (a control character would make Word refuse the file).
@@ -384,13 +386,13 @@ fn package(outline: &Outline, body: &Body) -> Result<Vec<u8>, String> {
             rels,
             "<Relationship Id=\"{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"{}\" TargetMode=\"External\"/>",
             link_id(i + 1),
-            escape(xml_chars(url).as_str())
+            xml_text(url)
         );
     }
     rels.push_str("</Relationships>");
     let core = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>",
-        escape(xml_chars(&outline.page_title).as_str())
+        xml_text(&outline.page_title)
     );
     let parts: [(&str, &str); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES),
