@@ -6,6 +6,7 @@
 #
 #   tests/integration/run-all.sh            # all of them
 #   tests/integration/run-all.sh neovim sarif-github   # some of them
+#   tests/integration/run-all.sh --install-only        # install the tools, run nothing
 #
 # Environment: SECTION55_CACHE (default ~/.cache/section55-ci), SECTION55_BIN (skip the build and
 # test that binary), SECTION55_DIST (the release artefacts of scripts/release.sh: adds the wheel,
@@ -25,6 +26,8 @@ if [ -n "${SECTION55_DIST:-}" ]; then
   windows=$(ls "$SECTION55_DIST"/section55-*-x86_64-pc-windows-gnu.exe 2>/dev/null | head -1)
   if [ -n "$windows" ]; then all+=(wine); export FOREIGN_BIN=$windows; fi
 fi
+install_only=0
+if [ "${1:-}" = --install-only ]; then install_only=1; shift; fi
 if [ $# -gt 0 ]; then selected=("$@"); else selected=("${all[@]}"); fi
 
 t0=$(date +%s)
@@ -32,7 +35,7 @@ stamp() { echo "[run-all +$(( $(date +%s) - t0 ))s] $*"; }
 
 # The release build (minutes on a fresh machine) runs while the tools install.
 build_pid=
-if [ -z "${SECTION55_BIN:-}" ] && [ "${SECTION55_SKIP_BUILD:-0}" != 1 ]; then
+if [ "$install_only" = 0 ] && [ -z "${SECTION55_BIN:-}" ] && [ "${SECTION55_SKIP_BUILD:-0}" != 1 ]; then
   stamp "building section55 (cargo build --release) in the background"
   (cd "$ROOT" && cargo build --release --locked --quiet --bin section55) >"$ARTEFACTS/cargo-build.log" 2>&1 &
   build_pid=$!
@@ -44,6 +47,9 @@ ensure_node_modules
 if ! no_install; then
   bash "$HERE/install-code-server.sh" "$CACHE/code-server" | tail -1
 fi
+# ics.sh's calendar program, installed here too so that nothing installs once the checks run.
+ensure_apt calcurse calcurse || true
+if [ "$install_only" = 1 ]; then stamp "tools installed"; exit 0; fi
 if [ -n "$build_pid" ]; then
   stamp "waiting for the release build"
   wait "$build_pid" || { cat "$ARTEFACTS/cargo-build.log"; echo "integration: 0 passed, 1 failed (cargo build)"; exit 1; }
