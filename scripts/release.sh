@@ -84,7 +84,7 @@ unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS CARGO_BUILD_TARGET
 out=$ROOT/dist.partial
 rm -rf "$out"
 mkdir -p "$out"
-trap 'rm -rf "$out" "$out.vsce.log" "$out.vscode"' EXIT
+trap 'rm -rf "$out" "$out.vsce.log" "$ROOT/editors/vscode/server"' EXIT
 
 # --- binaries and wheels: one cargo build per target, by maturin ----------------------------
 for target in "${targets[@]}"; do
@@ -107,12 +107,7 @@ scripts/browser-page.sh "$out/section55.html" >&2
 
 # --- VS Code packages -----------------------------------------------------------------------
 stamp "packaging the VS Code extension"
-# From a copy of the extension's committed files, so that the source tree is left as it was (no
-# server/ folder, no changed times) and the editor checks may use editors/vscode meanwhile.
-ext=$out.vscode
-mkdir -p "$ext"
-git ls-files -z editors/vscode | (cd editors/vscode && sed -z 's|^editors/vscode/||' \
-  | xargs -0 cp --parents -t "$ext")
+ext=$ROOT/editors/vscode
 (cd "$ext" && npm ci --no-audit --no-fund --loglevel=error >/dev/null && npm run --silent compile)
 package() { # package VSCODE-TARGET|"" BINARY|"" OUT — the binary goes in as server/section55[.exe]
   rm -rf "$ext/server"
@@ -132,7 +127,7 @@ if [[ " ${targets[*]} " == *" $WINDOWS "* ]]; then
   package win32-x64 "$out/section55-$version-$WINDOWS.exe" "$out/section55-win32-x64-$version.vsix"
 fi
 package "" "" "$out/section55-$version.vsix"
-rm -rf "$ext"
+rm -rf "$ext/server"
 
 # --- the complete set, or nothing ------------------------------------------------------------
 expected=("section55-$version-$LINUX" "section55-linux-x64-$version.vsix" "section55-$version.vsix" "section55.html"
