@@ -35,7 +35,8 @@ fi
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -1)
 commit=$(git rev-parse --short=12 HEAD 2>/dev/null || echo "commit unknown")
 # Small rather than fast: the page carries the module, and a response checks in milliseconds.
-CARGO_PROFILE_RELEASE_OPT_LEVEL=s CARGO_PROFILE_RELEASE_STRIP=symbols \
+# (scripts/release.sh --quick sets SECTION55_WASM_OPT_LEVEL=1, for CI's checks.)
+CARGO_PROFILE_RELEASE_OPT_LEVEL=${SECTION55_WASM_OPT_LEVEL:-s} CARGO_PROFILE_RELEASE_STRIP=symbols \
   CARGO_PROFILE_RELEASE_PANIC=abort \
   nice -n 10 cargo build --quiet --release --locked -p section55_wasm --target "$target"
 glue=$(mktemp -d)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# (c) pre-commit: `pre-commit try-repo` with this repository's .pre-commit-hooks.yaml in a temporary
-# git repository. A file with an error fails the hook and the output shows the finding; a correct
+# (c) pre-commit: this repository's .pre-commit-hooks.yaml, named at one revision by the
+# .pre-commit-config.yaml of a temporary git repository, as a user's repository names it. A file with an error fails the hook and the output shows the finding; a correct
 # file passes; the formatter's hook rewrites a file out of order. Two builds, as a user gets them:
 #   - default: `section55-from-source` and `section55-fmt-from-source` (pre-commit builds them
 #     with `cargo install`);
@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_binary
 ensure_venv
 if [ -n "${SECTION55_DIST:-}" ]; then HOOK=section55; else HOOK=section55-from-source; fi
-section "pre-commit (try-repo, hook $HOOK)"
+section "pre-commit (hook $HOOK)"
 has_command check || missing_feature "section55 check does not exist yet"
 [ -d "$EXAMPLES" ] || missing_feature "examples/ does not exist yet"
 
@@ -47,26 +47,49 @@ if [ "$HOOK" = section55 ]; then
   PATH=$(without_dirs_holding section55)
   command -v cargo >/dev/null && { not_ok "cargo is still on PATH"; finish pre-commit; exit 1; }
   ok "no cargo and no section55 on PATH; pip installs from $PIP_FIND_LINKS only (PIP_NO_INDEX=1)"
-  FRESH_HOME=$(mktemp -d /tmp/s55-pre-commit-home.XXXXXX)
-  export PRE_COMMIT_HOME=$FRESH_HOME
 else
-export PRE_COMMIT_HOME=$CACHE/pre-commit
-# pre-commit builds the hook with `cargo install --path .` in a fresh clone, and try-repo does so
-# for every call (it uses a temporary store). Keep those builds in a cached target folder of their
-# own, unoptimised: the dependencies are compiled once per machine and each call only compiles
-# section55 itself. (A user's pre-commit builds the release profile once per hook revision.)
+# pre-commit builds the hook with `cargo install --path .` in a fresh clone of the hook's
+# repository, once per revision. Keep that build in a cached target folder of its own,
+# unoptimised: the dependencies are compiled once per machine. (A user's pre-commit builds the
+# release profile.)
 export CARGO_TARGET_DIR=$CACHE/pre-commit-target
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=256
 # The hook must be built from the repository, not taken from a section55 on PATH.
 PATH=$(printf '%s' "$PATH" | tr ':' '\n' | grep -vx "$(dirname "$SECTION55")" | paste -sd: -)
 fi
 
+# A fresh pre-commit store: the first call installs the hooks, as a user's first commit does.
+FRESH_HOME=$(mktemp -d /tmp/s55-pre-commit-home.XXXXXX)
+export PRE_COMMIT_HOME=$FRESH_HOME
 tmp=$(mktemp -d /tmp/s55-pre-commit.XXXXXX)
-trap 'rm -rf "$tmp" ${FRESH_HOME:+"$FRESH_HOME"}' EXIT
+hooks=$(mktemp -d /tmp/s55-pre-commit-hooks.XXXXXX)
+trap 'rm -rf "$tmp" "$FRESH_HOME" "$hooks"' EXIT
+
+# The hooks' repository at one revision: HOOK_REPO with its uncommitted changes to tracked files
+# committed in a scratch clone (as try-repo does), so pre-commit installs the hooks once for all
+# the calls below (try-repo would build them again for each).
+git clone -q "$HOOK_REPO" "$hooks"
+(cd "$HOOK_REPO" && git diff HEAD --binary) >"$tmp.patch"
+if [ -s "$tmp.patch" ]; then
+  (cd "$hooks" && git apply --index "$tmp.patch" \
+    && git -c user.email=ci@example.invalid -c user.name=CI commit -qm "uncommitted changes")
+fi
+rm -f "$tmp.patch"
+rev=$(git -C "$hooks" rev-parse HEAD)
+
 cd "$tmp"
 git init -q -b main .
 git config user.email ci@example.invalid
 git config user.name CI
+cat >.pre-commit-config.yaml <<YAML
+repos:
+  - repo: $hooks
+    rev: $rev
+    hooks:
+      - id: $HOOK
+      - id: ${HOOK/#section55/section55-fmt}
+YAML
+git add .pre-commit-config.yaml
 cp "$clean" good.s55.yaml
 cp "$warned" also.s55.yml
 # The correct file with a wrong deadline (an error: deadline-mismatch).
@@ -75,10 +98,10 @@ grep -q '^response_deadline: 2026-06-30' bad.s55.yaml || { not_ok "could not mak
 printf 'not: a response\n' >unrelated.yaml
 git add good.s55.yaml also.s55.yml bad.s55.yaml unrelated.yaml
 
-run_hook() { # run_hook LOG FILES... — pre-commit try-repo; prints its exit code
+run_hook() { # run_hook LOG FILES... — pre-commit run $HOOK; prints its exit code
   local log=$1; shift
   set +e
-  pre-commit try-repo "$HOOK_REPO" "$HOOK" --verbose --color never --files "$@" >"$log" 2>&1
+  pre-commit run "$HOOK" --verbose --color never --files "$@" >"$log" 2>&1
   local rc=$?
   set -e
   echo $rc
@@ -86,7 +109,7 @@ run_hook() { # run_hook LOG FILES... — pre-commit try-repo; prints its exit co
 
 start=$(date +%s)
 rc=$(run_hook "$tmp/bad.log" bad.s55.yaml)
-echo "# pre-commit try-repo $HOOK ... --files bad.s55.yaml: exit $rc ($(( $(date +%s) - start ))s, installing the hook included)"
+echo "# pre-commit run $HOOK --files bad.s55.yaml: exit $rc ($(( $(date +%s) - start ))s, installing the hook included)"
 sed 's/^/#   /' "$tmp/bad.log" | grep -v '^#   *$' | head -40
 cp "$tmp/bad.log" "$ARTEFACTS/pre-commit-bad.log"
 [ "$rc" -ne 0 ] && ok "the hook fails on a file with an error" || not_ok "the hook fails on a file with an error" "exit $rc"
@@ -103,7 +126,7 @@ grep -q 'bad.s55.yaml:[0-9]' "$tmp/bad.log" && ok "the hook output names the fil
 
 start=$(date +%s)
 rc=$(run_hook "$tmp/good.log" good.s55.yaml also.s55.yml unrelated.yaml)
-echo "# pre-commit try-repo ... --files good.s55.yaml also.s55.yml unrelated.yaml: exit $rc ($(( $(date +%s) - start ))s)"
+echo "# pre-commit run $HOOK --files good.s55.yaml also.s55.yml unrelated.yaml: exit $rc ($(( $(date +%s) - start ))s)"
 sed 's/^/#   /' "$tmp/good.log" | grep -v '^#   *$' | head -30
 cp "$tmp/good.log" "$ARTEFACTS/pre-commit-good.log"
 [ "$rc" -eq 0 ] && ok "the hook passes a correct file (and one with warnings only)" \
@@ -125,7 +148,7 @@ HOOK=$FMT_HOOK
 cp unformatted.s55.yaml unformatted.orig
 git add unformatted.s55.yaml
 rc=$(run_hook "$tmp/fmt.log" unformatted.s55.yaml)
-echo "# pre-commit try-repo ... $FMT_HOOK --files unformatted.s55.yaml: exit $rc"
+echo "# pre-commit run $FMT_HOOK --files unformatted.s55.yaml: exit $rc"
 sed 's/^/#   /' "$tmp/fmt.log" | grep -v '^#   *$' | head -20
 cp "$tmp/fmt.log" "$ARTEFACTS/pre-commit-fmt.log"
 [ "$rc" -ne 0 ] && grep -q 'files were modified by this hook' "$tmp/fmt.log" \
