@@ -1811,3 +1811,41 @@ fn hover_and_inlay_hint_say_which_version_of_section_55_applied() {
         "{force}"
     );
 }
+
+#[test]
+fn welsh_beside_english_in_completion_hover_and_diagnostics() {
+    let mut client = session();
+    let uri = file_uri("gwent.s55.yaml");
+    let text = "policing_body: Police and Crime Commissioner for Gwent\nforce: Gwent Police\n\ninspection:\n  title: \"PEEL 2025: An inspection of Gwent Police\"\n  published: 2025-10-24\n  cy:\n    \nrecommendations:\n  - id: 1\n    text: By March, the force should do it.\n    cy:\n      \nkey_findings: The force answers calls quickly.\ncy:\n  \n";
+    client.open(&uri, text);
+    // The Welsh force's texts without Welsh are named, each at its English.
+    let diagnostics = client.diagnostics(&uri, 1);
+    let missing: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d["code"] == "welsh-text-missing")
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert_eq!(missing.len(), 3, "{missing:?}");
+    assert!(
+        missing
+            .iter()
+            .any(|m| m.contains("`key_findings` has English but no Welsh")),
+        "{missing:?}"
+    );
+    // Inside each `cy` block: the Welsh keys of what it stands beside.
+    for (line, character, key) in [(7, 4, "title"), (12, 6, "text"), (15, 2, "key_findings")] {
+        let items = complete(
+            &mut client,
+            &uri,
+            json!({"line": line, "character": character}),
+        );
+        assert!(
+            labels(&items).contains(&key.to_owned()),
+            "`{key}` at line {line}: {:?}",
+            labels(&items)
+        );
+    }
+    // Hover on a `cy` key says what it holds.
+    let hover = hover_text(&mut client, &uri, find(text, "cy:\n  \n", 0, "utf-16"));
+    assert!(hover.contains("Welsh"), "{hover}");
+}

@@ -295,3 +295,84 @@ fn an_output_name_that_check_would_not_find_is_warned_about() {
     let out = new(&good, &[]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
 }
+
+#[test]
+fn a_bilingual_skeleton_has_a_welsh_placeholder_beside_each_text() {
+    let dir = TempDir::new("bilingual");
+    let file = dir.file("gwent-peel-2025.s55.yaml");
+    let out = run(&[
+        "new",
+        "--police-force",
+        "Gwent",
+        "--title",
+        "PEEL 2025: An inspection of Gwent Police",
+        "--published",
+        "24 October 2025",
+        "--type",
+        "PEEL",
+        "--link",
+        "https://hmicfrs.justiceinspectorates.gov.uk/publications/peel-2025-gwent/",
+        "--lang",
+        "both",
+        "-o",
+        &file.to_string_lossy(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&file).expect("read");
+    let r = section55::render::read(&text).expect("a response");
+    let welsh = "TODO: ysgrifennwch hwn yn Gymraeg (write this in Welsh)";
+    let cy_title = r.inspection.cy.as_ref().and_then(|c| c.title.as_deref());
+    assert_eq!(cy_title, Some(welsh));
+    let cy_findings = r.cy.as_ref().and_then(|c| c.key_findings.as_deref());
+    assert_eq!(cy_findings.map(str::trim), Some(welsh));
+    for section in [&r.chief_constable_response, &r.pcc_response] {
+        let cy = section.cy.as_ref().and_then(|c| c.text.as_deref());
+        assert_eq!(cy, Some(welsh));
+    }
+    // Only the title has its English written; `welsh-text-missing` names it, and nothing else
+    // about Welsh until the English beside a placeholder is written.
+    let welsh_findings = |found: Vec<(String, String)>| {
+        let mut lines: Vec<String> = found
+            .into_iter()
+            .filter(|(rule, _)| rule == "welsh-text-missing")
+            .map(|(_, line)| line)
+            .collect();
+        lines.sort();
+        lines
+    };
+    assert_eq!(
+        welsh_findings(findings(&file)),
+        ["title: 'PEEL 2025: An inspection of Gwent Police'"]
+    );
+    let written = text
+        .replace(
+            "TODO: summarise the report's key findings",
+            "The force answers calls quickly.",
+        )
+        .replace(
+            "TODO: the chief constable's comments on the report",
+            "I welcome the report.",
+        );
+    std::fs::write(&file, written).expect("write");
+    assert_eq!(
+        welsh_findings(findings(&file)),
+        // Each at the English text's key.
+        [
+            "key_findings: |",
+            "text: |",
+            "title: 'PEEL 2025: An inspection of Gwent Police'",
+        ]
+    );
+    // An English-only skeleton has no `cy` at all.
+    let english = dir.file("english.s55.yaml");
+    assert!(new(&english, &["--lang", "en"]).status.success());
+    assert!(
+        !std::fs::read_to_string(&english)
+            .expect("read")
+            .contains("cy:")
+    );
+}

@@ -1,11 +1,19 @@
 //! `section55 new [NAME | --police-force NAME] --title TITLE --published DATE [--type T]...
-//! [--link URL] -o FILE [--force]`. `--force` means overwrite, as in every command that writes.
+//! [--link URL] [--lang en|both] -o FILE [--force]`. `--force` means overwrite, as in every command that writes.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::dates;
 use crate::render::skeleton::{self, NewResponse};
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum NewLang {
+    /// English only.
+    En,
+    /// English and Welsh.
+    Both,
+}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -38,6 +46,10 @@ pub struct Args {
     /// The local policing body, if the catalogue does not know the force's.
     #[arg(long, value_name = "BODY")]
     policing_body: Option<String>,
+    /// The response's languages: en (the default) or both (a Welsh placeholder under `cy`
+    /// beside each text, for the Welsh forces' bilingual responses).
+    #[arg(long, value_enum, value_name = "LANG")]
+    lang: Option<NewLang>,
     /// Write the new response to this file (printed without it).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -66,6 +78,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         link: args.link.clone(),
         inspected: args.inspected.clone(),
         policing_body: args.policing_body.clone(),
+        welsh: args.lang == Some(NewLang::Both),
     };
     let folder = args
         .output

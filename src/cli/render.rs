@@ -1,5 +1,5 @@
 //! `section55 render FILE [--format markdown|html|docx] [--style plain|template] [-o FILE]
-//! [--force] [--draft] [--no-actions]`. A file with any error-level finding is refused with the
+//! [--force] [--draft] [--no-actions] [--lang en|cy|both] [--other-page URL]`. A file with any error-level finding is refused with the
 //! findings: what `check` rejects is never published. `--draft` renders it all the same, marked DRAFT on the page and every heading, with
 //! the open findings listed first; a file that cannot be read as a response (not well-formed,
 //! breaking the schema, lacking a section) is refused even then.
@@ -12,7 +12,8 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::render::{self, Format};
+use crate::render::labels::Labels;
+use crate::render::{self, Format, Languages};
 
 use super::format::{self as output, FileReport};
 
@@ -30,6 +31,16 @@ enum StyleArg {
     Plain,
     /// The OPCC template's bold headings (`### **Published on:**`) and heading levels.
     Template,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    /// English (lang="en-GB").
+    En,
+    /// Welsh (lang="cy"): the Welsh texts under each `cy`, the labels in Welsh.
+    Cy,
+    /// One bilingual page: each part in English, then in Welsh.
+    Both,
 }
 
 #[derive(clap::Args)]
@@ -58,6 +69,13 @@ pub struct Args {
     /// by) or template (the OPCC template's bold headings).
     #[arg(long, value_enum, value_name = "STYLE")]
     style: Option<StyleArg>,
+    /// The document's language: en (the default), cy, or both on one page.
+    #[arg(long, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+    /// The address of the same document in the other language, linked from the top of an en or
+    /// cy page. Default: for `-o NAME.cy.html`, NAME.en.html (and the reverse).
+    #[arg(long, value_name = "URL")]
+    other_page: Option<String>,
     /// The date to treat as today (YYYY-MM-DD); default: SECTION55_TODAY or the system date.
     #[arg(long, value_parser = super::check::parse_date)]
     today: Option<NaiveDate>,
@@ -100,6 +118,14 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         return Ok(ExitCode::from(1));
     }
     let response = render::read(&text).map_err(|e| format!("{name}: {e}"))?;
+    let languages = match args.lang {
+        None | Some(LangArg::En) => Languages::English,
+        Some(LangArg::Cy) => Languages::Welsh,
+        Some(LangArg::Both) => Languages::Both,
+    };
+    if languages != Languages::English {
+        note_untranslated(&name, &response);
+    }
     let options = render::Options {
         draft: args.draft.then(|| render::draft_lines(&diagnostics)),
         actions: !args.no_actions,
@@ -107,6 +133,10 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
             Some(StyleArg::Template) => render::Style::Template,
             Some(StyleArg::Plain) | None => render::Style::Plain,
         },
+        languages,
+        english: Labels::ENGLISH.with_overrides(&config.labels.en, "labels.en")?,
+        welsh: Labels::WELSH.with_overrides(&config.labels.cy, "labels.cy")?,
+        other_page: other_page(args, languages),
     };
     let document = match format {
         FormatArg::Markdown => render::render_with(&response, Format::Markdown, options).into(),
@@ -123,6 +153,40 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
         None => super::out_bytes(&document),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says how many texts a Welsh page gives in English, having no Welsh yet.
+fn note_untranslated(name: &str, response: &crate::model::Response) {
+    let missing = render::untranslated(response);
+    if missing > 0 {
+        let texts = if missing == 1 {
+            "text has"
+        } else {
+            "texts have"
+        };
+        crate::stderr::line(&format!(
+            "section55: {name}: {missing} {texts} no Welsh yet and appear in English on the Welsh page; `section55 check` names each (welsh-text-missing)"
+        ));
+    }
+}
+
+/// The other language's page: `--other-page`, else the output's name with its language part
+/// swapped (`NAME.cy.html` and `NAME.en.html`). A bilingual page links to none.
+fn other_page(args: &Args, languages: Languages) -> Option<String> {
+    let own = match languages {
+        Languages::English => "en",
+        Languages::Welsh => "cy",
+        Languages::Both => return None,
+    };
+    if let Some(url) = &args.other_page {
+        return Some(url.clone());
+    }
+    let file = args.output.as_ref()?.file_name()?.to_str()?;
+    let other = if own == "en" { "cy" } else { "en" };
+    let mut parts: Vec<&str> = file.split('.').collect();
+    let at = parts.iter().rposition(|p| *p == own).filter(|&i| i > 0)?;
+    parts[at] = other;
+    Some(parts.join("."))
 }
 
 /// The `section55.toml` that `check` would use for the file, so both agree on what is an error.

@@ -143,6 +143,7 @@ pub fn merge(settings: &Settings, file: Option<&Config>) -> Config {
         config.required_sections = file.required_sections.clone();
         config.progress = file.progress.clone();
         config.prose = file.prose.clone();
+        config.labels = file.labels.clone();
         config.catalogue.extra_bodies = file.catalogue.extra_bodies.clone();
         for force in &file.catalogue.extra_forces {
             if !config.catalogue.extra_forces.contains(force) {

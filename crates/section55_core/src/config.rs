@@ -68,6 +68,8 @@ pub struct Config {
     pub progress: progress::Extra,
     /// The plain-English rules' settings (`[prose]`).
     pub prose: Prose,
+    /// The office's own wording of the rendered document (`[labels.en]`, `[labels.cy]`).
+    pub labels: LabelOverrides,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -87,6 +89,20 @@ struct RawConfig {
     progress: RawProgress,
     #[serde(default)]
     prose: Prose,
+    #[serde(default)]
+    labels: LabelOverrides,
+}
+
+/// `[labels.en]` and `[labels.cy]`: label name = the office's wording, for `render`. The names
+/// are `render::labels::Labels::NAMES` (`render` checks them, with a suggestion for a misspelt
+/// one: the configuration sits below the documents and does not know their words).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LabelOverrides {
+    #[serde(default)]
+    pub en: BTreeMap<String, String>,
+    #[serde(default)]
+    pub cy: BTreeMap<String, String>,
 }
 
 /// `[prose]`: the settings of the plain-English rules.
@@ -252,6 +268,7 @@ impl Config {
             },
             progress: raw.progress.into_extra()?,
             prose: raw.prose,
+            labels: raw.labels,
             source: None,
         };
         if config.prose.sentence_words < 5 {

@@ -61,6 +61,45 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The months in Welsh, as the Welsh Government and the Senedd write dates ("6 Chwefror 2024",
+/// "14 Mawrth 2017": llyw.cymru and the Senedd's Record of Proceedings, read 3 December 2026).
+const MONTHS_CY: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+];
+
+/// The months after "o" ("5 o Fawrth 2024"), with the soft mutation Welsh gives them there; the
+/// months that do not mutate are the same as [`MONTHS_CY`].
+const MONTHS_CY_MUTATED: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Fawrth",
+    "Ebrill",
+    "Fai",
+    "Fehefin",
+    "Orffennaf",
+    "Awst",
+    "Fedi",
+    "Hydref",
+    "Dachwedd",
+    "Ragfyr",
+];
+
+/// The days of the week in Welsh, after "Dydd" ("Dydd Iau 18 Rhagfyr 2025"), Monday first.
+const WEEKDAYS_CY: [&str; 7] = [
+    "Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul",
+];
+
 /// "24 October 2025".
 pub fn long(date: NaiveDate) -> String {
     format!(
@@ -74,6 +113,22 @@ pub fn long(date: NaiveDate) -> String {
 /// "Thursday 18 December 2025".
 pub fn long_with_weekday(date: NaiveDate) -> String {
     format!("{} {}", date.format("%A"), long(date))
+}
+
+/// "24 Hydref 2025": the date in Welsh.
+pub fn long_cy(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS_CY[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// "Dydd Iau 18 Rhagfyr 2025".
+pub fn long_with_weekday_cy(date: NaiveDate) -> String {
+    let weekday = WEEKDAYS_CY[date.weekday().num_days_from_monday() as usize];
+    format!("Dydd {weekday} {}", long_cy(date))
 }
 
 /// The first date written out in words in `text` ("31 March 2026", "1st May 2025", "Thursday 1
@@ -96,7 +151,17 @@ pub fn parse_long_date(text: &str) -> Option<NaiveDate> {
         return Some(date);
     }
     let tokens = tokenize(trimmed);
-    let start = usize::from(tokens.first().is_some_and(|t| is_weekday(t.1)));
+    let start = match tokens.first() {
+        Some(t) if is_weekday(t.1) => 1,
+        // "Dydd Iau 18 Rhagfyr 2025"
+        Some(t)
+            if t.1.eq_ignore_ascii_case("dydd")
+                && tokens.get(1).is_some_and(|w| is_weekday_cy(w.1)) =>
+        {
+            2
+        }
+        _ => 0,
+    };
     let (date, end) = date_at(&tokens, start)?;
     (end == trimmed.len()).then_some(date)
 }
@@ -155,6 +220,7 @@ fn tokenize(text: &str) -> Vec<(usize, &str)> {
     tokens
 }
 
+/// A month's name in English (or its first three or four letters) or in Welsh.
 fn month(word: &str) -> Option<u32> {
     // Month names are ASCII: compared without allocating (this runs for words of every
     // recommendation text on every lint).
@@ -170,15 +236,33 @@ fn month(word: &str) -> Option<u32> {
                     && m.get(..word.len())
                         .is_some_and(|p| p.eq_ignore_ascii_case(word)))
         })
+        .or_else(|| position_in(&MONTHS_CY, word))
         .map(|i| i as u32 + 1)
+}
+
+/// A Welsh month's name after "o", mutated or not ("o Fawrth", "o Ebrill").
+fn month_after_o(word: &str) -> Option<u32> {
+    position_in(&MONTHS_CY_MUTATED, word)
+        .or_else(|| position_in(&MONTHS_CY, word))
+        .map(|i| i as u32 + 1)
+}
+
+fn position_in(names: &[&str], word: &str) -> Option<usize> {
+    names.iter().position(|m| m.eq_ignore_ascii_case(word))
+}
+
+fn is_weekday_cy(word: &str) -> bool {
+    position_in(&WEEKDAYS_CY, word).is_some()
 }
 
 fn day(word: &str) -> Option<u32> {
     let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &word[digits.len()..];
+    // English ordinals, and Welsh ones as written in figures: 1af, 2il, 3ydd, 4ydd, 5ed, 6ed,
+    // 7fed, 11eg, 20fed, 21ain (as in "y 29ain o Ebrill").
     let ok_suffix = matches!(
         suffix.to_lowercase().as_str(),
-        "" | "st" | "nd" | "rd" | "th"
+        "" | "st" | "nd" | "rd" | "th" | "af" | "il" | "ydd" | "ed" | "fed" | "eg" | "ain"
     );
     (ok_suffix && (1..=2).contains(&digits.len()))
         .then(|| digits.parse().ok())
@@ -202,9 +286,20 @@ fn is_weekday(word: &str) -> bool {
     .contains(&word.to_lowercase().as_str())
 }
 
-/// A date starting at token `i`: "31 March 2026" or "March 31 2026". Returns the end byte.
+/// A date starting at token `i`: "31 March 2026", "March 31 2026", "24 Hydref 2025" or, in
+/// Welsh, "5 o Fawrth 2024". Returns the end byte.
 fn date_at(tokens: &[(usize, &str)], i: usize) -> Option<(NaiveDate, usize)> {
-    let [a, b, c] = [tokens.get(i)?, tokens.get(i + 1)?, tokens.get(i + 2)?];
+    let [a, b] = [tokens.get(i)?, tokens.get(i + 1)?];
+    if b.1.eq_ignore_ascii_case("o")
+        && let (Some(d), Some(m), Some(c)) = (
+            day(a.1),
+            tokens.get(i + 2).and_then(|t| month_after_o(t.1)),
+            tokens.get(i + 3),
+        )
+    {
+        return Some((NaiveDate::from_ymd_opt(year(c.1)?, m, d)?, c.0 + c.1.len()));
+    }
+    let c = tokens.get(i + 2)?;
     let (d, m) = match (day(a.1), month(b.1), month(a.1), day(b.1)) {
         (Some(d), Some(m), _, _) => (d, m),
         (_, _, Some(m), Some(d)) => (d, m),
@@ -261,6 +356,41 @@ mod tests {
             long_with_weekday(d(2025, 12, 18)),
             "Thursday 18 December 2025"
         );
+    }
+
+    #[test]
+    fn dates_in_welsh_both_ways() {
+        assert_eq!(long_cy(d(2025, 10, 24)), "24 Hydref 2025");
+        assert_eq!(
+            long_with_weekday_cy(d(2025, 12, 18)),
+            "Dydd Iau 18 Rhagfyr 2025"
+        );
+        assert_eq!(
+            long_with_weekday_cy(d(2025, 3, 4)),
+            "Dydd Mawrth 4 Mawrth 2025"
+        );
+        // Every day of a leap year and a common one reads back, with its weekday too.
+        let mut day = d(2023, 1, 1);
+        while day < d(2025, 1, 1) {
+            assert_eq!(parse_long_date(&long_cy(day)), Some(day), "{day}");
+            assert_eq!(
+                parse_long_date(&long_with_weekday_cy(day)),
+                Some(day),
+                "{day}"
+            );
+            day = day.succ_opt().expect("a next day");
+        }
+        assert_eq!(parse_long_date("24 hydref 2025"), Some(d(2025, 10, 24)));
+        assert_eq!(parse_long_date("17eg Ebrill 2023"), Some(d(2023, 4, 17)));
+        assert_eq!(parse_long_date("1af o Ebrill 2024"), Some(d(2024, 4, 1)));
+        assert_eq!(parse_long_date("29ain o Ebrill 2024"), Some(d(2024, 4, 29)));
+        assert_eq!(parse_long_date("5 o Fawrth 2024"), Some(d(2024, 3, 5)));
+        assert_eq!(parse_long_date("2il o Ragfyr 2025"), Some(d(2025, 12, 2)));
+        assert_eq!(parse_long_date("30 Chwefror 2024"), None);
+        // A mutated month is only Welsh after "o".
+        assert_eq!(parse_long_date("5 Fawrth 2024"), None);
+        let text = "Cyhoeddwyd yr adroddiad ar 14 Mawrth 2023.";
+        assert_eq!(find_long_date(text), Some((d(2023, 3, 14), 27..41)));
     }
 
     #[test]

@@ -574,7 +574,9 @@ impl Builder {
                 .enumerate()
                 .filter(|(_, r)| r.action.is_some())
                 .find(|(i, r)| {
-                    crate::render::response_targets(r).join(" and ") == target
+                    crate::render::response_targets(r, &crate::render::labels::Labels::ENGLISH)
+                        .join(" and ")
+                        == target
                         && !taken.contains(&(side, *i))
                 })
                 .map(|(i, _)| (side, i))

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::catalogue::Catalogue;
 use crate::dates;
 use crate::model::Status;
+use crate::render::labels::Labels;
 
 /// A text as the response file keeps it: lines without trailing space, no blank lines at either
 /// end or in runs, and a final newline when it runs to more than one line (as YAML's `|` gives).
@@ -54,15 +55,16 @@ pub fn date(text: &str) -> Option<NaiveDate> {
 /// empty after `text (no address)`.
 pub fn link(text: &str) -> Option<String> {
     let text = text.trim();
-    if text.ends_with(crate::render::labels::NO_ADDRESS) {
+    let languages = [Labels::ENGLISH, Labels::WELSH];
+    if languages.iter().any(|l| text.ends_with(&*l.no_address)) {
         return Some(String::new());
     }
-    if let Some(shown) = text
-        .strip_suffix(')')
-        .and_then(|t| t.rsplit_once("(address: "))
-        .map(|(_, address)| address.trim())
-        .filter(|a| !a.is_empty())
-    {
+    if let Some(shown) = languages.iter().find_map(|l| {
+        text.strip_suffix(')')
+            .and_then(|t| t.rsplit_once(&format!("({}: ", l.address)))
+            .map(|(_, address)| address.trim())
+            .filter(|a| !a.is_empty())
+    }) {
         return Some(shown.to_owned());
     }
     if let Some(open) = text.rfind("](") {
@@ -206,6 +208,8 @@ mod tests {
         );
         assert_eq!(link("no address"), None);
         assert_eq!(link("A report (address: #)").as_deref(), Some("#"));
+        assert_eq!(link("Adroddiad (cyfeiriad: #)").as_deref(), Some("#"));
+        assert_eq!(link("Adroddiad (dim cyfeiriad)").as_deref(), Some(""));
         assert_eq!(link("A report (no address)").as_deref(), Some(""));
         let yes = |_: &str| true;
         assert_eq!(list(&["Norfolk, Suffolk"], yes), vec!["Norfolk", "Suffolk"]);

@@ -184,7 +184,7 @@ fn name(row: &Row) -> String {
     }
 }
 
-fn files_table(rows: &[Row]) -> Table {
+fn files_table(rows: &[Row]) -> Table<'static> {
     let rows = rows
         .iter()
         .map(|r| {
@@ -214,12 +214,12 @@ fn files_table(rows: &[Row]) -> Table {
         .collect();
     Table {
         label: "Every response, the most urgent first".to_owned(),
-        header: &COLUMNS,
+        header: COLUMNS.to_vec(),
         rows,
     }
 }
 
-fn actions_table(rows: &[Row]) -> Table {
+fn actions_table(rows: &[Row]) -> Table<'static> {
     let rows = actions(rows)
         .into_iter()
         .map(|(r, a)| {
@@ -236,7 +236,7 @@ fn actions_table(rows: &[Row]) -> Table {
         .collect();
     Table {
         label: "Open actions by due date".to_owned(),
-        header: &ACTION_COLUMNS,
+        header: ACTION_COLUMNS.to_vec(),
         rows,
     }
 }

@@ -2,7 +2,8 @@
 //! take Word: the same outline as the HTML page, with Word's own heading styles (Heading 1 for
 //! the title, 2 for each section, 3 for each item, 4 for a heading inside a text), bulleted
 //! lists, the action plan as a table with a repeated header row, links as hyperlinks, and the
-//! document's language set to British English (so Word's reader and spelling use it). The ZIP
+//! document's language set to British English or Welsh (so Word's reader and spelling use it;
+//! the Welsh parts of a bilingual document are marked Welsh). The ZIP
 //! and the parts are written here with `zip`, no Word or LibreOffice; the file is the same for
 //! the same response (fixed timestamps), and `import` reads it back into the same response.
 
@@ -11,9 +12,10 @@ use std::io::{Cursor, Write as _};
 
 use quick_xml::escape::escape;
 
+use super::labels::{Labels, Lang};
 use super::text::{self, Block, Inline};
-use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
-use crate::{dates, links};
+use super::{Check, Field, Item, Outline, Section, Table, Value};
+use crate::links;
 
 /// The width of the text on an A4 page with 2.54 cm margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 11906 - 2 * 1440;
@@ -23,22 +25,37 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 
 /// The document as the bytes of a `.docx` file.
 pub fn write(outline: &Outline) -> Result<Vec<u8>, String> {
-    let mut body = Body::default();
+    let mut body = Body::new(outline.words);
     if let Some(findings) = &outline.draft {
-        body.draft_notice(findings);
+        body.draft_notice(outline.words, findings);
     }
-    body.heading(1, &outline.title);
-    body.paragraph(&[Run::plain(outline.statute)]);
-    for field in &outline.details {
-        body.field(
-            &format!("{}{}", outline.heading_mark(), field.label),
-            &field.value,
-        );
+    if let Some(other) = &outline.other_page {
+        body.lang = other_lang(outline, other.lang);
+        body.xml.push_str("<w:p>");
+        body.link(other.name, other.href);
+        body.xml.push_str("</w:p>");
+    }
+    for (index, preface) in outline.prefaces.iter().enumerate() {
+        body.lang = other_lang(outline, preface.lang);
+        body.heading(if index == 0 { 1 } else { 2 }, &preface.title);
+        body.paragraph(&[Run::plain(preface.statute)]);
+        for field in &preface.details {
+            body.field(
+                &format!("{}{}", outline.heading_mark(), field.label),
+                &field.value,
+            );
+        }
     }
     for section in &outline.sections {
+        body.lang = other_lang(outline, section.lang);
         body.section(section);
     }
     package(outline, &body)
+}
+
+/// Word's tag for a part in a language that is not the document's (its runs say so).
+fn other_lang(outline: &Outline, lang: Lang) -> Option<&'static str> {
+    (lang != outline.lang).then(|| lang.word_tag())
 }
 
 /// A run of text: bold or not.
@@ -54,13 +71,29 @@ impl<'a> Run<'a> {
 }
 
 /// `word/document.xml`'s body, and the addresses its hyperlinks point to.
-#[derive(Default)]
-struct Body {
+struct Body<'a> {
     xml: String,
     links: Vec<String>,
+    /// The language of the part being written, when it is not the document's.
+    lang: Option<&'static str>,
+    /// The page's labels, for what the writer adds itself ("(no address)").
+    words: &'a Labels,
 }
 
-impl Body {
+impl<'a> Body<'a> {
+    fn new(words: &'a Labels) -> Self {
+        Body {
+            xml: String::new(),
+            links: Vec::new(),
+            lang: None,
+            words,
+        }
+    }
+
+    fn run(&self, text: &str, bold: bool) -> String {
+        run(text, bold, self.lang)
+    }
+
     fn heading(&mut self, level: u8, text: &str) {
         let style = format!("Heading{}", level.clamp(1, 6));
         let text = text.trim().trim_end_matches(':');
@@ -68,14 +101,14 @@ impl Body {
             self.xml,
             "<w:p>{}{}</w:p>",
             style_props(&style, None),
-            run(text, false)
+            self.run(text, false)
         );
     }
 
     fn paragraph(&mut self, runs: &[Run]) {
         self.xml.push_str("<w:p>");
         for r in runs {
-            self.xml.push_str(&run(r.text, r.bold));
+            self.xml.push_str(&self.run(r.text, r.bold));
         }
         self.xml.push_str("</w:p>");
     }
@@ -97,14 +130,14 @@ impl Body {
                     text: &label,
                     bold: true,
                 }]);
-                for item in *items {
+                for item in items {
                     self.list_item(0, item.trim());
                 }
             }
             _ => {
                 self.xml.push_str("<w:p>");
-                self.xml.push_str(&run(&label, true));
-                self.xml.push_str(&run(" ", false));
+                self.xml.push_str(&self.run(&label, true));
+                self.xml.push_str(&self.run(" ", false));
                 self.value(value);
                 self.xml.push_str("</w:p>");
             }
@@ -114,11 +147,14 @@ impl Body {
     /// A one-line value's runs.
     fn value(&mut self, value: &Value) {
         match value {
-            Value::Line(s) => self.xml.push_str(&run(s.trim(), false)),
-            Value::Date(d) => self.xml.push_str(&run(&dates::long(*d), false)),
+            Value::Line(s) => self.xml.push_str(&self.run(s.trim(), false)),
+            Value::Date(d, lang) => {
+                let date = self.run(&lang.date(*d), false);
+                self.xml.push_str(&date);
+            }
             Value::List(items) => {
                 let joined: Vec<&str> = items.iter().map(|i| i.trim()).collect();
-                self.xml.push_str(&run(&joined.join("; "), false));
+                self.xml.push_str(&self.run(&joined.join("; "), false));
             }
             Value::Link { text, url } => self.link(text.trim(), url.trim()),
             Value::Text(t) => self.inline(t),
@@ -132,16 +168,17 @@ impl Body {
             self.links.push(url.to_owned());
             let _ = write!(
                 self.xml,
-                "<w:hyperlink r:id=\"{}\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/></w:rPr>{}</w:r></w:hyperlink>",
+                "<w:hyperlink r:id=\"{}\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/>{}</w:rPr>{}</w:r></w:hyperlink>",
                 link_id(self.links.len()),
+                lang_element(self.lang),
                 text_element(text)
             );
         } else if url.is_empty() {
-            self.xml
-                .push_str(&run(&format!("{text} {}", labels::NO_ADDRESS), false));
+            let shown = format!("{text} {}", self.words.no_address);
+            self.xml.push_str(&self.run(&shown, false));
         } else {
-            self.xml
-                .push_str(&run(&format!("{text} (address: {url})"), false));
+            let shown = format!("{text} ({}: {url})", self.words.address);
+            self.xml.push_str(&self.run(&shown, false));
         }
     }
 
@@ -194,7 +231,7 @@ impl Body {
         let mut bold = false;
         for piece in text::inlines(s) {
             match piece {
-                Inline::Text(t) => self.xml.push_str(&run(t, bold)),
+                Inline::Text(t) => self.xml.push_str(&self.run(t, bold)),
                 Inline::Bold(on) => bold = on,
                 Inline::Link(found) if found.bare => self.link(found.address, found.address),
                 Inline::Link(found) => self.link(found.text, found.address),
@@ -220,10 +257,10 @@ impl Body {
 
     fn check(&mut self, entry: &Check) {
         let line = match entry {
-            Check::Step { label, done } => {
+            Check::Step { label, done, .. } => {
                 format!("{} {label}", if *done { '\u{2611}' } else { '\u{2610}' })
             }
-            Check::Date { label, date } => format!("{label}: {}", dates::long(*date)),
+            Check::Date { label, date, lang } => format!("{label}: {}", lang.date(*date)),
         };
         // The box is the item's mark: no bullet before it.
         self.paragraph(&[Run::plain(&line)]);
@@ -242,29 +279,29 @@ impl Body {
         }
         self.xml.push_str("</w:tblGrid>");
         self.xml.push_str("<w:tr><w:trPr><w:tblHeader/></w:trPr>");
-        for h in table.header {
-            self.xml.push_str(&cell(h, true));
+        for h in &table.header {
+            self.xml.push_str(&cell(h, true, self.lang));
         }
         self.xml.push_str("</w:tr>");
         for row in &table.rows {
             self.xml.push_str("<w:tr>");
             for text in row {
-                self.xml.push_str(&cell(text, false));
+                self.xml.push_str(&cell(text, false, self.lang));
             }
             self.xml.push_str("</w:tr>");
         }
         self.xml.push_str("</w:tbl>");
     }
 
-    fn draft_notice(&mut self, findings: &[String]) {
+    fn draft_notice(&mut self, words: &Labels, findings: &[String]) {
         let open = if findings.is_empty() {
-            format!(" {}", labels::NO_FINDINGS_LEFT)
+            format!(" {}", words.no_findings_left)
         } else {
-            format!(" Open findings ({}):", findings.len())
+            format!(" {} ({}):", words.open_findings, findings.len())
         };
         self.paragraph(&[
             Run {
-                text: labels::DRAFT_NOTICE,
+                text: &words.draft_notice,
                 bold: true,
             },
             Run::plain(&open),
@@ -276,14 +313,15 @@ impl Body {
 }
 
 /// A table cell: 9 pt text and no space after it, so the rows stay compact.
-fn cell(text: &str, bold: bool) -> String {
+fn cell(text: &str, bold: bool, lang: Option<&str>) -> String {
     let bold = if bold { "<w:b/>" } else { "" };
+    let lang = lang_element(lang);
     let size = "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>";
     let runs = if text.is_empty() {
         String::new()
     } else {
         format!(
-            "<w:r><w:rPr>{bold}{size}</w:rPr>{}</w:r>",
+            "<w:r><w:rPr>{bold}{size}{lang}</w:rPr>{}</w:r>",
             text_element(text)
         )
     };
@@ -342,12 +380,24 @@ fn style_props(style: &str, list_level: Option<u8>) -> String {
     format!("<w:pPr><w:pStyle w:val=\"{style}\"/>{numbering}</w:pPr>")
 }
 
-fn run(text: &str, bold: bool) -> String {
+/// A run of text, bold or not, marked as in `lang` when that is not the document's language.
+fn run(text: &str, bold: bool, lang: Option<&str>) -> String {
     if text.is_empty() {
         return String::new();
     }
-    let props = if bold { "<w:rPr><w:b/></w:rPr>" } else { "" };
+    let bold = if bold { "<w:b/>" } else { "" };
+    let lang = lang_element(lang);
+    let props = if bold.is_empty() && lang.is_empty() {
+        String::new()
+    } else {
+        format!("<w:rPr>{bold}{lang}</w:rPr>")
+    };
     format!("<w:r>{props}{}</w:r>", text_element(text))
+}
+
+fn lang_element(lang: Option<&str>) -> String {
+    lang.map(|tag| format!("<w:lang w:val=\"{tag}\"/>"))
+        .unwrap_or_default()
 }
 
 fn text_element(text: &str) -> String {
@@ -391,8 +441,15 @@ fn package(outline: &Outline, body: &Body) -> Result<Vec<u8>, String> {
     }
     rels.push_str("</Relationships>");
     let core = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:language>en-GB</dc:language></cp:coreProperties>",
-        xml_text(&outline.page_title)
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{}</dc:title><dc:language>{}</dc:language></cp:coreProperties>",
+        xml_text(&outline.page_title),
+        outline.lang.word_tag()
+    );
+    // The document's language is the page's: the default of every run.
+    let styles = STYLES.replacen(
+        "<w:lang w:val=\"en-GB\"",
+        &format!("<w:lang w:val=\"{}\"", outline.lang.word_tag()),
+        1,
     );
     let parts: [(&str, &str); 7] = [
         ("[Content_Types].xml", CONTENT_TYPES),
@@ -400,7 +457,7 @@ fn package(outline: &Outline, body: &Body) -> Result<Vec<u8>, String> {
         ("docProps/core.xml", &core),
         ("word/document.xml", &document),
         ("word/_rels/document.xml.rels", &rels),
-        ("word/styles.xml", STYLES),
+        ("word/styles.xml", &styles),
         ("word/numbering.xml", NUMBERING),
     ];
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -441,15 +498,15 @@ mod tests {
     #[test]
     fn text_is_escaped_and_control_characters_dropped() {
         assert_eq!(
-            run("a < b & \"c\"\u{1}", true),
+            run("a < b & \"c\"\u{1}", true, None),
             "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">a &lt; b &amp; &quot;c&quot;</w:t></w:r>"
         );
-        assert_eq!(run("", false), "");
+        assert_eq!(run("", false, None), "");
     }
 
     #[test]
     fn a_text_becomes_paragraphs_lists_headings_and_links() {
-        let mut body = Body::default();
+        let mut body = Body::new(&Labels::ENGLISH);
         body.text(
             "One **bold**\nline two\n\n- item [the report](https://x.gov.uk/r)\n\n## Next",
             3,

@@ -1,4 +1,5 @@
-//! The outline as one standalone HTML page: semantic headings, `lang="en-GB"`, a skip link and
+//! The outline as one standalone HTML page: semantic headings, `lang="en-GB"` (or `"cy"`, and
+//! `lang` on each part in the other language of a bilingual page), a skip link and
 //! a visible keyboard focus, a contents list for longer responses, no scripts and no external
 //! assets (the style sheet is inline), readable on screen, on a phone and on paper. Every piece of
 //! text from the file is escaped; texts are read as a small subset of Markdown (paragraphs,
@@ -6,9 +7,10 @@
 
 use std::fmt::Write as _;
 
+use super::labels::{Labels, Lang};
 use super::text::{self, Block, Inline};
-use super::{Check, Field, Item, Outline, Section, Table, Value, labels};
-use crate::{dates, links};
+use super::{Check, Field, Item, Outline, Preface, Section, Table, Value};
+use crate::links;
 
 const STYLE: &str = "
 :root { color-scheme: light; }
@@ -19,6 +21,7 @@ h2 { font-size: 1.3rem; line-height: 1.3; margin: 2.5rem 0 .75rem; padding-botto
 h3 { font-size: 1.1rem; margin: 1.75rem 0 .5rem; }
 p, ul { margin: 0 0 .9rem; }
 .statute { color: #3d3d3d; }
+.other-language { margin: 0 0 1rem; text-align: right; }
 dl { margin: 0 0 1rem; }
 .details { display: grid; grid-template-columns: max-content 1fr; gap: .45rem 1.25rem; padding: 1rem 1.25rem; background: #f3f2f1; border-left: 4px solid #1d70b8; }
 .details dt { font-weight: 600; }
@@ -63,28 +66,75 @@ const DRAFT_STYLE: &str = "\
 ";
 
 pub fn write(outline: &Outline) -> String {
+    let words = outline.words;
     let mut html = String::new();
     let _ = write!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}{}</style>\n</head>\n<body>\n\
-         <a class=\"skip-link\" href=\"#response\">Skip to the response</a>\n\
-         <main id=\"response\" tabindex=\"-1\">\n<h1>{}</h1>\n<p class=\"statute\">{}</p>\n",
+         <a class=\"skip-link\" href=\"#response\">{}</a>\n\
+         <main id=\"response\" tabindex=\"-1\">\n",
+        outline.lang.tag(),
         escape(&outline.page_title),
         if outline.draft.is_some() {
             DRAFT_STYLE
         } else {
             ""
         },
-        escape(&outline.title),
-        escape(outline.statute),
+        escape(&words.skip_link),
     );
     if let Some(findings) = &outline.draft {
-        html.insert_str(html.find("<h1>").unwrap_or(0), &draft_notice(findings));
+        html.push_str(&draft_notice(words, findings));
     }
+    if let Some(other) = &outline.other_page {
+        let tag = other.lang.tag();
+        let _ = writeln!(
+            html,
+            "<p class=\"other-language\"><a href=\"{}\" hreflang=\"{tag}\" lang=\"{tag}\">{}</a></p>",
+            escape(other.href),
+            escape(other.name)
+        );
+    }
+    for (index, preface) in outline.prefaces.iter().enumerate() {
+        write_preface(&mut html, outline, preface, index);
+    }
+    if outline.sections.len() >= CONTENTS_FROM {
+        html.push_str(&contents(outline));
+    }
+    for (index, section) in outline.sections.iter().enumerate() {
+        write_section(&mut html, outline, section, index + 1);
+    }
+    html.push_str("</main>\n</body>\n</html>\n");
+    html
+}
+
+/// ` lang="cy"` on a part whose language is not the page's.
+fn lang_attribute(outline: &Outline, lang: Lang) -> String {
+    if lang == outline.lang {
+        String::new()
+    } else {
+        format!(" lang=\"{}\"", lang.tag())
+    }
+}
+
+/// The title (the page's heading for the first preface, a part's for a bilingual page's
+/// second), the statute and the report's details.
+fn write_preface(html: &mut String, outline: &Outline, preface: &Preface, index: usize) {
+    let lang = lang_attribute(outline, preface.lang);
+    if index == 0 {
+        let _ = writeln!(html, "<h1>{}</h1>", escape(&preface.title));
+    } else {
+        let id = format!("preface-{}", index + 1);
+        let _ = writeln!(
+            html,
+            "<section{lang} aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>",
+            escape(&preface.title)
+        );
+    }
+    let _ = writeln!(html, "<p class=\"statute\">{}</p>", escape(preface.statute));
     html.push_str("<dl class=\"details\">\n");
-    for field in &outline.details {
+    for field in &preface.details {
         let _ = writeln!(
             html,
             "<dt>{}{}</dt><dd>{}</dd>",
@@ -94,14 +144,9 @@ pub fn write(outline: &Outline) -> String {
         );
     }
     html.push_str("</dl>\n");
-    if outline.sections.len() >= CONTENTS_FROM {
-        html.push_str(&contents(outline));
+    if index > 0 {
+        html.push_str("</section>\n");
     }
-    for (index, section) in outline.sections.iter().enumerate() {
-        write_section(&mut html, section, index + 1);
-    }
-    html.push_str("</main>\n</body>\n</html>\n");
-    html
 }
 
 /// A page with this many sections or more starts with a list of them, so a reader (and a screen
@@ -110,13 +155,15 @@ const CONTENTS_FROM: usize = 4;
 
 fn contents(outline: &Outline) -> String {
     let mut html = format!(
-        "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">{}Contents</h2>\n<ol>\n",
-        outline.heading_mark()
+        "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">{}{}</h2>\n<ol>\n",
+        outline.heading_mark(),
+        escape(&outline.words.contents)
     );
     for (index, section) in outline.sections.iter().enumerate() {
         let _ = writeln!(
             html,
-            "<li><a href=\"#{}\">{}</a></li>",
+            "<li{}><a href=\"#{}\">{}</a></li>",
+            lang_attribute(outline, section.lang),
             section_id(index + 1),
             heading(&section.heading)
         );
@@ -131,16 +178,22 @@ fn section_id(number: usize) -> String {
 
 /// A draft's notice and open findings, and a mark that a printer repeats on every page (a fixed
 /// element prints on each page).
-fn draft_notice(findings: &[String]) -> String {
+fn draft_notice(words: &Labels, findings: &[String]) -> String {
     let mut html = format!(
-        "<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n<div class=\"draft-notice\" role=\"note\">\n<p><strong>{}</strong> ",
-        escape(labels::DRAFT_NOTICE)
+        "<div class=\"draft-mark\" aria-hidden=\"true\">{}</div>\n<div class=\"draft-notice\" role=\"note\">\n<p><strong>{}</strong> ",
+        escape(&words.draft_word),
+        escape(&words.draft_notice)
     );
     if findings.is_empty() {
-        html.push_str(&escape(labels::NO_FINDINGS_LEFT));
+        html.push_str(&escape(&words.no_findings_left));
         html.push_str("</p>\n");
     } else {
-        let _ = writeln!(html, "Open findings ({}):</p>\n<ul>", findings.len());
+        let _ = writeln!(
+            html,
+            "{} ({}):</p>\n<ul>",
+            escape(&words.open_findings),
+            findings.len()
+        );
         for finding in findings {
             let _ = writeln!(html, "<li>{}</li>", escape(finding));
         }
@@ -150,11 +203,12 @@ fn draft_notice(findings: &[String]) -> String {
     html
 }
 
-fn write_section(html: &mut String, section: &Section, number: usize) {
+fn write_section(html: &mut String, outline: &Outline, section: &Section, number: usize) {
     let id = section_id(number);
     let _ = writeln!(
         html,
-        "<section aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>",
+        "<section{} aria-labelledby=\"{id}\">\n<h2 id=\"{id}\">{}</h2>",
+        lang_attribute(outline, section.lang),
         heading(&section.heading)
     );
     if let Some(t) = section.text {
@@ -186,7 +240,7 @@ pub fn table(table: &Table) -> String {
         "<div class=\"table\" role=\"region\" aria-label=\"{0}\" tabindex=\"0\"><table>\n<caption class=\"visually-hidden\">{0}</caption>\n<thead><tr>",
         escape(&table.label)
     );
-    for h in table.header {
+    for h in &table.header {
         let _ = write!(html, "<th scope=\"col\">{}</th>", escape(h));
     }
     html.push_str("</tr></thead>\n<tbody>\n");
@@ -235,8 +289,8 @@ fn heading(text: &str) -> String {
 fn value(value: &Value) -> String {
     match value {
         Value::Line(s) => escape(s),
-        Value::Date(d) => date(*d),
-        Value::List([one]) => escape(one),
+        Value::Date(d, lang) => date(*d, *lang),
+        Value::List(items) if items.len() == 1 => escape(items[0]),
         Value::List(items) => {
             let items: String = items
                 .iter()
@@ -249,11 +303,11 @@ fn value(value: &Value) -> String {
     }
 }
 
-fn date(d: chrono::NaiveDate) -> String {
+fn date(d: chrono::NaiveDate, lang: Lang) -> String {
     format!(
         "<time datetime=\"{}\">{}</time>",
         d.format("%Y-%m-%d"),
-        escape(&dates::long(d))
+        escape(&lang.date(d))
     )
 }
 
@@ -261,22 +315,24 @@ fn check(entry: &Check) -> String {
     match entry {
         // A drawn box rather than a disabled form control: it prints, and screen readers hear
         // "done" or "not done" instead of an inert control.
-        Check::Step { label, done: true } => {
-            format!(
-                "<span class=\"tick\" role=\"img\" aria-label=\"done\">\u{2713}</span>{}",
-                escape(label)
-            )
-        }
-        Check::Step { label, done: false } => {
-            format!(
-                "<span class=\"tick\" role=\"img\" aria-label=\"not done\"></span>{}",
-                escape(label)
-            )
-        }
-        Check::Date { label, date: d } => format!(
+        Check::Step {
+            label,
+            done,
+            spoken,
+        } => format!(
+            "<span class=\"tick\" role=\"img\" aria-label=\"{}\">{}</span>{}",
+            escape(spoken),
+            if *done { "\u{2713}" } else { "" },
+            escape(label)
+        ),
+        Check::Date {
+            label,
+            date: d,
+            lang,
+        } => format!(
             "<span class=\"tick spacer\" aria-hidden=\"true\"></span>{}: {}",
             escape(label),
-            date(*d)
+            date(*d, *lang)
         ),
     }
 }

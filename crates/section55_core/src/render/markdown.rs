@@ -11,31 +11,36 @@
 //! Texts are written as they are (they are Markdown already), and the office-use checklist is a
 //! task list, so `import` reads either style back unchanged.
 
-use super::{Check, Field, Item, Outline, Section, Style, Table, Value, labels};
-use crate::dates;
+use super::labels::Labels;
+use super::{Check, Field, Item, Outline, Section, Style, Table, Value};
 
 pub fn write(outline: &Outline, style: Style) -> String {
     let mut blocks = outline
         .draft
         .as_deref()
-        .map(draft_notice)
+        .map(|findings| draft_notice(outline.words, findings))
         .into_iter()
         .collect::<Vec<_>>();
+    blocks.extend(outline.other_page.as_ref().map(|o| link(o.name, o.href)));
     let top = match style {
         Style::Plain => 1,
         Style::Template => 2,
     };
-    blocks.extend([
-        heading(style, top, &outline.title),
-        outline.statute.to_owned(),
-    ]);
-    for field in &outline.details {
-        let label = format!("{}{}", outline.heading_mark(), field.label);
-        match style {
-            Style::Plain => blocks.push(detail(&label, &field.value)),
-            Style::Template => {
-                blocks.push(heading(style, 3, &format!("{label}:")));
-                blocks.push(block_value(&field.value));
+    // A bilingual page's second preface is a part under the first title, one level down.
+    for (index, preface) in outline.prefaces.iter().enumerate() {
+        let level = if index == 0 { top } else { top + 1 };
+        blocks.extend([
+            heading(style, level, &preface.title),
+            preface.statute.to_owned(),
+        ]);
+        for field in &preface.details {
+            let label = format!("{}{}", outline.heading_mark(), field.label);
+            match style {
+                Style::Plain => blocks.push(detail(&label, &field.value)),
+                Style::Template => {
+                    blocks.push(heading(style, 3, &format!("{label}:")));
+                    blocks.push(block_value(&field.value));
+                }
             }
         }
     }
@@ -48,13 +53,13 @@ pub fn write(outline: &Outline, style: Style) -> String {
 }
 
 /// A draft's first block: the notice and the open findings.
-fn draft_notice(findings: &[String]) -> String {
-    let mut block = format!("**{}**", labels::DRAFT_NOTICE);
+fn draft_notice(words: &Labels, findings: &[String]) -> String {
+    let mut block = format!("**{}**", words.draft_notice);
     if findings.is_empty() {
         block.push(' ');
-        block.push_str(labels::NO_FINDINGS_LEFT);
+        block.push_str(&words.no_findings_left);
     } else {
-        block.push_str(&format!(" Open findings ({}):\n", findings.len()));
+        block.push_str(&format!(" {} ({}):\n", words.open_findings, findings.len()));
         for finding in findings {
             block.push_str(&format!("\n- {}", finding.replace('\n', " ")));
         }
@@ -130,7 +135,7 @@ fn block_value(value: &Value) -> String {
 fn inline_value(value: &Value) -> String {
     match value {
         Value::Line(s) => s.trim().to_owned(),
-        Value::Date(d) => dates::long(*d),
+        Value::Date(d, lang) => lang.date(*d),
         Value::List(items) => items
             .iter()
             .map(|i| i.trim())
@@ -179,8 +184,12 @@ fn link(text: &str, url: &str) -> String {
 
 fn check(check: &Check) -> String {
     match check {
-        Check::Step { label, done: true } => format!("- [x] {label}"),
-        Check::Step { label, done: false } => format!("- [ ] {label}"),
-        Check::Date { label, date } => format!("- {label}: {}", dates::long(*date)),
+        Check::Step {
+            label, done: true, ..
+        } => format!("- [x] {label}"),
+        Check::Step {
+            label, done: false, ..
+        } => format!("- [ ] {label}"),
+        Check::Date { label, date, lang } => format!("- {label}: {}", lang.date(*date)),
     }
 }

@@ -15,10 +15,10 @@ use chrono::NaiveDate;
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     AreaForImprovement, CauseOfConcern, ItemResponse, OfficeUse, Recommendation, Response,
-    ResponseSection, Status,
+    ResponseSection, WelshText,
 };
 use crate::rules::code;
-use labels as l;
+use labels::{self as l, Labels, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -59,6 +59,14 @@ pub struct Options {
     pub actions: bool,
     /// Markdown's headings (HTML has one style).
     pub style: Style,
+    /// The document's language or languages.
+    pub languages: Languages,
+    /// The words of each language (the template's, or an office's from `section55.toml`).
+    pub english: Labels,
+    pub welsh: Labels,
+    /// The address of the same document in the other language, linked from the top of a
+    /// one-language page (`None`: no link).
+    pub other_page: Option<String>,
 }
 
 impl Default for Options {
@@ -67,31 +75,67 @@ impl Default for Options {
             draft: None,
             actions: true,
             style: Style::default(),
+            languages: Languages::English,
+            english: Labels::ENGLISH,
+            welsh: Labels::WELSH,
+            other_page: None,
+        }
+    }
+}
+
+/// The language of a document: English, Welsh, or both on one page (each part in English, then
+/// in Welsh).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Languages {
+    #[default]
+    English,
+    Welsh,
+    Both,
+}
+
+impl Options {
+    fn labels(&self, lang: Lang) -> &Labels {
+        match lang {
+            Lang::En => &self.english,
+            Lang::Cy => &self.welsh,
         }
     }
 }
 
 pub fn render_with(response: &Response, format: Format, options: Options) -> String {
-    let style = options.style;
-    let outline = outline(response, options);
+    let outline = outline(response, &options);
     match format {
-        Format::Markdown => markdown::write(&outline, style),
+        Format::Markdown => markdown::write(&outline, options.style),
         Format::Html => html::write(&outline),
     }
 }
 
 /// The document as a Word file (see [`docx`]): the same outline as the HTML page.
 pub fn render_docx(response: &Response, options: Options) -> Result<Vec<u8>, String> {
-    docx::write(&outline(response, options))
+    docx::write(&outline(response, &options))
 }
 
-fn outline(response: &Response, options: Options) -> Outline<'_> {
-    let mut outline = Outline::of(response);
+fn outline<'a>(response: &'a Response, options: &'a Options) -> Outline<'a> {
+    let page = match options.languages {
+        Languages::Welsh => Lang::Cy,
+        Languages::English | Languages::Both => Lang::En,
+    };
+    let mut outline = Outline::of(response, page, options.labels(page));
+    if options.languages == Languages::Both {
+        outline.add_language(Outline::of(response, Lang::Cy, &options.welsh));
+    } else if let Some(href) = &options.other_page {
+        let other = page.other();
+        outline.other_page = Some(OtherPage {
+            href,
+            lang: other,
+            name: &options.labels(other).language_name,
+        });
+    }
     if !options.actions {
         outline.sections.retain(|s| s.table.is_none());
     }
-    if let Some(findings) = options.draft {
-        outline.mark_draft(findings);
+    if let Some(findings) = &options.draft {
+        outline.mark_draft(findings.clone());
     }
     outline
 }
@@ -127,37 +171,62 @@ pub fn read(text: &str) -> Result<Response, String> {
 
 /// The document's structure, independent of the output format.
 pub struct Outline<'a> {
-    /// "{policing body} response to inspections published by ... (HMICFRS)".
-    pub title: String,
+    /// The page's language; a part in another language says so ([`Preface::lang`],
+    /// [`Section::lang`]).
+    pub lang: Lang,
+    /// The page's own words (skip link, contents, draft notice), in its language.
+    pub words: &'a Labels,
     /// The title of the page (for HTML's `<title>`).
     pub page_title: String,
-    /// The paragraph quoting s.55.
-    pub statute: &'static str,
-    /// The report's details: force, inspection title, dates, types, forces, link.
-    pub details: Vec<Field<'a>>,
+    /// The title, the statute and the report's details: one per language on the page, the
+    /// page's own first.
+    pub prefaces: Vec<Preface<'a>>,
     pub sections: Vec<Section<'a>>,
     /// For a draft: the findings still open (none is a draft with nothing left to fix).
     pub draft: Option<Vec<String>>,
+    /// The same document in the other language.
+    pub other_page: Option<OtherPage<'a>>,
+    /// How many texts a Welsh outline gives in English, having no Welsh.
+    pub untranslated: usize,
+}
+
+/// What heads the document in one language.
+pub struct Preface<'a> {
+    pub lang: Lang,
+    /// "{policing body} response to inspections published by ... (HMICFRS)".
+    pub title: String,
+    /// The paragraph quoting s.55.
+    pub statute: &'a str,
+    /// The report's details: force, inspection title, dates, types, forces, link.
+    pub details: Vec<Field<'a>>,
+}
+
+/// A link to the document in another language, named in that language ("Cymraeg").
+pub struct OtherPage<'a> {
+    pub href: &'a str,
+    pub lang: Lang,
+    pub name: &'a str,
 }
 
 /// A part of the document under its own heading.
 pub struct Section<'a> {
+    pub lang: Lang,
     pub heading: String,
     /// The heading's level in the template's Markdown (the template nests some sections).
     pub level: u8,
     pub text: Option<&'a str>,
     pub items: Vec<Item<'a>>,
     /// A sentence saying the list is empty ("There were no recommendations.").
-    pub note: Option<&'static str>,
-    pub checklist: Vec<Check>,
-    pub table: Option<Table>,
+    pub note: Option<&'a str>,
+    pub checklist: Vec<Check<'a>>,
+    pub table: Option<Table<'a>>,
 }
 
 /// A table of plain-text cells under a header row (the action plan).
-pub struct Table {
+pub struct Table<'a> {
     /// What the table holds, for screen readers (the heading above says it to the eye).
     pub label: String,
-    pub header: &'static [&'static str],
+    pub header: Vec<&'a str>,
     pub rows: Vec<Vec<String>>,
 }
 
@@ -169,16 +238,17 @@ pub struct Item<'a> {
 }
 
 pub struct Field<'a> {
-    pub label: &'static str,
+    pub label: &'a str,
     pub value: Value<'a>,
 }
 
 pub enum Value<'a> {
     /// One line of plain text.
     Line(String),
-    Date(NaiveDate),
+    /// A date, written in a language ("24 October 2025", "24 Hydref 2025").
+    Date(NaiveDate, Lang),
     /// Names, one per line or bullet.
-    List(&'a [String]),
+    List(Vec<&'a str>),
     Link {
         text: &'a str,
         url: &'a str,
@@ -188,69 +258,84 @@ pub enum Value<'a> {
 }
 
 /// A line of the office-use checklist.
-pub enum Check {
-    /// A step and whether it is done.
-    Step { label: &'static str, done: bool },
+pub enum Check<'a> {
+    /// A step and whether it is done; `spoken` says which to a screen reader ("done", "not
+    /// done"), in the step's language.
+    Step {
+        label: &'a str,
+        done: bool,
+        spoken: &'a str,
+    },
     /// A dated entry ("Date published: 10 December 2025").
     Date {
-        label: &'static str,
+        label: &'a str,
         date: NaiveDate,
+        lang: Lang,
     },
 }
 
+/// Builds one language's outline: the labels, the texts and the dates of `lang`.
+struct Builder<'a> {
+    lang: Lang,
+    l: &'a Labels,
+    /// Texts a Welsh outline gives in English, having no Welsh.
+    untranslated: std::cell::Cell<usize>,
+}
+
+/// How many of the response's texts have no Welsh (a Welsh page gives them in English; the rule
+/// `welsh-text-missing` names each).
+pub fn untranslated(response: &Response) -> usize {
+    Outline::of(response, Lang::Cy, &Labels::WELSH).untranslated
+}
+
 impl<'a> Outline<'a> {
-    pub fn of(r: &'a Response) -> Outline<'a> {
-        let mut sections = vec![
-            Section::text(l::KEY_FINDINGS, 3, &r.key_findings),
-            Section::list(
-                l::RECOMMENDATIONS,
-                2,
-                recommendation_items(&r.recommendations),
-                l::NO_RECOMMENDATIONS,
-            ),
-        ];
-        if let Some(causes) = &r.causes_of_concern {
-            sections.push(Section::list(
-                l::CAUSES_OF_CONCERN,
-                2,
-                causes.iter().map(cause_item).collect(),
-                l::NO_CAUSES_OF_CONCERN,
-            ));
-        }
-        sections.push(Section::list(
-            l::AREAS_FOR_IMPROVEMENT,
-            3,
-            r.areas_for_improvement.iter().map(area_item).collect(),
-            l::NO_AREAS_FOR_IMPROVEMENT,
-        ));
-        sections.push(response_section(
-            l::CHIEF_CONSTABLE_RESPONSE.to_owned(),
-            &r.chief_constable_response,
-        ));
-        sections.push(response_section(
-            l::pcc_response_heading(&r.policing_body),
-            &r.pcc_response,
-        ));
-        sections.extend(action_plan(r));
-        if let Some(office) = &r.office_use {
-            sections.push(office_section(office));
-        }
+    pub fn of(r: &'a Response, lang: Lang, labels: &'a Labels) -> Outline<'a> {
+        let b = Builder {
+            lang,
+            l: labels,
+            untranslated: Default::default(),
+        };
+        let (details, sections) = (b.details(r), b.sections(r));
+        let untranslated = b.untranslated.get();
+        let report_title = b.report_title(r);
         Outline {
-            title: l::document_title(&r.policing_body),
-            page_title: format!("{}: response to {}", r.policing_body, r.inspection.title),
-            statute: l::STATUTE,
-            details: details(r),
+            lang,
+            words: labels,
+            page_title: labels
+                .page_title
+                .replace("{body}", b.name(&r.policing_body))
+                .replace("{report}", report_title),
+            prefaces: vec![Preface {
+                lang,
+                title: labels.document_title(b.name(&r.policing_body)),
+                statute: &labels.statute,
+                details,
+            }],
             sections,
             draft: None,
+            other_page: None,
+            untranslated,
         }
     }
 
-    /// Marks the title and every section and item heading as a draft; the writers mark the
+    /// Makes this a bilingual page: `other`'s preface after this one's, and each of its
+    /// sections after this one's.
+    fn add_language(&mut self, other: Outline<'a>) {
+        self.prefaces.extend(other.prefaces);
+        let mine = std::mem::take(&mut self.sections);
+        self.sections = mine
+            .into_iter()
+            .zip(other.sections)
+            .flat_map(|(a, b)| [a, b])
+            .collect();
+    }
+
+    /// Marks the titles and every section and item heading as a draft; the writers mark the
     /// headings they make themselves (the report's details) with [`DRAFT_MARK`] too.
     fn mark_draft(&mut self, findings: Vec<String>) {
         let mark = |heading: &mut String| heading.insert_str(0, DRAFT_MARK);
-        mark(&mut self.title);
         mark(&mut self.page_title);
+        self.prefaces.iter_mut().for_each(|p| mark(&mut p.title));
         for section in &mut self.sections {
             mark(&mut section.heading);
             section.items.iter_mut().for_each(|i| mark(&mut i.heading));
@@ -268,8 +353,9 @@ impl<'a> Outline<'a> {
 pub const DRAFT_MARK: &str = "DRAFT: ";
 
 impl<'a> Section<'a> {
-    fn new(heading: impl Into<String>, level: u8) -> Self {
+    fn new(lang: Lang, heading: impl Into<String>, level: u8) -> Self {
         Section {
+            lang,
             heading: heading.into(),
             level,
             text: None,
@@ -279,242 +365,401 @@ impl<'a> Section<'a> {
             table: None,
         }
     }
+}
 
-    fn text(heading: &str, level: u8, text: &'a str) -> Self {
-        Section {
-            text: Some(text),
-            ..Section::new(heading, level)
+impl<'a> Builder<'a> {
+    /// The Welsh version of a text where the file has one, else the English.
+    fn pick(&self, english: &'a str, welsh: Option<&'a String>) -> &'a str {
+        match (self.lang, welsh) {
+            (Lang::En, _) => english,
+            (Lang::Cy, Some(cy))
+                if !cy.trim().is_empty() && crate::template::placeholder(cy).is_none() =>
+            {
+                cy
+            }
+            (Lang::Cy, _) => {
+                if !english.trim().is_empty() {
+                    self.untranslated.set(self.untranslated.get() + 1);
+                }
+                english
+            }
         }
     }
 
+    /// A force's or body's name in the outline's language: the four Welsh forces and their
+    /// bodies have Welsh names ([`l::WELSH_NAMES`]); other names are the same in both.
+    fn name(&self, english: &'a str) -> &'a str {
+        match self.lang {
+            Lang::En => english,
+            Lang::Cy => l::welsh_name(english).unwrap_or(english),
+        }
+    }
+
+    fn report_title(&self, r: &'a Response) -> &'a str {
+        let i = &r.inspection;
+        self.pick(&i.title, i.cy.as_ref().and_then(|c| c.title.as_ref()))
+    }
+
+    fn section(&self, heading: impl Into<String>, level: u8) -> Section<'a> {
+        Section::new(self.lang, heading, level)
+    }
+
     /// A list of items, or the sentence saying there were none.
-    fn list(heading: &str, level: u8, items: Vec<Item<'a>>, none: &'static str) -> Self {
+    fn list(&self, heading: &str, level: u8, items: Vec<Item<'a>>, none: &'a str) -> Section<'a> {
         let note = items.is_empty().then_some(none);
         Section {
             items,
             note,
-            ..Section::new(heading, level)
+            ..self.section(heading, level)
+        }
+    }
+
+    fn sections(&self, r: &'a Response) -> Vec<Section<'a>> {
+        let l = self.l;
+        let key_findings = self.pick(
+            &r.key_findings,
+            r.cy.as_ref().and_then(|c| c.key_findings.as_ref()),
+        );
+        let mut sections = vec![
+            Section {
+                text: Some(key_findings),
+                ..self.section(&*l.key_findings, 3)
+            },
+            self.list(
+                &l.recommendations,
+                2,
+                r.recommendations
+                    .iter()
+                    .map(|x| self.recommendation(x))
+                    .collect(),
+                &l.no_recommendations,
+            ),
+        ];
+        if let Some(causes) = &r.causes_of_concern {
+            sections.push(self.list(
+                &l.causes_of_concern,
+                2,
+                causes.iter().map(|c| self.cause(c)).collect(),
+                &l.no_causes_of_concern,
+            ));
+        }
+        sections.push(
+            self.list(
+                &l.areas_for_improvement,
+                3,
+                r.areas_for_improvement
+                    .iter()
+                    .map(|a| self.area(a))
+                    .collect(),
+                &l.no_areas_for_improvement,
+            ),
+        );
+        sections.push(self.response_section(
+            l.chief_constable_response.to_string(),
+            &r.chief_constable_response,
+        ));
+        sections.push(self.response_section(
+            l.pcc_response_heading(self.name(&r.policing_body)),
+            &r.pcc_response,
+        ));
+        sections.extend(self.action_plan(r));
+        if let Some(office) = &r.office_use {
+            sections.push(self.office_section(office));
+        }
+        sections
+    }
+
+    fn details(&self, r: &'a Response) -> Vec<Field<'a>> {
+        let (i, l) = (&r.inspection, self.l);
+        let title = self.report_title(r);
+        vec![
+            Field {
+                label: &l.force,
+                value: Value::Line(self.name(&r.force).to_owned()),
+            },
+            Field {
+                label: &l.inspection_title,
+                value: Value::Line(title.to_owned()),
+            },
+            Field {
+                label: &l.published,
+                value: Value::Date(i.published, self.lang),
+            },
+            Field {
+                label: &l.publication_types,
+                value: Value::List(i.publication_types.iter().map(String::as_str).collect()),
+            },
+            Field {
+                label: &l.forces,
+                value: Value::List(i.forces.iter().map(|f| self.name(f)).collect()),
+            },
+            Field {
+                label: &l.link,
+                value: Value::Link {
+                    text: title,
+                    url: &i.link,
+                },
+            },
+            Field {
+                label: &l.deadline,
+                value: Value::Date(r.response_deadline, self.lang),
+            },
+        ]
+    }
+
+    fn recommendation(&self, rec: &'a Recommendation) -> Item<'a> {
+        let l = self.l;
+        let mut fields = Vec::new();
+        if let Some(directed_at) = rec.directed_at.as_deref().filter(|d| !d.is_empty()) {
+            fields.push(Field {
+                label: &l.directed_at,
+                value: Value::List(directed_at.iter().map(|d| self.name(d)).collect()),
+            });
+        }
+        // The template states the due date in the text ("By 31 March 2026, ..."); a separate line
+        // is only needed when the file's date is not the one the text states.
+        if let Some(due) = rec.due.filter(|due| stated_due(&rec.text) != Some(*due)) {
+            fields.push(Field {
+                label: &l.due,
+                value: Value::Date(due, self.lang),
+            });
+        }
+        fields.push(Field {
+            label: &l.status,
+            value: Value::Line(l.status(rec.status).to_owned()),
+        });
+        Item {
+            heading: l.item_heading(&l.recommendation, rec.id.get()),
+            text: Some(self.welsh_text(&rec.text, rec.cy.as_ref())),
+            fields,
+        }
+    }
+
+    fn welsh_text(&self, english: &'a str, cy: Option<&'a WelshText>) -> &'a str {
+        self.pick(english, cy.and_then(|c| c.text.as_ref()))
+    }
+
+    fn cause(&self, cause: &'a CauseOfConcern) -> Item<'a> {
+        let l = self.l;
+        let mut fields = Vec::new();
+        if !cause.recommendations.is_empty() {
+            let ids: Vec<String> = cause
+                .recommendations
+                .iter()
+                .map(|id| id.to_string())
+                .collect();
+            fields.push(Field {
+                label: &l.related_recommendations,
+                value: Value::Line(ids.join(", ")),
+            });
+        }
+        Item {
+            heading: l.item_heading(&l.cause_of_concern, cause.id.get()),
+            text: Some(self.welsh_text(&cause.text, cause.cy.as_ref())),
+            fields,
+        }
+    }
+
+    fn area(&self, area: &'a AreaForImprovement) -> Item<'a> {
+        let l = self.l;
+        let fields = area
+            .status
+            .map(|s| Field {
+                label: &l.status,
+                value: Value::Line(l.status(s).to_owned()),
+            })
+            .into_iter()
+            .collect();
+        Item {
+            heading: l.item_heading(&l.area_for_improvement, area.id.get()),
+            text: Some(self.welsh_text(&area.text, area.cy.as_ref())),
+            fields,
+        }
+    }
+
+    fn response_section(&self, heading: String, section: &'a ResponseSection) -> Section<'a> {
+        let l = self.l;
+        let items = section
+            .responses
+            .iter()
+            .flatten()
+            .map(|r| self.item_response(r))
+            .collect();
+        if section.submitted == Some(false) {
+            // s.55(4): invited, and no comments submitted.
+            return Section {
+                note: Some(&l.no_chief_comments),
+                checklist: section
+                    .invited_on
+                    .map(|date| Check::Date {
+                        label: &l.invited_on,
+                        date,
+                        lang: self.lang,
+                    })
+                    .into_iter()
+                    .collect(),
+                items,
+                ..self.section(heading, 2)
+            };
+        }
+        Section {
+            text: Some(self.welsh_text(&section.text, section.cy.as_ref())),
+            items,
+            ..self.section(heading, 2)
+        }
+    }
+
+    /// "Recommendation 2 and Area for improvement 1": what an entry answers.
+    fn targets(&self, response: &ItemResponse) -> String {
+        response_targets(response, self.l).join(&format!(" {} ", self.l.and))
+    }
+
+    /// "Response to Recommendation 2:"; Welsh mutates the first target after "i".
+    fn response_heading(&self, response: &ItemResponse) -> String {
+        let targets = self.targets(response);
+        let targets = match self.lang {
+            Lang::Cy => labels::soft_mutation(&targets),
+            Lang::En => targets,
+        };
+        format!("{} {targets}:", self.l.response_to)
+    }
+
+    fn item_response(&self, response: &'a ItemResponse) -> Item<'a> {
+        let l = self.l;
+        let cy = response.cy.as_ref();
+        let mut fields = Vec::new();
+        if let Some(action) = &response.action {
+            fields.push(Field {
+                label: &l.action,
+                value: Value::Text(self.pick(action, cy.and_then(|c| c.action.as_ref()))),
+            });
+        }
+        if let Some(reason) = &response.no_action_reason {
+            let welsh = cy.and_then(|c| c.no_action_reason.as_ref());
+            fields.push(Field {
+                label: &l.no_action_reason,
+                value: Value::Text(self.pick(reason, welsh)),
+            });
+        }
+        if let Some(due) = response.due {
+            fields.push(Field {
+                label: &l.planned_completion,
+                value: Value::Date(due, self.lang),
+            });
+        }
+        Item {
+            heading: self.response_heading(response),
+            text: None,
+            fields,
+        }
+    }
+
+    /// The action plan: every action with its follow-up, when any entry records follow-up.
+    fn action_plan(&self, r: &'a Response) -> Option<Section<'a>> {
+        let entries: Vec<&ItemResponse> = [&r.chief_constable_response, &r.pcc_response]
+            .into_iter()
+            .flat_map(|s| s.responses.iter().flatten())
+            .filter(|e| e.action.is_some())
+            .collect();
+        let tracked = |e: &&ItemResponse| {
+            e.progress.is_some() || e.updated.is_some() || e.owner.is_some() || e.notes.is_some()
+        };
+        if !entries.iter().any(tracked) {
+            return None;
+        }
+        let date = |d: Option<NaiveDate>| d.map(|d| self.lang.date(d)).unwrap_or_default();
+        let line = |t: Option<&str>| t.map(one_line).unwrap_or_default();
+        let rows = entries
+            .into_iter()
+            .map(|e| {
+                let cy = e.cy.as_ref();
+                let action = e
+                    .action
+                    .as_deref()
+                    .map(|a| summary(self.pick(a, cy.and_then(|c| c.action.as_ref()))));
+                let notes = e
+                    .notes
+                    .as_deref()
+                    .map(|n| self.pick(n, cy.and_then(|c| c.notes.as_ref())));
+                vec![
+                    self.targets(e),
+                    action.unwrap_or_default(),
+                    line(e.owner.as_deref()),
+                    date(e.due),
+                    e.progress
+                        .as_deref()
+                        .map(progress_label)
+                        .unwrap_or_default(),
+                    date(e.updated),
+                    line(notes),
+                ]
+            })
+            .collect();
+        let l = self.l;
+        Some(Section {
+            table: Some(Table {
+                label: l.action_plan.to_string(),
+                header: l.action_plan_columns().to_vec(),
+                rows,
+            }),
+            ..self.section(&*l.action_plan, 2)
+        })
+    }
+
+    fn office_section(&self, office: &OfficeUse) -> Section<'a> {
+        let l = self.l;
+        let steps = [
+            (
+                office.forwarded_to_chief_constable,
+                &l.forwarded_to_chief_constable,
+            ),
+            (
+                office.forwarded_to_police_and_crime_panel,
+                &l.forwarded_to_panel,
+            ),
+            (office.submitted_to_hmicfrs, &l.submitted_to_hmicfrs),
+            (office.sent_to_home_secretary, &l.sent_to_home_secretary),
+            (office.published_on_website, &l.published_on_website),
+        ];
+        let mut checklist: Vec<Check> = steps
+            .into_iter()
+            .filter_map(|(done, label)| {
+                done.map(|done| Check::Step {
+                    label,
+                    done,
+                    spoken: if done { &l.done } else { &l.not_done },
+                })
+            })
+            .collect();
+        if let Some(date) = office.published_on {
+            checklist.push(Check::Date {
+                label: &l.date_published,
+                date,
+                lang: self.lang,
+            });
+        }
+        let note = checklist.is_empty().then_some(&*l.nothing_recorded);
+        Section {
+            checklist,
+            note,
+            ..self.section(&*l.office_use, 3)
         }
     }
 }
 
-fn details(r: &Response) -> Vec<Field<'_>> {
-    let i = &r.inspection;
-    vec![
-        Field {
-            label: l::FORCE,
-            value: Value::Line(r.force.clone()),
-        },
-        Field {
-            label: l::INSPECTION_TITLE,
-            value: Value::Line(i.title.clone()),
-        },
-        Field {
-            label: l::PUBLISHED,
-            value: Value::Date(i.published),
-        },
-        Field {
-            label: l::PUBLICATION_TYPES,
-            value: Value::List(&i.publication_types),
-        },
-        Field {
-            label: l::FORCES,
-            value: Value::List(&i.forces),
-        },
-        Field {
-            label: l::LINK,
-            value: Value::Link {
-                text: &i.title,
-                url: &i.link,
-            },
-        },
-        Field {
-            label: l::DEADLINE,
-            value: Value::Date(r.response_deadline),
-        },
-    ]
-}
-
-fn recommendation_items(recommendations: &[Recommendation]) -> Vec<Item<'_>> {
-    recommendations.iter().map(recommendation_item).collect()
-}
-
-fn recommendation_item(rec: &Recommendation) -> Item<'_> {
-    let mut fields = Vec::new();
-    if let Some(directed_at) = rec.directed_at.as_deref().filter(|d| !d.is_empty()) {
-        fields.push(Field {
-            label: l::DIRECTED_AT,
-            value: Value::List(directed_at),
-        });
-    }
-    // The template states the due date in the text ("By 31 March 2026, ..."); a separate line
-    // is only needed when the file's date is not the one the text states.
-    if let Some(due) = rec.due.filter(|due| stated_due(&rec.text) != Some(*due)) {
-        fields.push(Field {
-            label: l::DUE,
-            value: Value::Date(due),
-        });
-    }
-    fields.push(Field {
-        label: l::STATUS,
-        value: Value::Line(status_label(rec.status).to_owned()),
-    });
-    Item {
-        heading: l::item_heading(l::RECOMMENDATION, rec.id.get()),
-        text: Some(&rec.text),
-        fields,
-    }
-}
-
-fn cause_item(cause: &CauseOfConcern) -> Item<'_> {
-    let mut fields = Vec::new();
-    if !cause.recommendations.is_empty() {
-        let ids: Vec<String> = cause
-            .recommendations
-            .iter()
-            .map(|id| id.to_string())
-            .collect();
-        fields.push(Field {
-            label: l::RELATED_RECOMMENDATIONS,
-            value: Value::Line(ids.join(", ")),
-        });
-    }
-    Item {
-        heading: l::item_heading(l::CAUSE_OF_CONCERN, cause.id.get()),
-        text: Some(&cause.text),
-        fields,
-    }
-}
-
-fn area_item(area: &AreaForImprovement) -> Item<'_> {
-    let fields = area
-        .status
-        .map(|s| Field {
-            label: l::STATUS,
-            value: Value::Line(status_label(s).to_owned()),
-        })
-        .into_iter()
-        .collect();
-    Item {
-        heading: l::item_heading(l::AREA_FOR_IMPROVEMENT, area.id.get()),
-        text: Some(&area.text),
-        fields,
-    }
-}
-
-fn response_section(heading: String, section: &ResponseSection) -> Section<'_> {
-    let items = section
-        .responses
-        .iter()
-        .flatten()
-        .map(item_response)
-        .collect();
-    if section.submitted == Some(false) {
-        // s.55(4): invited, and no comments submitted.
-        return Section {
-            note: Some(l::NO_CHIEF_COMMENTS),
-            checklist: section
-                .invited_on
-                .map(|date| Check::Date {
-                    label: l::INVITED_ON,
-                    date,
-                })
-                .into_iter()
-                .collect(),
-            items,
-            ..Section::new(heading, 2)
-        };
-    }
-    Section {
-        text: Some(&section.text),
-        items,
-        ..Section::new(heading, 2)
-    }
-}
-
 /// "Recommendation 2", "Area for improvement 1": what an entry answers.
-pub fn response_targets(response: &ItemResponse) -> Vec<String> {
+pub fn response_targets(response: &ItemResponse, labels: &Labels) -> Vec<String> {
     [
         response
             .recommendation
-            .map(|id| l::item_name(l::RECOMMENDATION, id.get())),
+            .map(|id| l::item_name(&labels.recommendation, id.get())),
         response
             .area_for_improvement
-            .map(|id| l::item_name(l::AREA_FOR_IMPROVEMENT, id.get())),
+            .map(|id| l::item_name(&labels.area_for_improvement, id.get())),
     ]
     .into_iter()
     .flatten()
     .collect()
-}
-
-fn item_response(response: &ItemResponse) -> Item<'_> {
-    let targets = response_targets(response);
-    let mut fields = Vec::new();
-    if let Some(action) = &response.action {
-        fields.push(Field {
-            label: l::ACTION,
-            value: Value::Text(action),
-        });
-    }
-    if let Some(reason) = &response.no_action_reason {
-        fields.push(Field {
-            label: l::NO_ACTION_REASON,
-            value: Value::Text(reason),
-        });
-    }
-    if let Some(due) = response.due {
-        fields.push(Field {
-            label: l::PLANNED_COMPLETION,
-            value: Value::Date(due),
-        });
-    }
-    Item {
-        heading: format!("{} {}:", l::RESPONSE_TO, targets.join(" and ")),
-        text: None,
-        fields,
-    }
-}
-
-/// The action plan: every action with its follow-up, when any entry records follow-up.
-fn action_plan(r: &Response) -> Option<Section<'static>> {
-    let entries: Vec<&ItemResponse> = [&r.chief_constable_response, &r.pcc_response]
-        .into_iter()
-        .flat_map(|s| s.responses.iter().flatten())
-        .filter(|e| e.action.is_some())
-        .collect();
-    let tracked = |e: &&ItemResponse| {
-        e.progress.is_some() || e.updated.is_some() || e.owner.is_some() || e.notes.is_some()
-    };
-    if !entries.iter().any(tracked) {
-        return None;
-    }
-    let date = |d: Option<NaiveDate>| d.map(crate::dates::long).unwrap_or_default();
-    let line = |t: Option<&str>| t.map(one_line).unwrap_or_default();
-    let rows = entries
-        .into_iter()
-        .map(|e| {
-            vec![
-                response_targets(e).join(" and "),
-                e.action.as_deref().map(summary).unwrap_or_default(),
-                line(e.owner.as_deref()),
-                date(e.due),
-                e.progress
-                    .as_deref()
-                    .map(progress_label)
-                    .unwrap_or_default(),
-                date(e.updated),
-                line(e.notes.as_deref()),
-            ]
-        })
-        .collect();
-    Some(Section {
-        table: Some(Table {
-            label: l::ACTION_PLAN.to_owned(),
-            header: &l::ACTION_PLAN_COLUMNS,
-            rows,
-        }),
-        ..Section::new(l::ACTION_PLAN, 2)
-    })
 }
 
 /// A text on one line, for a table cell.
@@ -545,48 +790,6 @@ pub fn progress_label(state: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-fn office_section(office: &OfficeUse) -> Section<'static> {
-    let steps = [
-        (
-            office.forwarded_to_chief_constable,
-            l::FORWARDED_TO_CHIEF_CONSTABLE,
-        ),
-        (
-            office.forwarded_to_police_and_crime_panel,
-            l::FORWARDED_TO_PANEL,
-        ),
-        (office.submitted_to_hmicfrs, l::SUBMITTED_TO_HMICFRS),
-        (office.sent_to_home_secretary, l::SENT_TO_HOME_SECRETARY),
-        (office.published_on_website, l::PUBLISHED_ON_WEBSITE),
-    ];
-    let mut checklist: Vec<Check> = steps
-        .into_iter()
-        .filter_map(|(done, label)| done.map(|done| Check::Step { label, done }))
-        .collect();
-    if let Some(date) = office.published_on {
-        checklist.push(Check::Date {
-            label: l::DATE_PUBLISHED,
-            date,
-        });
-    }
-    let note = checklist.is_empty().then_some(l::NOTHING_RECORDED);
-    Section {
-        checklist,
-        note,
-        ..Section::new(format!("{}:", crate::template::OFFICE_USE.title), 3)
-    }
-}
-
-/// How a status reads in the document: "Partially accepted".
-pub fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Accepted => "Accepted",
-        Status::PartiallyAccepted => "Partially accepted",
-        Status::NotAccepted => "Not accepted",
-        Status::NotApplicable => "Not applicable",
-    }
 }
 
 /// The due date a recommendation's text states the way HMICFRS words it: "By 31 March 2026, ...".

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 
 use crate::catalogue::{Catalogue, ForceMatch};
 use crate::dates;
-use crate::model::{Inspection, OfficeUse, Response, ResponseSection};
+use crate::model::{
+    Inspection, OfficeUse, Response, ResponseSection, WelshKeyFindings, WelshText, WelshTitle,
+};
 use crate::template;
 
 /// What `section55 new` is told about the report.
@@ -21,7 +23,14 @@ pub struct NewResponse {
     pub inspected: Vec<String>,
     /// The local policing body, when the catalogue does not know the force's.
     pub policing_body: Option<String>,
+    /// Welsh beside the English (`new --lang both`): a `cy` placeholder beside each text, for a
+    /// response published in both languages.
+    pub welsh: bool,
 }
+
+/// What a new bilingual file holds in Welsh until it is written: a placeholder, which
+/// `welsh-text-missing` reports once the English beside it is written.
+const WELSH_PLACEHOLDER: &str = "TODO: ysgrifennwch hwn yn Gymraeg (write this in Welsh)";
 
 /// Examples shown as comments under the lists a new file starts empty.
 const RECOMMENDATION_EXAMPLE: &str = "\
@@ -65,12 +74,15 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
     };
     // A block text, as the template's skeleton writes it.
     let text = |section: &template::Section| format!("{}\n", template::placeholder_of(section));
+    let welsh = |value: String| new.welsh.then_some(value);
+    let welsh_text =
+        || welsh(WELSH_PLACEHOLDER.to_owned()).map(|text| WelshText { text: Some(text) });
     let section = |text: &str| ResponseSection {
         submitted: None,
         invited_on: None,
         text: text.to_owned(),
         responses: None,
-        cy: None,
+        cy: welsh_text(),
     };
     Ok(Response {
         schema: None,
@@ -85,7 +97,7 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
                 .link
                 .clone()
                 .unwrap_or_else(|| template::placeholder_of(&template::LINK).to_owned()),
-            cy: None,
+            cy: welsh(WELSH_PLACEHOLDER.to_owned()).map(|title| WelshTitle { title: Some(title) }),
         },
         response_deadline: deadline,
         key_findings: text(&template::KEY_FINDINGS),
@@ -102,7 +114,9 @@ pub fn response(new: &NewResponse, catalogue: &Catalogue) -> Result<Response, St
             published_on_website: Some(false),
             published_on: None,
         }),
-        cy: None,
+        cy: welsh(format!("{WELSH_PLACEHOLDER}\n")).map(|key_findings| WelshKeyFindings {
+            key_findings: Some(key_findings),
+        }),
     })
 }
 

@@ -61,9 +61,10 @@ fn check(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// A text that says something (not blank).
+/// A text that says something (not blank, not a placeholder such as `new --lang both` writes).
 fn filled(node: &Node) -> bool {
-    node.as_str().is_some_and(|t| !t.trim().is_empty())
+    node.as_str()
+        .is_some_and(|t| !t.trim().is_empty() && crate::template::placeholder(t).is_none())
 }
 
 /// `recommendations[0].text`, for messages.
