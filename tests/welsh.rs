@@ -286,3 +286,39 @@ fn a_welsh_page_says_how_many_texts_have_no_welsh_yet() {
     );
 }
 
+#[test]
+fn a_bilingual_page_imports_back_into_the_same_file() {
+    let dir = scratch("import");
+    let input = fixture();
+    let original = section55::render::read(&std::fs::read_to_string(&input).expect("read"))
+        .expect("the fixture reads");
+    for (page, extra) in [
+        ("gwent.md", &[][..]),
+        ("gwent-template.md", &["--style", "template"][..]),
+        ("gwent.docx", &[][..]),
+    ] {
+        let mut args = vec![input.as_str(), "--lang", "both", "-o", page];
+        args.extend_from_slice(extra);
+        let out = run_in(&dir, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let back_file = format!("{page}.s55.yaml");
+        let out = Command::new(BIN)
+            .args(["import", page, "-o", &back_file])
+            .current_dir(&dir)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{page}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("note:"),
+            "{page}: every line is read: {}",
+            stderr(&out)
+        );
+        let back = std::fs::read_to_string(dir.join(&back_file)).expect("imported");
+        let back = section55::render::read(&back).expect("the import reads");
+        assert_eq!(
+            back, original,
+            "{page} does not import back into the same file"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -67,6 +67,8 @@ pub struct Line {
     pub raw: String,
     /// The label it starts with and the value after the label on the same line.
     pub label: Option<(Label, String)>,
+    /// The label is in Welsh: a line of a bilingual page's Welsh part.
+    pub welsh: bool,
 }
 
 /// The document's lines, with CRLF, a byte-order mark and no-break spaces normalised. A line
@@ -84,6 +86,7 @@ pub fn read(text: &str) -> Vec<Line> {
                 number: i + 1,
                 raw: if is_rule(&raw) { String::new() } else { raw },
                 label: None,
+                welsh: false,
             });
             continue;
         }
@@ -94,12 +97,15 @@ pub fn read(text: &str) -> Vec<Line> {
             table_row(&raw).unwrap_or(raw)
         };
         for part in form_fields(&raw) {
-            let label = label(part);
+            let welsh = super::welsh::label(part);
+            let is_welsh = welsh.is_some();
+            let label = welsh.or_else(|| label(part));
             in_plan |= matches!(label, Some((Label::ActionPlan, _)));
             lines.push(Line {
                 number: i + 1,
                 raw: part.to_owned(),
                 label,
+                welsh: is_welsh,
             });
         }
     }
@@ -466,7 +472,7 @@ fn label(raw: &str) -> Option<(Label, String)> {
 }
 
 /// `### Title` → (true, "Title"). Setext underlines and rules are not headings of their own.
-fn strip_heading_marker(line: &str) -> (bool, &str) {
+pub(super) fn strip_heading_marker(line: &str) -> (bool, &str) {
     let rest = line.trim_start_matches('#');
     let hashes = line.len() - rest.len();
     if (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with(' ')) {
@@ -478,7 +484,7 @@ fn strip_heading_marker(line: &str) -> (bool, &str) {
 
 /// Removes the emphasis around a label: `**Published on:** 1 May` → "Published on: 1 May",
 /// `**Published on**: 1 May` → "Published on: 1 May". Returns whether there was any.
-fn strip_emphasis(line: &str) -> (bool, String) {
+pub(super) fn strip_emphasis(line: &str) -> (bool, String) {
     for marker in ["**", "__", "*", "_"] {
         let Some(inner) = line.strip_prefix(marker) else {
             continue;

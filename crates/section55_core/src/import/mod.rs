@@ -14,6 +14,7 @@ mod prose;
 mod provenance;
 pub mod source;
 mod values;
+mod welsh;
 
 use std::collections::BTreeSet;
 use std::fmt;
@@ -429,6 +430,9 @@ impl Builder {
         let Some(label) = s.label else {
             return self.unmapped(s.body, "before the document's first heading");
         };
+        if s.head.is_some_and(|h| h.welsh) {
+            return self.welsh_segment(s, label);
+        }
         match label {
             Label::Title { policing_body } => {
                 self.template = true;
