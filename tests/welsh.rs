@@ -277,6 +277,17 @@ fn a_welsh_page_says_how_many_texts_have_no_welsh_yet() {
         "{}",
         stderr(&out)
     );
+    // On the HTML page the English is marked as English (WCAG 2.2, 3.1.2 language of parts).
+    let out = Command::new(BIN)
+        .args(["render", &surrey, "--lang", "cy", "--format", "html"])
+        .env("SECTION55_TODAY", "2025-11-01")
+        .output()
+        .expect("runs");
+    let html = stdout(&out);
+    assert!(
+        html.contains("<h2 id=\"section-1\">Prif ganfyddiadau</h2>\n<div lang=\"en-GB\">\n<p>The inspectorate graded"),
+        "{html}"
+    );
     let complete = render(&[&fixture(), "--lang", "cy"]);
     assert!(complete.status.success());
     assert!(
@@ -322,3 +333,4 @@ fn a_bilingual_page_imports_back_into_the_same_file() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # (j) Accessibility of what section55 publishes, checked with axe-core (npm) in headless Chromium
-# (playwright-core), opened from disk: `render --format html` of both examples and of a long
+# (playwright-core), opened from disk: `render --format html` of both examples, of a bilingual
+# Welsh response (`--lang cy`, `en` and `both`), of an English-only example as a Welsh page, of a long
 # generated response (every section, a table of 150 recommendations, long texts), and the
 # `status --format html` dashboard of a portfolio in every state. No violation of WCAG 2.0, 2.1
 # or 2.2 at levels A and AA is allowed; each page is also checked at a phone's width (no sideways
@@ -21,6 +22,17 @@ for example in "$EXAMPLES"/*.s55.yaml; do
   check "render --format html $name" "$SECTION55" render --format html "$example" -o "$tmp/$name.html"
   pages+=("$tmp/$name.html")
 done
+# Welsh: the bilingual fixture as a Welsh page, an English page and one page in both languages,
+# and an English-only example as a Welsh page (its texts in English, marked as such).
+WELSH=$ROOT/tests/fixtures/welsh/gwent-bilingual.s55.yaml
+for lang in cy en both; do
+  check "render --format html --lang $lang (bilingual Gwent)" \
+    "$SECTION55" render --format html --lang "$lang" "$WELSH" -o "$tmp/gwent.$lang.html"
+  pages+=("$tmp/gwent.$lang.html")
+done
+check "render --format html --lang cy of an English-only example" \
+  "$SECTION55" render --format html --lang cy "$EXAMPLES/surrey-peel-2025.s55.yaml" -o "$tmp/surrey-peel-2025.cy.html"
+pages+=("$tmp/surrey-peel-2025.cy.html")
 # A long response: the benchmarks' generator, at 200 KB (about 150 recommendations).
 if (cd "$ROOT" && cargo run --quiet --example write-corpus -- --large "$tmp/long.s55.yaml" 200000) 2>"$tmp/gen.log"; then
   check "render --format html of a generated 200 KB response" \

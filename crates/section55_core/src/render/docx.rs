@@ -14,7 +14,7 @@ use quick_xml::escape::escape;
 
 use super::labels::{Labels, Lang};
 use super::text::{self, Block, Inline};
-use super::{Check, Field, Item, Outline, Section, Table, Value};
+use super::{Check, Field, Item, Outline, Section, Table, Text, Value};
 use crate::links;
 
 /// The width of the text on an A4 page with 2.54 cm margins, in twentieths of a point.
@@ -123,7 +123,7 @@ impl<'a> Body<'a> {
                     text: &label,
                     bold: true,
                 }]);
-                self.text(t, 4);
+                self.marked_text(*t, 4);
             }
             Value::List(items) if items.len() > 1 => {
                 self.paragraph(&[Run {
@@ -157,7 +157,7 @@ impl<'a> Body<'a> {
                 self.xml.push_str(&self.run(&joined.join("; "), false));
             }
             Value::Link { text, url } => self.link(text.trim(), url.trim()),
-            Value::Text(t) => self.inline(t),
+            Value::Text(t) => self.in_language(t.foreign, |body| body.inline(t.words)),
         }
     }
 
@@ -185,7 +185,7 @@ impl<'a> Body<'a> {
     fn section(&mut self, section: &Section) {
         self.heading(2, &section.heading);
         if let Some(t) = section.text {
-            self.text(t, 3);
+            self.marked_text(t, 3);
         }
         for item in &section.items {
             self.item(item);
@@ -204,11 +204,26 @@ impl<'a> Body<'a> {
     fn item(&mut self, item: &Item) {
         self.heading(3, &item.heading);
         if let Some(t) = item.text {
-            self.text(t, 4);
+            self.marked_text(t, 4);
         }
         for Field { label, value } in &item.fields {
             self.field(label, value);
         }
+    }
+
+    /// A response's text, its runs marked with its language when that is not its part's.
+    fn marked_text(&mut self, t: Text, level: u8) {
+        self.in_language(t.foreign, |body| body.text(t.words, level));
+    }
+
+    /// Writes with `write`, its runs in `lang` when one is given.
+    fn in_language(&mut self, lang: Option<Lang>, write: impl FnOnce(&mut Self)) {
+        let part = self.lang;
+        if let Some(lang) = lang {
+            self.lang = Some(lang.word_tag());
+        }
+        write(self);
+        self.lang = part;
     }
 
     /// A response's text: paragraphs (lines kept with breaks), bullets, headings at `level`.

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use super::labels::{Labels, Lang};
 use super::text::{self, Block, Inline};
-use super::{Check, Field, Item, Outline, Preface, Section, Table, Value};
+use super::{Check, Field, Item, Outline, Preface, Section, Table, Text, Value};
 use crate::links;
 
 const STYLE: &str = "
@@ -212,7 +212,7 @@ fn write_section(html: &mut String, outline: &Outline, section: &Section, number
         heading(&section.heading)
     );
     if let Some(t) = section.text {
-        html.push_str(&text(t, 3));
+        html.push_str(&marked_text(t, 3));
     }
     for item in &section.items {
         write_item(html, item);
@@ -258,7 +258,7 @@ pub fn table(table: &Table) -> String {
 fn write_item(html: &mut String, item: &Item) {
     let _ = writeln!(html, "<h3>{}</h3>", heading(&item.heading));
     if let Some(t) = item.text {
-        html.push_str(&text(t, 4));
+        html.push_str(&marked_text(t, 4));
     }
     if !item.fields.is_empty() {
         html.push_str("<dl class=\"attributes\">\n");
@@ -299,7 +299,7 @@ fn value(value: &Value) -> String {
             format!("<ul>{items}</ul>")
         }
         Value::Link { text, url } => link(text, url),
-        Value::Text(t) => text(t, 4),
+        Value::Text(t) => marked_text(*t, 4),
     }
 }
 
@@ -372,6 +372,18 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// A response's text, marked with its language when that is not its part's.
+fn marked_text(t: Text, level: u8) -> String {
+    match t.foreign {
+        Some(lang) => format!(
+            "<div lang=\"{}\">\n{}</div>\n",
+            lang.tag(),
+            text(t.words, level)
+        ),
+        None => text(t.words, level),
+    }
 }
 
 /// A text as paragraphs and bullet lists; a heading inside a text becomes a heading at `level`

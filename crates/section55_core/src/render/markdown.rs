@@ -74,7 +74,12 @@ fn section_blocks(section: &Section, style: Style, blocks: &mut Vec<String>) {
         Style::Template => section.level,
     };
     blocks.push(heading(style, level, &section.heading));
-    blocks.extend(section.text.map(text).filter(|t| !t.is_empty()));
+    blocks.extend(
+        section
+            .text
+            .map(|t| text(t.words))
+            .filter(|t| !t.is_empty()),
+    );
     for item in &section.items {
         item_blocks(item, style, level + 1, blocks);
     }
@@ -106,7 +111,7 @@ fn table(table: &Table) -> String {
 
 fn item_blocks(item: &Item, style: Style, level: u8, blocks: &mut Vec<String>) {
     blocks.push(heading(style, level, &item.heading));
-    blocks.extend(item.text.map(text).filter(|t| !t.is_empty()));
+    blocks.extend(item.text.map(|t| text(t.words)).filter(|t| !t.is_empty()));
     blocks.extend(item.fields.iter().map(inline_field));
 }
 
@@ -142,7 +147,7 @@ fn inline_value(value: &Value) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         Value::Link { text, url } => link(text, url),
-        Value::Text(t) => text(t),
+        Value::Text(t) => text(t.words),
     }
 }
 

@@ -214,7 +214,7 @@ pub struct Section<'a> {
     pub heading: String,
     /// The heading's level in the template's Markdown (the template nests some sections).
     pub level: u8,
-    pub text: Option<&'a str>,
+    pub text: Option<Text<'a>>,
     pub items: Vec<Item<'a>>,
     /// A sentence saying the list is empty ("There were no recommendations.").
     pub note: Option<&'a str>,
@@ -233,7 +233,7 @@ pub struct Table<'a> {
 /// A recommendation, cause of concern, area for improvement or per-item response.
 pub struct Item<'a> {
     pub heading: String,
-    pub text: Option<&'a str>,
+    pub text: Option<Text<'a>>,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -254,7 +254,25 @@ pub enum Value<'a> {
         url: &'a str,
     },
     /// Free text that may run to several paragraphs (Markdown).
-    Text(&'a str),
+    Text(Text<'a>),
+}
+
+/// A text of the response (Markdown), and its language when that is not its part's: an English
+/// text on a Welsh page, having no Welsh yet, which the page marks as English (WCAG 2.2's 3.1.2,
+/// language of parts).
+#[derive(Clone, Copy, Debug)]
+pub struct Text<'a> {
+    pub words: &'a str,
+    pub foreign: Option<Lang>,
+}
+
+impl<'a> Text<'a> {
+    pub fn new(words: &'a str) -> Self {
+        Text {
+            words,
+            foreign: None,
+        }
+    }
 }
 
 /// A line of the office-use checklist.
@@ -369,19 +387,22 @@ impl<'a> Section<'a> {
 
 impl<'a> Builder<'a> {
     /// The Welsh version of a text where the file has one, else the English.
-    fn pick(&self, english: &'a str, welsh: Option<&'a String>) -> &'a str {
+    fn pick(&self, english: &'a str, welsh: Option<&'a String>) -> Text<'a> {
         match (self.lang, welsh) {
-            (Lang::En, _) => english,
+            (Lang::En, _) => Text::new(english),
             (Lang::Cy, Some(cy))
                 if !cy.trim().is_empty() && crate::template::placeholder(cy).is_none() =>
             {
-                cy
+                Text::new(cy)
             }
             (Lang::Cy, _) => {
                 if !english.trim().is_empty() {
                     self.untranslated.set(self.untranslated.get() + 1);
                 }
-                english
+                Text {
+                    words: english,
+                    foreign: Some(Lang::En),
+                }
             }
         }
     }
@@ -397,7 +418,9 @@ impl<'a> Builder<'a> {
 
     fn report_title(&self, r: &'a Response) -> &'a str {
         let i = &r.inspection;
+        // A report's title is its name: it is not marked as in another language.
         self.pick(&i.title, i.cy.as_ref().and_then(|c| c.title.as_ref()))
+            .words
     }
 
     fn section(&self, heading: impl Into<String>, level: u8) -> Section<'a> {
@@ -535,7 +558,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn welsh_text(&self, english: &'a str, cy: Option<&'a WelshText>) -> &'a str {
+    fn welsh_text(&self, english: &'a str, cy: Option<&'a WelshText>) -> Text<'a> {
         self.pick(english, cy.and_then(|c| c.text.as_ref()))
     }
 
@@ -676,11 +699,11 @@ impl<'a> Builder<'a> {
                 let action = e
                     .action
                     .as_deref()
-                    .map(|a| summary(self.pick(a, cy.and_then(|c| c.action.as_ref()))));
+                    .map(|a| summary(self.pick(a, cy.and_then(|c| c.action.as_ref())).words));
                 let notes = e
                     .notes
                     .as_deref()
-                    .map(|n| self.pick(n, cy.and_then(|c| c.notes.as_ref())));
+                    .map(|n| self.pick(n, cy.and_then(|c| c.notes.as_ref())).words);
                 vec![
                     self.targets(e),
                     action.unwrap_or_default(),
