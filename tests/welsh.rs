@@ -334,3 +334,28 @@ fn a_bilingual_page_imports_back_into_the_same_file() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+#[test]
+fn the_labels_command_prints_a_table_section55_toml_accepts() {
+    let dir = scratch("labels-command");
+    std::fs::copy(fixture(), dir.join("gwent.s55.yaml")).expect("copy");
+    let plain = stdout(&run_in(&dir, &["gwent.s55.yaml", "--lang", "both"]));
+    for lang in ["cy", "en"] {
+        let out = Command::new(BIN)
+            .args(["labels", "--lang", lang])
+            .output()
+            .expect("runs");
+        let table = stdout(&out);
+        assert!(table.contains(&format!("\n[labels.{lang}]\n")), "{table}");
+        assert!(table.contains("\nkey_findings = "), "{table}");
+        // Every label as it is: the page is the same with the whole table in section55.toml.
+        std::fs::write(dir.join("section55.toml"), &table).expect("config");
+        let same = stdout(&run_in(&dir, &["gwent.s55.yaml", "--lang", "both"]));
+        assert!(same == plain, "[labels.{lang}] as printed changes the page");
+    }
+    let welsh = stdout(&Command::new(BIN).arg("labels").output().expect("runs"));
+    assert!(
+        welsh.contains("# Key Findings\nkey_findings = \"Prif ganfyddiadau\"\n"),
+        "Welsh by default, each label under its English: {welsh}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -7,6 +7,7 @@ mod fmt;
 mod format;
 mod import;
 mod input;
+mod labels_cmd;
 mod new;
 mod render;
 mod rules_cmd;
@@ -92,6 +93,8 @@ enum Command {
     Status(status::Args),
     /// Convert a template-shaped Markdown or text response into a response file.
     Import(import::Args),
+    /// Print the page's labels in one language, as a section55.toml table to reword.
+    Labels(labels_cmd::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -113,6 +116,7 @@ pub fn main() -> ExitCode {
         Command::Render(args) => render::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Status(args) => status::run(&args),
+        Command::Labels(args) => labels_cmd::run(&args),
     };
     match result {
         Ok(code) => code,

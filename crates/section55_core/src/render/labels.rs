@@ -110,6 +110,11 @@ macro_rules! labels {
             /// Every label's name, as `section55.toml` spells it.
             pub const NAMES: &'static [&'static str] = &[$(stringify!($name)),*];
 
+            /// Every label: its name and its words, in order.
+            pub fn entries(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($name), &*self.$name)),*]
+            }
+
             fn slot(&mut self, name: &str) -> Option<&mut Cow<'static, str>> {
                 match name {
                     $(stringify!($name) => Some(&mut self.$name),)*
@@ -238,9 +243,13 @@ impl Labels {
         overrides: &std::collections::BTreeMap<String, String>,
         table: &str,
     ) -> Result<Labels, String> {
+        let lang = table.trim_start_matches("labels.");
         for (name, text) in overrides {
-            self.set(name, text)
-                .map_err(|e| format!("section55.toml [{table}]: {e}; the labels are listed in the README (Welsh bodies)"))?;
+            self.set(name, text).map_err(|e| {
+                format!(
+                    "section55.toml [{table}]: {e}; `section55 labels --lang {lang}` lists them"
+                )
+            })?;
         }
         Ok(self)
     }
