@@ -24,6 +24,9 @@ struct Words {
     sections: Vec<(String, Label)>,
     /// Each kind of item by its name, and that name mutated after "i".
     kinds: Vec<(String, String, ItemKind)>,
+    /// The first word of every label: a line starting with none of them is not Welsh, which
+    /// keeps the check cheap on the lines of English documents.
+    first_words: Vec<String>,
 }
 
 fn words() -> &'static Words {
@@ -43,7 +46,7 @@ fn words() -> &'static Words {
         // The statute's paragraph is known by its opening words ("mae adran 55 o ddeddf yr
         // heddlu"); an office may word the rest differently.
         let statute: String = n(&cy.statute).chars().take(STATUTE_LEAD).collect();
-        Words {
+        let mut words = Words {
             statute,
             title: around(&cy.title),
             pcc_response: around(&cy.pcc_response),
@@ -81,8 +84,37 @@ fn words() -> &'static Words {
             .into_iter()
             .map(|(name, kind)| (n(name), soft_mutation(&n(name)), kind))
             .collect(),
-        }
+            first_words: Vec::new(),
+        };
+        let labels = [
+            &words.statute,
+            &words.title.0,
+            &words.pcc_response.0,
+            &words.response_to,
+        ];
+        let named = words.fields.iter().chain(&words.sections).map(|(l, _)| l);
+        let kinds = words.kinds.iter().map(|(name, _, _)| name);
+        let mut first_words: Vec<String> = labels
+            .into_iter()
+            .chain(named)
+            .chain(kinds)
+            .filter_map(|l| l.split([' ', ':']).next())
+            .map(str::to_owned)
+            .collect();
+        first_words.sort();
+        first_words.dedup();
+        words.first_words = first_words;
+        words
     })
+}
+
+/// Whether `raw` starts (after heading marks and emphasis) with the first word of a Welsh label.
+fn may_be_welsh(raw: &str, w: &Words) -> bool {
+    let start =
+        raw.trim_start_matches(|c: char| c == '#' || c == '*' || c == '_' || c.is_whitespace());
+    let word = start.split([' ', ':', '*', '_']).next().unwrap_or("");
+    let word = word.replace('\u{2019}', "'").to_lowercase();
+    w.first_words.binary_search(&word).is_ok()
 }
 
 /// How many characters of the statute's Welsh paragraph mark it.
@@ -90,12 +122,15 @@ const STATUTE_LEAD: usize = 33;
 
 /// The label a line of a page's Welsh part starts with, and the rest of the line.
 pub fn label(raw: &str) -> Option<(Label, String)> {
+    let w = words();
+    if !may_be_welsh(raw, w) {
+        return None;
+    }
     let (_, rest) = lines::strip_heading_marker(raw.trim());
     let (_, line) = lines::strip_emphasis(rest);
     if line.is_empty() {
         return None;
     }
-    let w = words();
     let lower = lines::normalise(&line);
     if let Some(found) = item(&lower, w) {
         return Some(found);
