@@ -359,3 +359,44 @@ fn the_labels_command_prints_a_table_section55_toml_accepts() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_and_fmt_keep_to_the_bilingual_format() {
+    let dir = scratch("check-fmt");
+    let file = dir.join("gwent.s55.yaml");
+    let complete = std::fs::read_to_string(fixture()).expect("read");
+    let welsh_findings = |text: &str| -> Vec<String> {
+        std::fs::write(&file, text).expect("write");
+        let out = Command::new(BIN)
+            .args(["check", "--format", "json"])
+            .arg(&file)
+            .env("SECTION55_TODAY", "2025-11-25")
+            .output()
+            .expect("runs");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"] == "welsh-text-missing" || d["rule"] == "schema")
+            .map(|d| format!("{} {}", d["rule"], d["range"]["start"]["line"]))
+            .collect()
+    };
+    assert_eq!(welsh_findings(&complete), Vec::<String>::new());
+    // The area for improvement's Welsh taken away: named at its English text (line 31).
+    let without = complete.replace(
+        "    cy:\n      text: Dylai'r heddlu ateb galwadau nad ydynt yn rhai brys yn gynt.\n",
+        "",
+    );
+    assert_ne!(without, complete);
+    assert_eq!(welsh_findings(&without), ["\"welsh-text-missing\" 31"]);
+    // `fmt` leaves a formatted bilingual file as it is.
+    std::fs::write(&file, &complete).expect("write");
+    let out = Command::new(BIN)
+        .args(["fmt", "--check"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
