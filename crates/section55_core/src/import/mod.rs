@@ -409,6 +409,19 @@ impl Builder {
         }
     }
 
+    /// Reports a segment as not mapped: its label's line with why, and the lines under it with
+    /// `below`.
+    fn segment_not_mapped(&mut self, s: &Segment, why: &str, below: &str) {
+        let head = s.head.map_or("", |h| h.raw.as_str());
+        self.not_mapped(s.line(), why, head);
+        self.unmapped(s.body, below);
+    }
+
+    /// The `index`th answer in a response section.
+    fn response_mut(&mut self, side: Side, index: usize) -> Option<&mut ItemResponse> {
+        self.section(side).responses.as_mut()?.get_mut(index)
+    }
+
     /// Records where a field came from.
     fn landed(&mut self, pointer: &str, lines: Span, rule: impl Into<String>) {
         self.prov.field(pointer, lines, rule);
@@ -449,11 +462,7 @@ impl Builder {
             }
             Label::ResponseTo { body, title } => self.response_heading(s, body, title.as_deref()),
             Label::SentOn => self.sent_on(s),
-            Label::FormOptions => {
-                let head = s.head.map_or("", |h| h.raw.as_str());
-                self.not_mapped(s.line(), FORM_OPTIONS, head);
-                self.unmapped(s.body, FORM_OPTIONS);
-            }
+            Label::FormOptions => self.segment_not_mapped(s, FORM_OPTIONS, FORM_OPTIONS),
             Label::Statute => {
                 let (_, rest) = s.first_paragraph();
                 self.prov.unmapped(
@@ -548,12 +557,7 @@ impl Builder {
             taken.push((side, i));
             let cell = |c: &str| Some(c.to_owned()).filter(|c| !c.is_empty());
             let date = |c: &str| crate::dates::parse_long_date(c);
-            let Some(entry) = self
-                .section(side)
-                .responses
-                .as_mut()
-                .and_then(|r| r.get_mut(i))
-            else {
+            let Some(entry) = self.response_mut(side, i) else {
                 continue;
             };
             entry.owner = cell(owner);
@@ -961,12 +965,7 @@ impl Builder {
             }
             (Label::Due | Label::PlannedCompletion, Current::Response(side, i)) => {
                 let due = self.date_value(s, "Planned completion");
-                if let Some(response) = self
-                    .section(side)
-                    .responses
-                    .as_mut()
-                    .and_then(|r| r.get_mut(i))
-                {
+                if let Some(response) = self.response_mut(side, i) {
                     response.due = due;
                 }
                 let pointer = format!("{}/responses/{i}/due", side.section_pointer());
@@ -998,15 +997,11 @@ impl Builder {
                 );
                 self.unmapped(rest, "after Related recommendations");
             }
-            _ => {
-                let head = s.head.map_or("", |h| h.raw.as_str());
-                self.not_mapped(
-                    s.line(),
-                    "it belongs to no recommendation, area for improvement or response here",
-                    head,
-                );
-                self.unmapped(s.body, "under a label that was not mapped");
-            }
+            _ => self.segment_not_mapped(
+                s,
+                "it belongs to no recommendation, area for improvement or response here",
+                "under a label that was not mapped",
+            ),
         }
     }
 
@@ -1045,23 +1040,16 @@ impl Builder {
             }
             (None, Current::Response(current_side, index)) if current_side == side => index,
             _ => {
-                let head = s.head.map_or("", |h| h.raw.as_str());
-                self.not_mapped(
-                    s.line(),
+                return self.segment_not_mapped(
+                    s,
                     "no \"Recommendation N\" or \"Area for improvement N\" heading above it",
-                    head,
+                    "under an action that answers no item",
                 );
-                return self.unmapped(s.body, "under an action that answers no item");
             }
         };
         self.current = Current::Response(side, index);
         let text = s.text();
-        let Some(response) = self
-            .section(side)
-            .responses
-            .as_mut()
-            .and_then(|r| r.get_mut(index))
-        else {
+        let Some(response) = self.response_mut(side, index) else {
             return;
         };
         let (slot, key) = if *label == Label::Action {

@@ -316,15 +316,11 @@ impl Builder {
         };
         match found {
             Some(pointer) => self.landed(&pointer, s.span(), WELSH_HEADING),
-            None => {
-                let head = s.head.map_or("", |h| h.raw.as_str());
-                self.not_mapped(
-                    s.line(),
-                    "the English part has no item of this number",
-                    head,
-                );
-                self.unmapped(s.body, "under a Welsh item with no English");
-            }
+            None => self.segment_not_mapped(
+                s,
+                "the English part has no item of this number",
+                "under a Welsh item with no English",
+            ),
         }
     }
 
@@ -357,22 +353,15 @@ impl Builder {
             (None, _) => None,
         };
         let Some(index) = index else {
-            let head = s.head.map_or("", |h| h.raw.as_str());
-            self.not_mapped(
-                s.line(),
+            return self.segment_not_mapped(
+                s,
                 "the English part has no answer to this item",
-                head,
+                "under a Welsh answer with no English",
             );
-            return self.unmapped(s.body, "under a Welsh answer with no English");
         };
         self.current = Current::Response(side, index);
         let text = s.text();
-        let Some(response) = self
-            .section(side)
-            .responses
-            .as_mut()
-            .and_then(|r| r.get_mut(index))
-        else {
+        let Some(response) = self.response_mut(side, index) else {
             return;
         };
         let cy = response.cy.get_or_insert_with(WelshItemResponse::default);
