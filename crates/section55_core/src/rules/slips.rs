@@ -348,11 +348,13 @@ fn check_comments(ctx: &Context, out: &mut Findings) {
     }
 }
 
-/// Lines by number with character columns turned into byte offsets. Long lines get a table of
-/// offsets, built once, so a 1 MB flow list of many values stays linear to check.
+/// Lines by number with character columns turned into byte offsets. A long line is looked at
+/// once (all ASCII, or a table of its characters' offsets), so a 1 MB flow list of many values
+/// stays linear to check.
 struct Columns<'c, 't> {
     ctx: &'c Context<'t>,
-    tables: std::collections::HashMap<u32, Vec<usize>>,
+    /// Each long line seen: `None` when it is all ASCII (a column is a byte offset).
+    tables: std::collections::HashMap<u32, Option<Vec<usize>>>,
 }
 
 /// Lines up to this many bytes are walked for each lookup.
@@ -373,20 +375,23 @@ impl<'c, 't> Columns<'c, 't> {
     /// The line's text from character `col` on.
     fn from(&mut self, n: u32, col: u32) -> &'t str {
         let line = self.line(n);
-        // Up to `col`, an ASCII line's characters are its bytes: nothing to walk.
-        let head = &line.as_bytes()[..line.len().min(col as usize)];
-        let byte = if head.is_ascii() {
-            head.len()
-        } else if line.len() <= SHORT_LINE {
-            line.char_indices()
-                .nth(col as usize)
-                .map_or(line.len(), |(i, _)| i)
+        let col = col as usize;
+        let byte = if line.len() <= SHORT_LINE {
+            // Up to `col`, an ASCII line's characters are its bytes: nothing to walk.
+            let head = &line.as_bytes()[..line.len().min(col)];
+            if head.is_ascii() {
+                head.len()
+            } else {
+                line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
+            }
         } else {
-            let table = self
-                .tables
-                .entry(n)
-                .or_insert_with(|| line.char_indices().map(|(i, _)| i).collect());
-            table.get(col as usize).copied().unwrap_or(line.len())
+            let table = self.tables.entry(n).or_insert_with(|| {
+                (!line.is_ascii()).then(|| line.char_indices().map(|(i, _)| i).collect())
+            });
+            match table {
+                None => col.min(line.len()),
+                Some(offsets) => offsets.get(col).copied().unwrap_or(line.len()),
+            }
         };
         &line[byte..]
     }
