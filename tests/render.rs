@@ -2,6 +2,9 @@
 //! as a response, and output files. Set `UPDATE_GOLDEN=1` to rewrite the golden files after an
 //! intended change (and review the diff).
 
+#[path = "support/golden.rs"]
+mod golden;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -51,16 +54,7 @@ fn stdout(out: &Output) -> String {
 }
 
 fn check_golden(path: &Path, actual: &str) {
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(path, actual).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{} differs from the output; if the change is intended, run `UPDATE_GOLDEN=1 cargo test --test render` and review the diff",
-        path.display()
-    );
+    golden::check(path, actual, "render");
 }
 
 #[test]

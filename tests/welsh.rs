@@ -3,6 +3,9 @@
 //! a Welsh page says of texts that have no Welsh yet. Set `UPDATE_GOLDEN=1` to rewrite the
 //! bilingual golden page after an intended change.
 
+#[path = "support/golden.rs"]
+mod golden;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -168,15 +171,7 @@ fn a_bilingual_page_gives_each_part_in_english_then_welsh() {
 fn the_bilingual_markdown_page() {
     let md = stdout(&render(&[&fixture(), "--lang", "both"]));
     let golden = PathBuf::from(format!("{ROOT}/tests/golden/gwent-bilingual.both.md"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&golden, &md).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&golden).unwrap_or_default();
-    assert!(
-        expected == md,
-        "{} differs from the output; if the change is intended, run `UPDATE_GOLDEN=1 cargo test --test welsh` and review the diff",
-        golden.display()
-    );
+    golden::check(&golden, &md, "welsh");
 }
 
 #[test]
