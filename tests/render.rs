@@ -2,8 +2,8 @@
 //! as a response, and output files. Set `UPDATE_GOLDEN=1` to rewrite the golden files after an
 //! intended change (and review the diff).
 
-#[path = "support/golden.rs"]
-mod golden;
+#[path = "support/rendered.rs"]
+mod rendered;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -54,7 +54,7 @@ fn stdout(out: &Output) -> String {
 }
 
 fn check_golden(path: &Path, actual: &str) {
-    golden::check(path, actual, "render");
+    rendered::check_golden(path, actual, "render");
 }
 
 #[test]
@@ -169,13 +169,7 @@ fn markdown_follows_the_template() {
         "response to report and any Recommendations/Areas For Improvement**",
         "### **For Office Use Only:**",
     ];
-    let mut from = 0;
-    for part in order {
-        let at = md[from..]
-            .find(part)
-            .unwrap_or_else(|| panic!("`{part}` missing or out of order:\n{md}"));
-        from += at + part.len();
-    }
+    rendered::assert_in_order(&md, &order);
 }
 
 #[test]

@@ -78,23 +78,6 @@ const MONTHS_CY: [&str; 12] = [
     "Rhagfyr",
 ];
 
-/// The months after "o" ("5 o Fawrth 2024"), with the soft mutation Welsh gives them there; the
-/// months that do not mutate are the same as [`MONTHS_CY`].
-const MONTHS_CY_MUTATED: [&str; 12] = [
-    "Ionawr",
-    "Chwefror",
-    "Fawrth",
-    "Ebrill",
-    "Fai",
-    "Fehefin",
-    "Orffennaf",
-    "Awst",
-    "Fedi",
-    "Hydref",
-    "Dachwedd",
-    "Ragfyr",
-];
-
 /// The days of the week in Welsh, after "Dydd" ("Dydd Iau 18 Rhagfyr 2025"), Monday first.
 const WEEKDAYS_CY: [&str; 7] = [
     "Llun", "Mawrth", "Mercher", "Iau", "Gwener", "Sadwrn", "Sul",
@@ -240,10 +223,15 @@ fn month(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// A Welsh month's name after "o", mutated or not ("o Fawrth", "o Ebrill").
+/// A Welsh month's name after "o", with the soft mutation Welsh gives it there or without
+/// ("o Fawrth", "o Ebrill").
 fn month_after_o(word: &str) -> Option<u32> {
-    position_in(&MONTHS_CY_MUTATED, word)
-        .or_else(|| position_in(&MONTHS_CY, word))
+    MONTHS_CY
+        .iter()
+        .position(|m| {
+            m.eq_ignore_ascii_case(word)
+                || crate::welsh_grammar::soft_mutation(m).eq_ignore_ascii_case(word)
+        })
         .map(|i| i as u32 + 1)
 }
 

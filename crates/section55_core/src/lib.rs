@@ -21,3 +21,4 @@ pub mod rules;
 pub mod schema;
 pub mod suggest;
 pub mod template;
+pub mod welsh_grammar;

@@ -290,6 +290,18 @@ enum Target {
     Area(NonZeroU32),
 }
 
+impl Target {
+    /// What a response section's "Recommendation N" heading is for (a cause of concern is
+    /// answered through its recommendations: no target of its own).
+    fn of(kind: ItemKind, id: NonZeroU32) -> Option<Target> {
+        match kind {
+            ItemKind::Recommendation => Some(Target::Recommendation(id)),
+            ItemKind::AreaForImprovement => Some(Target::Area(id)),
+            ItemKind::CauseOfConcern => None,
+        }
+    }
+}
+
 struct Builder {
     /// The response so far; keys in `absent` hold stand-in values and are left out when written.
     r: Response,
@@ -763,15 +775,7 @@ impl Builder {
 
     fn item(&mut self, s: &Segment, kind: ItemKind, id: NonZeroU32) {
         match (self.context, kind) {
-            (Context::Response(side), ItemKind::Recommendation) => {
-                self.response_item(s, side, Some(Target::Recommendation(id)))
-            }
-            (Context::Response(side), ItemKind::AreaForImprovement) => {
-                self.response_item(s, side, Some(Target::Area(id)))
-            }
-            (Context::Response(side), ItemKind::CauseOfConcern) => {
-                self.response_item(s, side, None)
-            }
+            (Context::Response(side), _) => self.response_item(s, side, Target::of(kind, id)),
             (_, ItemKind::Recommendation) => self.recommendation(s, id),
             (_, ItemKind::CauseOfConcern) => self.cause(s, id),
             (_, ItemKind::AreaForImprovement) => self.area(s, id),

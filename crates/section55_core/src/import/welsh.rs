@@ -10,7 +10,8 @@ use super::lines::{self, ItemKind, Label};
 use super::provenance::Span;
 use super::{Builder, Context, Current, Segment, Side, Target};
 use crate::model::{WelshItemResponse, WelshKeyFindings, WelshText, WelshTitle};
-use crate::render::labels::{Labels, soft_mutation};
+use crate::render::labels::Labels;
+use crate::welsh_grammar::soft_mutation;
 
 /// The Welsh labels, normalised once (`lines::normalise`), as each line is compared with them.
 struct Words {
@@ -272,11 +273,7 @@ impl Builder {
     fn welsh_item(&mut self, s: &Segment, kind: ItemKind, id: NonZeroU32) {
         if let Context::Response(side) = self.context {
             self.current = Current::None;
-            self.pending = match kind {
-                ItemKind::Recommendation => Some(Target::Recommendation(id)),
-                ItemKind::AreaForImprovement => Some(Target::Area(id)),
-                ItemKind::CauseOfConcern => None,
-            };
+            self.pending = Target::of(kind, id);
             let pointer = format!("{}/responses", side.section_pointer());
             return self.repeated_at(s, &pointer);
         }

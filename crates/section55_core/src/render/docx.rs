@@ -27,7 +27,7 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 pub fn write(outline: &Outline) -> Result<Vec<u8>, String> {
     let mut body = Body::new(outline.words);
     if let Some(findings) = &outline.draft {
-        body.draft_notice(outline.words, findings);
+        body.draft_notice(findings);
     }
     if let Some(other) = &outline.other_page {
         body.lang = other_lang(outline, other.lang);
@@ -308,7 +308,8 @@ impl<'a> Body<'a> {
         self.xml.push_str("</w:tbl>");
     }
 
-    fn draft_notice(&mut self, words: &Labels, findings: &[String]) {
+    fn draft_notice(&mut self, findings: &[String]) {
+        let words = self.words;
         let open = if findings.is_empty() {
             format!(" {}", words.no_findings_left)
         } else {

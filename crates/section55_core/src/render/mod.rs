@@ -313,9 +313,9 @@ impl<'a> Outline<'a> {
             l: labels,
             untranslated: Default::default(),
         };
-        let (details, sections) = (b.details(r), b.sections(r));
-        let untranslated = b.untranslated.get();
         let report_title = b.report_title(r);
+        let (details, sections) = (b.details(r, report_title), b.sections(r));
+        let untranslated = b.untranslated.get();
         Outline {
             lang,
             words: labels,
@@ -492,9 +492,9 @@ impl<'a> Builder<'a> {
         sections
     }
 
-    fn details(&self, r: &'a Response) -> Vec<Field<'a>> {
+    /// The report's details; `title` is the report's, in this language where the file has it.
+    fn details(&self, r: &'a Response, title: &'a str) -> Vec<Field<'a>> {
         let (i, l) = (&r.inspection, self.l);
-        let title = self.report_title(r);
         vec![
             Field {
                 label: &l.force,
@@ -641,7 +641,7 @@ impl<'a> Builder<'a> {
     fn response_heading(&self, response: &ItemResponse) -> String {
         let targets = self.targets(response);
         let targets = match self.lang {
-            Lang::Cy => labels::soft_mutation(&targets),
+            Lang::Cy => crate::welsh_grammar::soft_mutation(&targets),
             Lang::En => targets,
         };
         format!("{} {targets}:", self.l.response_to)
