@@ -6,6 +6,7 @@
 #   benches/compare.sh                  # everything, 7 runs per tool
 #   RUNS=3 benches/compare.sh           # fewer runs
 #   benches/compare.sh --update-readme  # also write the figures into benches/README.md
+#   SECTION55_BEFORE=old/section55 benches/compare.sh  # and another build beside this one
 #
 # Installs the peers by package name (pip: check-jsonschema; npm, into target/compare/node:
 # ajv-cli, ajv-formats, yaml-language-server; apt: hyperfine, time) when they are missing.
@@ -85,8 +86,18 @@ measure() {
 }
 
 cd "$WORK"
-step "section55 check (every rule, all cores)"
-measure "check-2000/section55" "$S55" check --format json --today 2026-01-15 corpus
+# check_2000 NAME BINARY: section55 check on all cores, then on one (rayon's RAYON_NUM_THREADS).
+check_2000() {
+  step "$1 check (every rule, all cores, then one thread)"
+  measure "check-2000/$1" "$2" check --format json --today 2026-01-15 corpus
+  measure "check-2000/$1-1thread" env RAYON_NUM_THREADS=1 "$2" check --format json --today 2026-01-15 corpus
+}
+check_2000 section55 "$S55"
+BEFORE=${SECTION55_BEFORE:-}
+if [[ -n $BEFORE ]]; then
+  echo "version	before	$("$BEFORE" --version)" >> "$RESULTS"
+  check_2000 before "$BEFORE"
+fi
 step "check-jsonschema (schema only)"
 measure "check-2000/check-jsonschema" check-jsonschema --schemafile "$SCHEMA" -o json corpus/*.s55.yaml
 step "ajv-cli (schema only, on the JSON copies)"
@@ -117,8 +128,10 @@ step "one small file, cold process"
 SMALL=$WORK/corpus/response-0000.s55.yaml
 SMALL_JSON=$WORK/corpus-json/response-0000.json
 echo "cold	bytes	$(wc -c < "$SMALL")" >> "$RESULTS"
+BEFORE_COLD=()
+[[ -n $BEFORE ]] && BEFORE_COLD=(-n before "$BEFORE check --format json --today 2026-01-15 $SMALL")
 hyperfine -N --warmup 3 --runs 50 --export-json "$WORK/cold.json" \
-  -n section55 "$S55 check --format json --today 2026-01-15 $SMALL" \
+  -n section55 "$S55 check --format json --today 2026-01-15 $SMALL" "${BEFORE_COLD[@]}" \
   -n check-jsonschema "check-jsonschema --schemafile $SCHEMA $SMALL" \
   -n ajv-cli "$AJV validate --spec=draft2020 --strict=false -c ajv-formats -s $SCHEMA -d $SMALL_JSON" \
   -i > /dev/null

@@ -128,7 +128,7 @@ fn entry_symbol(entry: &Entry, conv: &Converter, top: bool) -> DocumentSymbol {
             .map(str::to_owned),
     };
     let mut s = symbol(
-        entry.key.clone(),
+        entry.key.to_string(),
         detail,
         kind_of(value),
         range,

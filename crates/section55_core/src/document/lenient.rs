@@ -636,7 +636,7 @@ fn rough_map(lines: &[(LineShape, &str)], i: &mut usize, col: usize, item: bool)
         let value = rough_value(lines, i, col);
         if !entries.iter().any(|e| e.key == key) {
             entries.push(Entry {
-                key,
+                key: key.into(),
                 key_span: Span::default(),
                 value,
             });

@@ -9,6 +9,8 @@ mod scalar;
 
 pub use parse::{MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, parse};
 
+use std::sync::Arc;
+
 use crate::diagnostic::{Pos, Span, TextEdit};
 
 /// A parsed response file: the tree (absent when the text is not well-formed YAML or empty) and
@@ -44,9 +46,88 @@ pub enum Value {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub key: String,
+    pub key: Key,
     pub key_span: Span,
     pub value: Node,
+}
+
+/// A mapping key, read as text. Keys repeat (every recommendation has an `id`, a `text` and a
+/// `due`), so a parse keeps one copy of each distinct key and its entries share it: a large
+/// response holds a few dozen key strings instead of one per entry.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Key(Arc<str>);
+
+impl Key {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Key {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Key {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Key {
+    fn from(text: &str) -> Self {
+        Key(text.into())
+    }
+}
+
+impl From<String> for Key {
+    fn from(text: String) -> Self {
+        Key(text.into())
+    }
+}
+
+impl From<Key> for String {
+    fn from(key: Key) -> Self {
+        key.as_str().to_owned()
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Key {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// One step of a path into the tree.
@@ -130,7 +211,7 @@ impl Node {
             };
             match &node.value {
                 Value::Map(entries) => {
-                    let entry = entries.iter().find(|e| e.key == token)?;
+                    let entry = entries.iter().find(|e| *e.key == *token)?;
                     key_span = Some(entry.key_span);
                     node = &entry.value;
                 }
@@ -153,7 +234,7 @@ impl Node {
                 Value::Map(entries) => {
                     for entry in entries {
                         if entry.key_span.contains(pos) || entry.value.span.contains(pos) {
-                            path.push(Step::Key(entry.key.clone()));
+                            path.push(Step::Key(entry.key.to_string()));
                             node = &entry.value;
                             continue 'descend;
                         }
@@ -185,7 +266,7 @@ impl Node {
             Value::Map(entries) => J::Object(
                 entries
                     .iter()
-                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .map(|e| (e.key.to_string(), e.value.to_json()))
                     .collect(),
             ),
         }

@@ -3,12 +3,12 @@
 //! text) stop the build with a syntax error instead
 //! of exhausting the stack or memory.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span as YSpan};
 
 use super::scalar::{owned, resolve_plain};
-use super::{Document, Entry, Node, SyntaxError, Value};
+use super::{Document, Entry, Key, Node, SyntaxError, Value};
 use crate::diagnostic::{Pos, Span};
 
 /// Deepest nesting of lists and mappings accepted; a response needs 5.
@@ -52,25 +52,34 @@ fn end_of(widths: &[u32]) -> Pos {
     Pos::new(last as u32, widths.get(last).copied().unwrap_or(0))
 }
 
+/// An open list or mapping. Its children wait on the builder's `items` or `entries` (from
+/// `base` on) and move into a vector of their exact number when it closes: a vector grown by
+/// pushing keeps up to twice its length, which was a third of a large file's tree.
 enum Frame {
     Seq {
         start: Span,
         anchor: usize,
-        items: Vec<Node>,
+        base: usize,
     },
     Map {
         start: Span,
         anchor: usize,
-        entries: Vec<Entry>,
-        key: Option<(String, Span)>,
+        base: usize,
+        key: Option<(Key, Span)>,
         /// Key to position in `entries`, once the mapping is large (see [`INDEX_KEYS_FROM`]).
-        index: Option<HashMap<String, usize>>,
+        index: Option<HashMap<Key, usize>>,
     },
 }
 
 #[derive(Default)]
 struct Builder {
     stack: Vec<Frame>,
+    /// The children of the open lists, innermost last.
+    items: Vec<Node>,
+    /// The entries of the open mappings, innermost last.
+    entries: Vec<Entry>,
+    /// Every distinct key read so far, shared by the entries that have it.
+    keys: HashSet<Key>,
     root: Option<Node>,
     errors: Vec<SyntaxError>,
     /// Anchored nodes with their size: (node, nodes in it, bytes of text in it).
@@ -130,7 +139,8 @@ impl Builder {
             Event::Scalar(text, style, anchor, tag) => {
                 if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
                     // Keys are compared as written: `1: x` has the key "1".
-                    self.set_key(owned(text), s);
+                    let key = self.intern(&text);
+                    self.set_key(key, s);
                     return false;
                 }
                 let value = if style == ScalarStyle::Plain && !is_str_tag(tag.as_deref()) {
@@ -144,7 +154,7 @@ impl Builder {
                 Frame::Seq {
                     start: s,
                     anchor,
-                    items: Vec::new(),
+                    base: self.items.len(),
                 },
                 s,
             ),
@@ -152,7 +162,7 @@ impl Builder {
                 Frame::Map {
                     start: s,
                     anchor,
-                    entries: Vec::new(),
+                    base: self.entries.len(),
                     key: None,
                     index: None,
                 },
@@ -191,14 +201,22 @@ impl Builder {
             Frame::Seq {
                 start,
                 anchor,
-                items,
-            } => (start, anchor, Value::Seq(items)),
+                base,
+            } => (
+                start,
+                anchor,
+                Value::Seq(self.items.drain(base..).collect()),
+            ),
             Frame::Map {
                 start,
                 anchor,
-                entries,
+                base,
                 ..
-            } => (start, anchor, Value::Map(entries)),
+            } => (
+                start,
+                anchor,
+                Value::Map(self.entries.drain(base..).collect()),
+            ),
         };
         let last_end = match &value {
             Value::Seq(items) => items.last().map(|n| n.span.end),
@@ -246,7 +264,7 @@ impl Builder {
         let node = self.anchors[&id].0.clone();
         if matches!(self.stack.last(), Some(Frame::Map { key: None, .. })) {
             let key = match &node.value {
-                Value::Str(text) => text.clone(),
+                Value::Str(text) => self.intern(text),
                 _ => return self.fail("a mapping key must be plain text", self.point(s.start)),
             };
             self.set_key(key, s);
@@ -261,7 +279,17 @@ impl Builder {
         )
     }
 
-    fn set_key(&mut self, key: String, s: Span) {
+    /// The shared copy of a key.
+    fn intern(&mut self, text: &str) -> Key {
+        if let Some(key) = self.keys.get(text) {
+            return key.clone();
+        }
+        let key = Key::from(text);
+        self.keys.insert(key.clone());
+        key
+    }
+
+    fn set_key(&mut self, key: Key, s: Span) {
         if let Some(Frame::Map { key: slot, .. }) = self.stack.last_mut() {
             *slot = Some((key, s));
         }
@@ -275,13 +303,11 @@ impl Builder {
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
-            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Seq { .. }) => self.items.push(node),
             Some(Frame::Map {
-                entries,
-                key,
-                index,
-                ..
+                base, key, index, ..
             }) => {
+                let entries = &self.entries[*base..];
                 let Some((key, key_span)) = key.take() else {
                     return false;
                 };
@@ -306,7 +332,7 @@ impl Builder {
                 if let Some(index) = index {
                     index.insert(key.clone(), entries.len());
                 }
-                entries.push(Entry {
+                self.entries.push(Entry {
                     key,
                     key_span,
                     value: node,

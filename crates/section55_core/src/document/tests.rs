@@ -223,3 +223,37 @@ fn line_index_edits_match_a_full_rebuild() {
         }
     }
 }
+
+#[test]
+fn lists_and_mappings_hold_exactly_their_children() {
+    let r = root("a:\n  - {x: 1, y: 2, z: 3}\n  - [1, 2, 3, 4, 5]\n  - b: [only]\n");
+    fn exact(node: &Node) {
+        match &node.value {
+            Value::Seq(items) => {
+                assert_eq!(items.capacity(), items.len());
+                items.iter().for_each(exact);
+            }
+            Value::Map(entries) => {
+                assert_eq!(entries.capacity(), entries.len());
+                entries.iter().for_each(|e| exact(&e.value));
+            }
+            _ => {}
+        }
+    }
+    exact(&r);
+    assert_eq!(r.pointer("/a/1").map(|n| n.as_seq().len()), Some(5));
+    assert_eq!(r.pointer("/a/2/b/0").and_then(Node::as_str), Some("only"));
+}
+
+#[test]
+fn entries_share_one_copy_of_each_key() {
+    let r = root("- id: 1\n  text: a\n- id: 2\n  text: b\n- {id: 3}\n");
+    let ids: Vec<&Key> = r.as_seq().iter().map(|n| &n.as_map()[0].key).collect();
+    assert_eq!(ids.len(), 3);
+    assert!(
+        ids.iter()
+            .all(|k| **k == "id" && Arc::ptr_eq(&k.0, &ids[0].0))
+    );
+    let text = &r.as_seq()[1].as_map()[1].key;
+    assert!(*text == "text" && !Arc::ptr_eq(&text.0, &ids[0].0));
+}
