@@ -63,11 +63,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: &Args) -> Result<ExitCode, String> {
-    // Most of a cold check of one small file is compiling the schema's validator (the 2020-12
-    // meta-schema's validator first, which jsonschema always builds to check the schema with):
-    // on a thread of its own it overlaps finding, reading and parsing the files. Without that
-    // thread (none to be had), the first lint builds it, as before.
-    let _ = std::thread::Builder::new().spawn(crate::schema::validator);
+    // Compiling the schema's validator (the draft-07 meta-schema's validator first, which
+    // jsonschema always builds to check the schema with) takes a millisecond: on a thread of its
+    // own it overlaps finding, reading and parsing the files. One file (as pre-commit checks
+    // them) has too little to overlap for the cost of starting a thread; without that thread
+    // the first lint builds it.
+    if !one_file(&args.paths) {
+        let _ = std::thread::Builder::new().spawn(crate::schema::validator);
+    }
     let today = crate::dates::today(args.today)?;
     let fixing = fix::Mode::of(args.fix, args.diff, args.unsafe_fixes)?;
     let Collected {
@@ -104,6 +107,11 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Whether the paths name one file or standard input (`-`).
+fn one_file(paths: &[PathBuf]) -> bool {
+    matches!(paths, [path] if path.as_os_str() == "-" || path.is_file())
 }
 
 /// The YAML files in the folders that look like responses but were not read (`done`: "checked").
@@ -222,8 +230,13 @@ const AHEAD_PER_THREAD: usize = 4;
 pub(super) fn in_order<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
-    emit: impl FnMut(R) + Send,
+    mut emit: impl FnMut(R) + Send,
 ) {
+    // One file, as pre-commit checks them: starting the pool's threads and the writer's would
+    // cost more than the file.
+    if let [item] = items {
+        return emit(work(item));
+    }
     let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
     let window = threads * AHEAD_PER_THREAD;
     let next = AtomicUsize::new(0);
