@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, mpsc};
+use std::sync::{Condvar, Mutex};
 
 use super::fix;
 use super::format::{self, FileReport, Format};
@@ -226,72 +226,88 @@ const AHEAD_PER_THREAD: usize = 4;
 /// order, as soon as the results before it are in: the first file's report is written while
 /// later files are checked, and only a few finished results wait at any time (a thread does not
 /// start an item more than [`AHEAD_PER_THREAD`] per thread past the last one emitted), so
-/// memory does not grow with the number of files.
+/// memory does not grow with the number of files. The thread that finishes the result next in
+/// line emits it, and those waiting behind it: no thread of its own hands results on (its
+/// wake-ups cost a fifth of the time of checking 2,000 files on two cores).
 pub(super) fn in_order<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
     mut emit: impl FnMut(R) + Send,
 ) {
-    // One file, as pre-commit checks them: starting the pool's threads and the writer's would
-    // cost more than the file.
+    // One file, as pre-commit checks them: starting the pool's threads would cost more than
+    // the file.
     if let [item] = items {
         return emit(work(item));
     }
     let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
     let window = threads * AHEAD_PER_THREAD;
     let next = AtomicUsize::new(0);
-    let emitted = (Mutex::new(0usize), Condvar::new());
-    let (sender, receiver) = mpsc::channel::<(usize, R)>();
-    std::thread::scope(|scope| {
-        let writer = scope.spawn(|| reorder(receiver, emit, &emitted));
-        rayon::scope(|pool| {
-            for _ in 0..threads {
-                let sender = sender.clone();
-                let (next, emitted, work) = (&next, &emitted, &work);
-                pool.spawn(move |_| {
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= items.len() {
-                            break;
-                        }
-                        wait_until_below(emitted, i, window);
-                        if sender.send((i, work(&items[i]))).is_err() {
-                            break;
-                        }
+    let line = Line {
+        state: Mutex::new(Waiting {
+            early: std::collections::BTreeMap::new(),
+            emitted: 0,
+            emit,
+        }),
+        moved: Condvar::new(),
+    };
+    rayon::scope(|pool| {
+        for _ in 0..threads {
+            let (next, line, work) = (&next, &line, &work);
+            pool.spawn(move |_| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() {
+                        break;
                     }
-                });
-            }
-        });
-        drop(sender);
-        let _ = writer.join();
+                    line.wait_until_below(i, window);
+                    line.finish(i, work(&items[i]));
+                }
+            });
+        }
     });
 }
 
-/// Blocks while `i` is `window` or more past the number of results emitted.
-fn wait_until_below(emitted: &(Mutex<usize>, Condvar), i: usize, window: usize) {
-    let (count, changed) = emitted;
-    let mut count = count.lock().unwrap_or_else(|e| e.into_inner());
-    while i >= *count + window {
-        count = changed.wait(count).unwrap_or_else(|e| e.into_inner());
-    }
+/// The results that wait for an earlier one, and how many have been emitted.
+struct Waiting<R, E> {
+    early: std::collections::BTreeMap<usize, R>,
+    emitted: usize,
+    emit: E,
 }
 
-/// Emits the results in index order, holding the ones that arrive early.
-fn reorder<R>(
-    receiver: mpsc::Receiver<(usize, R)>,
-    mut emit: impl FnMut(R),
-    emitted: &(Mutex<usize>, Condvar),
-) {
-    let mut early = std::collections::BTreeMap::new();
-    let mut want = 0;
-    for (i, result) in receiver {
-        early.insert(i, result);
-        while let Some(result) = early.remove(&want) {
-            emit(result);
-            want += 1;
-            *emitted.0.lock().unwrap_or_else(|e| e.into_inner()) = want;
-            emitted.1.notify_all();
+/// The queue of [`in_order`]: its state, and a signal each time results are emitted.
+struct Line<R, E> {
+    state: Mutex<Waiting<R, E>>,
+    moved: Condvar,
+}
+
+impl<R, E: FnMut(R)> Line<R, E> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Waiting<R, E>> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Blocks while `i` is `window` or more past the number of results emitted.
+    fn wait_until_below(&self, i: usize, window: usize) {
+        let mut state = self.lock();
+        while i >= state.emitted + window {
+            state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
         }
+    }
+
+    /// Result `i` is in: emits it if it is next, and every result waiting behind it.
+    fn finish(&self, i: usize, result: R) {
+        let mut state = self.lock();
+        if i != state.emitted {
+            state.early.insert(i, result);
+            return;
+        }
+        let state = &mut *state;
+        (state.emit)(result);
+        state.emitted += 1;
+        while let Some(result) = state.early.remove(&state.emitted) {
+            (state.emit)(result);
+            state.emitted += 1;
+        }
+        self.moved.notify_all();
     }
 }
 
