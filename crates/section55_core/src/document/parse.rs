@@ -26,6 +26,8 @@ pub fn parse(text: &str) -> Document {
     let mut builder = Builder {
         end: end_of(&widths),
         widths,
+        // Room for the distinct keys of a response (about fifty), so the set is not regrown.
+        keys: HashSet::with_capacity(64),
         ..Builder::default()
     };
     let mut parser = Parser::new_from_str(text);

@@ -1,5 +1,7 @@
 //! Publishing: the link to the report, links in the texts, and the copies s.55(6) requires.
 
+use std::sync::LazyLock;
+
 use super::code;
 use super::{Context, Doc, Findings, Rule};
 use crate::diagnostic::{Pos, Severity, Span};
@@ -112,7 +114,7 @@ fn check_link_text(ctx: &Context, out: &mut Findings) {
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match &node.value {
-            Value::Str(text) if text.contains("](") || text.contains("http") => {
+            Value::Str(text) if may_link(text) => {
                 link_text_findings(ctx, node, out);
             }
             Value::Seq(items) => stack.extend(items.iter().rev()),
@@ -126,6 +128,16 @@ fn check_link_text(ctx: &Context, out: &mut Findings) {
             _ => {}
         }
     }
+}
+
+/// Whether a text may hold a link: a Markdown one (`](`) or an address (`http`). Every text of
+/// the file is asked and most hold neither, so the searchers are built once.
+fn may_link(text: &str) -> bool {
+    use memchr::memmem::Finder;
+    static MARKDOWN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("]("));
+    static ADDRESS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("http"));
+    let bytes = text.as_bytes();
+    MARKDOWN.find(bytes).is_some() || ADDRESS.find(bytes).is_some()
 }
 
 /// The links of a text, read where it is written in the file, so each finding's range is the
