@@ -7,6 +7,7 @@
 #   RUNS=3 benches/compare.sh           # fewer runs
 #   benches/compare.sh --update-readme  # also write the figures into benches/README.md
 #   SECTION55_BEFORE=old/section55 benches/compare.sh  # and another build beside this one
+#                                       # (SECTION55_BEFORE_NAME: its name in the tables)
 #
 # Installs the peers by package name (pip: check-jsonschema; npm, into target/compare/node:
 # ajv-cli, ajv-formats, yaml-language-server; apt: hyperfine, time) when they are missing.
@@ -95,7 +96,7 @@ check_2000() {
 check_2000 section55 "$S55"
 BEFORE=${SECTION55_BEFORE:-}
 if [[ -n $BEFORE ]]; then
-  echo "version	before	$("$BEFORE" --version)" >> "$RESULTS"
+  echo "version	before	${SECTION55_BEFORE_NAME:-$("$BEFORE" --version)}" >> "$RESULTS"
   check_2000 before "$BEFORE"
 fi
 step "check-jsonschema (schema only)"
