@@ -384,6 +384,9 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![bom_len(text)];
         push_starts(text.as_bytes(), 0, text.len(), &mut starts);
+        // Grown by doubling, it may hold twice the lines: a large file's index is kept as long
+        // as its text.
+        starts.shrink_to_fit();
         LineIndex { starts }
     }
 

@@ -2,7 +2,6 @@
 //! rules share (dates, recommendations, responses), each worked out once per lint.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -56,8 +55,31 @@ pub struct Items<'a> {
     pub answers: Vec<Answer<'a>>,
     /// Indices into `answers` by recommendation id and by area-for-improvement id, so looking up
     /// the answers to each item stays linear in the file's size.
-    by_recommendation: HashMap<i64, Vec<usize>>,
-    by_area: HashMap<i64, Vec<usize>>,
+    by_recommendation: ById,
+    by_area: ById,
+}
+
+/// Positions sorted by the id they belong to, then by position: one vector where a map would
+/// hold a small vector for every id (a file of thousands of recommendations held megabytes of
+/// them).
+struct ById(Vec<(i64, usize)>);
+
+impl ById {
+    fn of(pairs: impl Iterator<Item = (i64, usize)>) -> Self {
+        let mut pairs: Vec<_> = pairs.collect();
+        // The pairs are distinct, so an unstable sort keeps each id's positions in order.
+        pairs.sort_unstable();
+        ById(pairs)
+    }
+
+    /// The positions of `id`, in order.
+    fn get(&self, id: i64) -> impl Iterator<Item = usize> + '_ {
+        let from = self.0.partition_point(|&(k, _)| k < id);
+        self.0[from..]
+            .iter()
+            .take_while(move |&&(k, _)| k == id)
+            .map(|&(_, i)| i)
+    }
 }
 
 pub use crate::template::RESPONSE_SECTIONS;
@@ -195,16 +217,16 @@ impl<'a> Items<'a> {
                 no_action_reason: node.entry("no_action_reason"),
             })
             .collect::<Vec<Answer<'a>>>();
-        let mut by_recommendation: HashMap<i64, Vec<usize>> = HashMap::new();
-        let mut by_area: HashMap<i64, Vec<usize>> = HashMap::new();
-        for (i, answer) in answers.iter().enumerate() {
-            if let Some((id, _)) = answer.recommendation {
-                by_recommendation.entry(id).or_default().push(i);
-            }
-            if let Some((id, _)) = answer.area_for_improvement {
-                by_area.entry(id).or_default().push(i);
-            }
-        }
+        let ids = |of: fn(&Answer<'a>) -> Option<(i64, &'a Node)>| {
+            ById::of(
+                answers
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, a)| of(a).map(|(id, _)| (id, i))),
+            )
+        };
+        let by_recommendation = ids(|a| a.recommendation);
+        let by_area = ids(|a| a.area_for_improvement);
         Items {
             recommendations: list("recommendations"),
             areas_for_improvement: list("areas_for_improvement"),
@@ -217,17 +239,11 @@ impl<'a> Items<'a> {
 
     /// The answers to recommendation `id`, in file order.
     pub fn answers_to_recommendation(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
-        let found = self
-            .by_recommendation
-            .get(&id)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        found.iter().map(|&i| &self.answers[i])
+        self.by_recommendation.get(id).map(|i| &self.answers[i])
     }
 
     pub fn answers_to_area(&self, id: i64) -> impl Iterator<Item = &Answer<'a>> {
-        let found = self.by_area.get(&id).map(Vec::as_slice).unwrap_or_default();
-        found.iter().map(|&i| &self.answers[i])
+        self.by_area.get(id).map(|i| &self.answers[i])
     }
 }
 
