@@ -6,11 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex};
 
 use super::fix;
 use super::format::{self, FileReport, Format};
+use super::parallel::in_order;
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::discover::{Collected, Source, collect, response_name};
@@ -217,98 +216,6 @@ fn fix_all(
         .flat_map(|r| &r.diagnostics)
         .any(|d| fails(d.severity, args));
     (reports.len(), failed)
-}
-
-/// How many results may wait, per thread, for an earlier file that is still being checked.
-const AHEAD_PER_THREAD: usize = 4;
-
-/// `work` on each item on the rayon pool's threads, and `emit` on each result in the items'
-/// order, as soon as the results before it are in: the first file's report is written while
-/// later files are checked, and only a few finished results wait at any time (a thread does not
-/// start an item more than [`AHEAD_PER_THREAD`] per thread past the last one emitted), so
-/// memory does not grow with the number of files. The thread that finishes the result next in
-/// line emits it, and those waiting behind it: no thread of its own hands results on (its
-/// wake-ups cost a fifth of the time of checking 2,000 files on two cores).
-pub(super) fn in_order<T: Sync, R: Send>(
-    items: &[T],
-    work: impl Fn(&T) -> R + Sync,
-    mut emit: impl FnMut(R) + Send,
-) {
-    // One file, as pre-commit checks them: starting the pool's threads would cost more than
-    // the file.
-    if let [item] = items {
-        return emit(work(item));
-    }
-    let threads = rayon::current_num_threads().clamp(1, items.len().max(1));
-    let window = threads * AHEAD_PER_THREAD;
-    let next = AtomicUsize::new(0);
-    let line = Line {
-        state: Mutex::new(Waiting {
-            early: std::collections::BTreeMap::new(),
-            emitted: 0,
-            emit,
-        }),
-        moved: Condvar::new(),
-    };
-    rayon::scope(|pool| {
-        for _ in 0..threads {
-            let (next, line, work) = (&next, &line, &work);
-            pool.spawn(move |_| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= items.len() {
-                        break;
-                    }
-                    line.wait_until_below(i, window);
-                    line.finish(i, work(&items[i]));
-                }
-            });
-        }
-    });
-}
-
-/// The results that wait for an earlier one, and how many have been emitted.
-struct Waiting<R, E> {
-    early: std::collections::BTreeMap<usize, R>,
-    emitted: usize,
-    emit: E,
-}
-
-/// The queue of [`in_order`]: its state, and a signal each time results are emitted.
-struct Line<R, E> {
-    state: Mutex<Waiting<R, E>>,
-    moved: Condvar,
-}
-
-impl<R, E: FnMut(R)> Line<R, E> {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Waiting<R, E>> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Blocks while `i` is `window` or more past the number of results emitted.
-    fn wait_until_below(&self, i: usize, window: usize) {
-        let mut state = self.lock();
-        while i >= state.emitted + window {
-            state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
-        }
-    }
-
-    /// Result `i` is in: emits it if it is next, and every result waiting behind it.
-    fn finish(&self, i: usize, result: R) {
-        let mut state = self.lock();
-        if i != state.emitted {
-            state.early.insert(i, result);
-            return;
-        }
-        let state = &mut *state;
-        (state.emit)(result);
-        state.emitted += 1;
-        while let Some(result) = state.early.remove(&state.emitted) {
-            (state.emit)(result);
-            state.emitted += 1;
-        }
-        self.moved.notify_all();
-    }
 }
 
 /// A source's name to report, its bytes and the configuration that applies to it.

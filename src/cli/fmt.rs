@@ -46,7 +46,7 @@ pub fn run(args: &Args) -> Result<ExitCode, String> {
     } = discover::collect(&args.paths);
     let indexed: Vec<(usize, &Source)> = sources.iter().enumerate().collect();
     let mut files = Vec::with_capacity(sources.len());
-    check::in_order(
+    super::parallel::in_order(
         &indexed,
         |&(i, source)| format_source(i, source, &args.stdin_filename),
         |formatted| match formatted {

@@ -9,6 +9,7 @@ mod import;
 mod input;
 mod labels_cmd;
 mod new;
+mod parallel;
 mod render;
 mod rules_cmd;
 mod schema_cmd;
