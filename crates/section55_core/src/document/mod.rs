@@ -54,7 +54,7 @@ pub struct Entry {
 /// A mapping key, read as text. Keys repeat (every recommendation has an `id`, a `text` and a
 /// `due`), so a parse keeps one copy of each distinct key and its entries share it: a large
 /// response holds a few dozen key strings instead of one per entry.
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Key(Arc<str>);
 
 impl Key {
@@ -76,12 +76,6 @@ impl std::borrow::Borrow<str> for Key {
     }
 }
 
-impl AsRef<str> for Key {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
 impl From<&str> for Key {
     fn from(text: &str) -> Self {
         Key(text.into())
@@ -91,18 +85,6 @@ impl From<&str> for Key {
 impl From<String> for Key {
     fn from(text: String) -> Self {
         Key(text.into())
-    }
-}
-
-impl From<Key> for String {
-    fn from(key: Key) -> Self {
-        key.as_str().to_owned()
-    }
-}
-
-impl PartialEq<str> for Key {
-    fn eq(&self, other: &str) -> bool {
-        *self.0 == *other
     }
 }
 

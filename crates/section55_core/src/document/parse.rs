@@ -18,6 +18,8 @@ pub const MAX_ALIAS_NODES: usize = 10_000;
 /// Most bytes of text (keys and values) that aliases may copy in one document: a few aliases of
 /// one long string would otherwise be a "billion laughs" of bytes rather than of nodes.
 pub const MAX_ALIAS_BYTES: usize = 1 << 20;
+/// Most distinct keys kept for sharing in one parse; a response has about fifty.
+const MAX_SHARED_KEYS: usize = 1024;
 /// Mappings with this many keys get a hash index for the duplicate-key check.
 const INDEX_KEYS_FROM: usize = 32;
 
@@ -281,13 +283,16 @@ impl Builder {
         )
     }
 
-    /// The shared copy of a key.
+    /// The shared copy of a key. Past [`MAX_SHARED_KEYS`] distinct keys (no response has so
+    /// many: a file of generated or hostile keys), new ones are not kept for sharing.
     fn intern(&mut self, text: &str) -> Key {
         if let Some(key) = self.keys.get(text) {
             return key.clone();
         }
         let key = Key::from(text);
-        self.keys.insert(key.clone());
+        if self.keys.len() < MAX_SHARED_KEYS {
+            self.keys.insert(key.clone());
+        }
         key
     }
 

@@ -257,3 +257,18 @@ fn entries_share_one_copy_of_each_key() {
     let text = &r.as_seq()[1].as_map()[1].key;
     assert!(*text == "text" && !Arc::ptr_eq(&text.0, &ids[0].0));
 }
+
+#[test]
+fn a_file_of_thousands_of_distinct_keys_keeps_only_the_first_for_sharing() {
+    let mut text = String::from("a:\n");
+    for i in 0..1100 {
+        text.push_str(&format!("  k{i}: 1\n"));
+    }
+    text.push_str("b:\n  k5: 1\n  k1090: 1\n");
+    let r = root(&text);
+    let key = |section: &str, i: usize| r.get(section).map(|n| n.as_map()[i].key.clone());
+    let (first, late) = (key("a", 5).expect("k5"), key("a", 1090).expect("k1090"));
+    let (again, late_again) = (key("b", 0).expect("k5"), key("b", 1).expect("k1090"));
+    assert!(Arc::ptr_eq(&first.0, &again.0), "an early key is shared");
+    assert!(late == late_again && !Arc::ptr_eq(&late.0, &late_again.0));
+}
