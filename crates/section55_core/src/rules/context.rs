@@ -54,7 +54,7 @@ pub struct Items<'a> {
     pub causes_of_concern: Vec<Item<'a>>,
     pub answers: Vec<Answer<'a>>,
     /// Indices into `answers` by recommendation id and by area-for-improvement id, so looking up
-    /// the answers to each item stays linear in the file's size.
+    /// the answers to each item does not read every answer.
     by_recommendation: ById,
     by_area: ById,
 }
@@ -65,8 +65,12 @@ pub struct Items<'a> {
 struct ById(Vec<(i64, usize)>);
 
 impl ById {
-    fn of(pairs: impl Iterator<Item = (i64, usize)>) -> Self {
-        let mut pairs: Vec<_> = pairs.collect();
+    /// The index of a list in which each position may have an id.
+    fn of(ids: impl Iterator<Item = Option<i64>>) -> Self {
+        let mut pairs: Vec<_> = ids
+            .enumerate()
+            .filter_map(|(i, id)| Some((id?, i)))
+            .collect();
         // The pairs are distinct, so an unstable sort keeps each id's positions in order.
         pairs.sort_unstable();
         ById(pairs)
@@ -217,16 +221,8 @@ impl<'a> Items<'a> {
                 no_action_reason: node.entry("no_action_reason"),
             })
             .collect::<Vec<Answer<'a>>>();
-        let ids = |of: fn(&Answer<'a>) -> Option<(i64, &'a Node)>| {
-            ById::of(
-                answers
-                    .iter()
-                    .enumerate()
-                    .filter_map(move |(i, a)| of(a).map(|(id, _)| (id, i))),
-            )
-        };
-        let by_recommendation = ids(|a| a.recommendation);
-        let by_area = ids(|a| a.area_for_improvement);
+        let by_recommendation = ById::of(answers.iter().map(|a| Some(a.recommendation?.0)));
+        let by_area = ById::of(answers.iter().map(|a| Some(a.area_for_improvement?.0)));
         Items {
             recommendations: list("recommendations"),
             areas_for_improvement: list("areas_for_improvement"),
