@@ -65,7 +65,7 @@ fn from_tree(tree: &Node, pos: Pos) -> Option<(Vec<Seg>, Target, Span)> {
         return None;
     }
     let text = match &node.value {
-        Value::Str(s) => s.clone(),
+        Value::Str(s) => s.to_string(),
         Value::Int(i) => i.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Float(f) => f.to_string(),

@@ -527,7 +527,7 @@ fn rough_scalar(text: &str) -> Node {
         Some(node) if !matches!(node.value, Value::Map(_)) || text.starts_with('{') => {
             strip_spans(node)
         }
-        _ => bare(Value::Str(text.to_owned())),
+        _ => bare(Value::Str(text.into())),
     }
 }
 
@@ -567,11 +567,12 @@ fn rough_value(lines: &[(LineShape, &str)], i: &mut usize, parent: usize) -> Nod
     if l.value.starts_with(['|', '>']) {
         let literal = l.value.starts_with('|');
         let parts = continuation(i);
-        return bare(Value::Str(if literal {
+        let text = if literal {
             parts.join("\n")
         } else {
             parts.join(" ")
-        }));
+        };
+        return bare(Value::Str(text.into()));
     }
     if !l.value.is_empty() {
         let mut text = l.value.clone();
@@ -610,7 +611,7 @@ fn rough_block(lines: &[(LineShape, &str)], i: &mut usize, indent: usize) -> Nod
                 items.push(rough_scalar(&text));
             }
         }
-        return bare(Value::Seq(items));
+        return bare(Value::Seq(items.into()));
     }
     rough_map(lines, i, indent, false)
 }
@@ -642,7 +643,7 @@ fn rough_map(lines: &[(LineShape, &str)], i: &mut usize, col: usize, item: bool)
             });
         }
     }
-    bare(Value::Map(entries))
+    bare(Value::Map(entries.into()))
 }
 
 #[cfg(test)]

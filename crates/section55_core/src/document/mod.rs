@@ -6,10 +6,10 @@
 pub mod lenient;
 mod parse;
 mod scalar;
+mod text;
 
 pub use parse::{MAX_ALIAS_BYTES, MAX_ALIAS_NODES, MAX_DEPTH, parse};
-
-use std::sync::Arc;
+pub use text::{Key, Text};
 
 use crate::diagnostic::{Pos, Span, TextEdit};
 
@@ -39,9 +39,11 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
-    Str(String),
-    Seq(Vec<Node>),
-    Map(Vec<Entry>),
+    Str(Text),
+    // Boxed slices, not vectors: a value is 24 bytes (a test holds it there), and a large
+    // response has hundreds of thousands.
+    Seq(Box<[Node]>),
+    Map(Box<[Entry]>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -49,67 +51,6 @@ pub struct Entry {
     pub key: Key,
     pub key_span: Span,
     pub value: Node,
-}
-
-/// A mapping key, read as text. Keys repeat (every recommendation has an `id`, a `text` and a
-/// `due`), so a parse keeps one copy of each distinct key and its entries share it: a large
-/// response holds a few dozen key strings instead of one per entry.
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct Key(Arc<str>);
-
-impl Key {
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::ops::Deref for Key {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl std::borrow::Borrow<str> for Key {
-    fn borrow(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Key {
-    fn from(text: &str) -> Self {
-        Key(text.into())
-    }
-}
-
-impl From<String> for Key {
-    fn from(text: String) -> Self {
-        Key(text.into())
-    }
-}
-
-impl PartialEq<&str> for Key {
-    fn eq(&self, other: &&str) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl PartialEq<String> for Key {
-    fn eq(&self, other: &String) -> bool {
-        *self.0 == **other
-    }
-}
-
-impl std::fmt::Debug for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Debug::fmt(&*self.0, f)
-    }
-}
-
-impl std::fmt::Display for Key {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 /// One step of a path into the tree.
@@ -243,7 +184,7 @@ impl Node {
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
             Value::Float(f) => serde_json::Number::from_f64(*f).map_or(J::Null, J::Number),
-            Value::Str(s) => J::String(s.clone()),
+            Value::Str(s) => J::String(s.to_string()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
                 entries
@@ -364,11 +305,12 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![bom_len(text)];
+        // Counted first (a fast pass) so the vector is made at its length: grown by doubling, a
+        // large file's index held twice its lines while growing, and again until trimmed.
+        let lines = 1 + line_starts(text.as_bytes(), 0, text.len()).count();
+        let mut starts = Vec::with_capacity(lines);
+        starts.push(bom_len(text));
         push_starts(text.as_bytes(), 0, text.len(), &mut starts);
-        // Grown by doubling, it may hold twice the lines: a large file's index is kept as long
-        // as its text.
-        starts.shrink_to_fit();
         LineIndex { starts }
     }
 
@@ -444,9 +386,19 @@ impl LineIndex {
 /// Appends the line starts that the line ends in `bytes[from..to]` make (a `\r\n` whose `\n`
 /// lies at `to` or beyond is left to whoever reads from there).
 fn push_starts(bytes: &[u8], from: usize, to: usize, starts: &mut Vec<usize>) {
-    for i in memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to]).map(|i| from + i) {
-        if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-            starts.push(i + 1);
-        }
-    }
+    starts.extend(line_starts(bytes, from, to));
+}
+
+fn line_starts(bytes: &[u8], from: usize, to: usize) -> impl Iterator<Item = usize> {
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to])
+        .map(move |i| from + i)
+        .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
+}
+
+/// The last line's number and where it starts, as [`LineIndex`] counts them, without building
+/// one.
+fn last_line(text: &str) -> (usize, usize) {
+    line_starts(text.as_bytes(), 0, text.len())
+        .fold((0, bom_len(text)), |(n, _), start| (n + 1, start))
 }

@@ -3,12 +3,13 @@
 //! text) stop the build with a syntax error instead
 //! of exhausting the stack or memory.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use saphyr_parser::{Event, Marker, Parser, ScalarStyle, ScanError, Span as YSpan};
 
 use super::scalar::{owned, resolve_plain};
-use super::{Document, Entry, Key, Node, SyntaxError, Value};
+use super::{Document, Entry, Key, LineIndex, Node, SyntaxError, Value};
 use crate::diagnostic::{Pos, Span};
 
 /// Deepest nesting of lists and mappings accepted; a response needs 5.
@@ -24,13 +25,22 @@ const MAX_SHARED_KEYS: usize = 1024;
 const INDEX_KEYS_FROM: usize = 32;
 
 pub fn parse(text: &str) -> Document {
-    let widths = line_widths(text);
     let mut builder = Builder {
-        end: end_of(&widths),
-        widths,
+        end: end_of(text),
+        text,
+        lines: OnceCell::new(),
         // Room for the distinct keys of a response (about fifty), so the set is not regrown.
         keys: HashSet::with_capacity(64),
-        ..Builder::default()
+        stack: Vec::new(),
+        items: Vec::new(),
+        entries: Vec::new(),
+        root: None,
+        errors: Vec::new(),
+        anchors: HashMap::new(),
+        alias_nodes: 0,
+        alias_bytes: 0,
+        documents: 0,
+        fatal: false,
     };
     let mut parser = Parser::new_from_str(text);
     while let Some(next) = parser.next_event() {
@@ -51,9 +61,9 @@ pub fn parse(text: &str) -> Document {
 /// The position just after the last character: the scanner reports some positions at end of
 /// input one line further on (as if the text ended with a line break it lacks), and front ends
 /// need positions inside the text.
-fn end_of(widths: &[u32]) -> Pos {
-    let last = widths.len().saturating_sub(1);
-    Pos::new(last as u32, widths.get(last).copied().unwrap_or(0))
+fn end_of(text: &str) -> Pos {
+    let (line, start) = super::last_line(text);
+    Pos::new(line as u32, text[start..].chars().count() as u32)
 }
 
 /// An open list or mapping. Its children wait on the builder's `items` or `entries` (from
@@ -75,8 +85,7 @@ enum Frame {
     },
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'t> {
     stack: Vec<Frame>,
     /// The children of the open lists, innermost last.
     items: Vec<Node>,
@@ -94,8 +103,11 @@ struct Builder {
     fatal: bool,
     /// End of the text: no position is reported past it.
     end: Pos,
-    /// Characters on each line, so that a point at a line's end stays inside the text.
-    widths: Vec<u32>,
+    text: &'t str,
+    /// The text's lines, for a point at a line's end to stay inside the text: made only for a
+    /// syntax error (a pass over the text and a vector of its lines is a cost every file would
+    /// otherwise pay).
+    lines: OnceCell<LineIndex>,
 }
 
 fn pos(m: &Marker) -> Pos {
@@ -106,20 +118,13 @@ fn span(s: &YSpan) -> Span {
     Span::new(pos(&s.start), pos(&s.end))
 }
 
-/// A visible range for a point: the character at `p`.
-fn line_widths(text: &str) -> Vec<u32> {
-    let lines = super::LineIndex::new(text);
-    (0..lines.line_count())
-        .map(|n| lines.line(text, n).chars().count() as u32)
-        .collect()
-}
-
-impl Builder {
+impl Builder<'_> {
     /// The character at `p`; at the end of a line or of the text, where there is none, the
     /// empty range there: every range lies inside the text.
     fn point(&self, p: Pos) -> Span {
         let p = p.min(self.end);
-        let width = self.widths.get(p.line as usize).copied().unwrap_or(0);
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
+        let width = lines.line(self.text, p.line as usize).chars().count() as u32;
         let p = Pos::new(p.line, p.col.min(width));
         let end = if p.col < width { p.col + 1 } else { p.col };
         Span::new(p, Pos::new(p.line, end))

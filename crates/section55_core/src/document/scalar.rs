@@ -3,21 +3,16 @@
 
 use std::borrow::Cow;
 
-use super::Value;
+use super::{Text, Value};
 
-/// The scanner's text as the tree keeps it: the scanner's own string (no copy), without the
-/// room it grew for when that is more than [`SPARE`] bytes (a long text grown by doubling holds
-/// up to twice its length; a short one's few spare bytes are not worth a `realloc`).
-pub(super) fn owned(text: Cow<str>) -> String {
-    let mut text = text.into_owned();
-    if text.capacity() - text.len() > SPARE {
-        text.shrink_to_fit();
+/// The scanner's text as the tree keeps it (see [`Text`]): short text copied into the value,
+/// long text in the scanner's own string (no copy) without the room it grew for.
+pub(super) fn owned(text: Cow<str>) -> Text {
+    match text {
+        Cow::Borrowed(text) => Text::from(text),
+        Cow::Owned(text) => Text::from(text),
     }
-    text
 }
-
-/// Spare bytes a string of the tree may keep: the scanner starts plain scalars at 32.
-const SPARE: usize = 32;
 
 /// The value of a plain scalar; text keeps the scanner's string.
 pub fn resolve_plain(text: Cow<str>) -> Value {

@@ -2,6 +2,7 @@
 //! rules share (dates, recommendations, responses), each worked out once per lint.
 
 use std::cell::OnceCell;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
@@ -15,10 +16,10 @@ use crate::facts::statute::Version;
 use crate::model::Status;
 
 /// The tree of an empty file: a mapping with nothing in it, so every section is reported missing.
-static EMPTY: Node = Node {
-    value: Value::Map(Vec::new()),
+static EMPTY: LazyLock<Node> = LazyLock::new(|| Node {
+    value: Value::Map(Box::new([])),
     span: Span::at(Pos::new(0, 0)),
-};
+});
 
 pub struct Context<'a> {
     pub text: &'a str,
@@ -107,7 +108,7 @@ impl<'a> Context<'a> {
     pub fn root(&self) -> Option<&'a Node> {
         match &self.doc.root {
             Some(root) => Some(root),
-            None if self.doc.errors.is_empty() => Some(&EMPTY),
+            None if self.doc.errors.is_empty() => Some(&*EMPTY),
             None => None,
         }
     }

@@ -10,18 +10,19 @@ use jsonschema::json::{Array, Json, Node as JsonNode, NodeIdentity, Object};
 use jsonschema::types::JsonType;
 use serde_json::Number;
 
-use crate::document::{Entry, Node, Value};
+use crate::document::{Entry, Node, Text, Value};
 
 /// The representation: instances are `&Node`.
 pub struct Tree;
 
-/// The node `propertyNames` checks a key through, its string reused from key to key.
+/// The node `propertyNames` checks a key through: a key is short enough to be kept inside the
+/// value (see [`Text`]), so no key costs an allocation.
 pub struct NameBuffer(Node);
 
 impl Default for NameBuffer {
     fn default() -> Self {
         NameBuffer(Node {
-            value: Value::Str(String::new()),
+            value: Value::Str(Text::default()),
             span: Default::default(),
         })
     }
@@ -43,13 +44,7 @@ impl Json for Tree {
     }
 
     fn with_string_node<T>(buffer: &mut NameBuffer, string: &str, f: impl FnOnce(&Node) -> T) -> T {
-        match &mut buffer.0.value {
-            Value::Str(name) => {
-                name.clear();
-                name.push_str(string);
-            }
-            other => *other = Value::Str(string.to_owned()),
-        }
+        buffer.0.value = Value::Str(Text::from(string));
         f(&buffer.0)
     }
 }
