@@ -371,22 +371,72 @@ fn capitalise(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The nodes a pointer pattern matches, each with its key's span when it is a mapping value
-/// (found in one walk, without building a pointer per node and looking it up again).
-pub(super) fn expand<'n>(root: &'n Node, pattern: &str) -> Vec<(&'n Node, Option<Span>)> {
-    // Two buffers for all the levels, not a list per node per level.
-    let mut found = vec![(root, None)];
-    let mut next = Vec::new();
-    for segment in pattern.split('/').skip(1) {
-        next.clear();
-        for &(node, _) in &found {
-            if segment == "*" {
-                next.extend(node.as_seq().iter().map(|n| (n, None)));
-            } else if let Some(e) = node.entry(segment) {
-                next.push((&e.value, Some(e.key_span)));
+/// The nodes a pointer pattern matches, in document order, each with its key's span when it
+/// is a mapping value: found in one walk that holds one position per level of the pattern (not
+/// a list of the matches: a large response's answers are tens of thousands), without building a
+/// pointer per node and looking it up again.
+pub(super) fn expand<'n>(
+    root: &'n Node,
+    pattern: &str,
+) -> impl Iterator<Item = (&'n Node, Option<Span>)> {
+    let segments: Vec<&str> = pattern.split('/').skip(1).collect();
+    // For each level reached: the nodes left to visit there and the key they are under.
+    let mut levels = vec![(std::slice::from_ref(root).iter(), None)];
+    std::iter::from_fn(move || {
+        loop {
+            let (nodes, key) = levels.last_mut()?;
+            let (next, key) = (nodes.next(), *key);
+            let Some(node) = next else {
+                levels.pop();
+                continue;
+            };
+            // The nodes at level `d` have matched the pattern's first `d` segments.
+            match segments.get(levels.len() - 1) {
+                None => return Some((node, key)),
+                Some(&"*") => levels.push((node.as_seq().iter(), None)),
+                Some(segment) => {
+                    if let Some(e) = node.entry(segment) {
+                        levels.push((std::slice::from_ref(&e.value).iter(), Some(e.key_span)));
+                    }
+                }
             }
         }
-        std::mem::swap(&mut found, &mut next);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::parse;
+
+    #[test]
+    fn expand_finds_every_match_in_document_order_with_its_key() {
+        let text = "a:\n  - b: one\n  - c: none\n  - b: [two, three]\n  - b: four\nb: top\n";
+        let root = parse(text).root.expect("a tree");
+        let found = |pattern| -> Vec<(String, Option<u32>)> {
+            expand(&root, pattern)
+                .map(|(node, key)| {
+                    let value = match node.as_str() {
+                        Some(s) => s.to_owned(),
+                        None => format!("{} items", node.as_seq().len()),
+                    };
+                    (value, key.map(|k| k.start.line))
+                })
+                .collect()
+        };
+        let b = |v: &str, line| (v.to_owned(), Some(line));
+        assert_eq!(
+            found("/a/*/b"),
+            [b("one", 1), b("2 items", 3), b("four", 4)]
+        );
+        assert_eq!(
+            found("/a/*/b/*"),
+            [("two".to_owned(), None), ("three".to_owned(), None)]
+        );
+        assert_eq!(found("/b"), [b("top", 5)]);
+        assert_eq!(found("/a/*/missing"), []);
+        assert_eq!(found("/b/*"), []);
+        // No segment: the root itself (a mapping, so no items).
+        assert_eq!(found(""), [("0 items".to_owned(), None)]);
     }
-    found
 }

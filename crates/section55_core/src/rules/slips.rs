@@ -349,12 +349,14 @@ fn check_comments(ctx: &Context, out: &mut Findings) {
 }
 
 /// Lines by number with character columns turned into byte offsets. A long line is looked at
-/// once (all ASCII, or a table of its characters' offsets), so a 1 MB flow list of many values
-/// stays linear to check.
+/// once while its values are checked (all ASCII, or a table of its characters' offsets), so a
+/// 1 MB flow list of many values stays linear to check. Values come in document order, so the
+/// last long line is the only one kept: a table per long line was megabytes on a large response.
 struct Columns<'c, 't> {
     ctx: &'c Context<'t>,
-    /// Each long line seen: `None` when it is all ASCII (a column is a byte offset).
-    tables: std::collections::HashMap<u32, Option<Vec<usize>>>,
+    /// The last long line seen and its table: `None` when it is all ASCII (a column is a byte
+    /// offset).
+    long: Option<(u32, Option<Vec<usize>>)>,
 }
 
 /// Lines up to this many bytes are walked for each lookup.
@@ -362,10 +364,7 @@ const SHORT_LINE: usize = 256;
 
 impl<'c, 't> Columns<'c, 't> {
     fn new(ctx: &'c Context<'t>) -> Self {
-        Columns {
-            ctx,
-            tables: std::collections::HashMap::new(),
-        }
+        Columns { ctx, long: None }
     }
 
     fn line(&self, n: u32) -> &'t str {
@@ -385,10 +384,12 @@ impl<'c, 't> Columns<'c, 't> {
                 line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
             }
         } else {
-            let table = self.tables.entry(n).or_insert_with(|| {
-                (!line.is_ascii()).then(|| line.char_indices().map(|(i, _)| i).collect())
-            });
-            match table {
+            if self.long.as_ref().is_none_or(|(seen, _)| *seen != n) {
+                let table =
+                    (!line.is_ascii()).then(|| line.char_indices().map(|(i, _)| i).collect());
+                self.long = Some((n, table));
+            }
+            match self.long.as_ref().and_then(|(_, table)| table.as_ref()) {
                 None => col.min(line.len()),
                 Some(offsets) => offsets.get(col).copied().unwrap_or(line.len()),
             }
