@@ -1407,6 +1407,37 @@ fn a_section_in_two_parts_keeps_both() {
     );
 }
 
+/// A page headed by the report's title on a line of its own, the publication stated in a
+/// sentence ("HMICFRS published this report on 1st July 2022"), and a later sentence naming
+/// another report: the title is the line near the top (used up, not also in the text), the date
+/// the first sentence's.
+#[test]
+fn a_title_on_a_line_of_its_own_and_the_publication_in_a_sentence() {
+    let path = fixture("title-line.md");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Lancashire"
+    );
+    assert_eq!(t["force"], "Lancashire Constabulary");
+    assert_eq!(
+        t["inspection"]["title"],
+        "PEEL 2021/22: An inspection of Lancashire Constabulary"
+    );
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["PEEL"])
+    );
+    assert_eq!(t["inspection"]["published"], "2022-07-01");
+    let text = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(!text.contains("PEEL 2021/22"), "{text}");
+    assert!(text.contains("I welcome the report"), "{text}");
+    assert_eq!(field_lines(&record, "inspection.title"), Some((3, 3)));
+    assert_eq!(field_lines(&record, "inspection.published"), Some((5, 5)));
+    assert!(!notes.contains("not mapped"), "{notes}");
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
 /// "Commissioner's response to HMICFRS inspection: TITLE" and text under it before the chief
 /// constable's section: the body is the named force's (catalogue), the text its comments.
 #[test]

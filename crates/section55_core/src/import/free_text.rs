@@ -16,6 +16,9 @@ use crate::model::ItemResponse;
 /// stated at the top, and a long document must stay linear.
 const HEAD_LINES: usize = 400;
 
+/// How many of the first lines in no field may be a report's title on its own.
+const TITLE_LINES: usize = 8;
+
 /// The first mention of each fact, with its line.
 #[derive(Default)]
 struct Mentions {
@@ -76,16 +79,7 @@ impl Builder {
         let m = scan(lines, self.heading_body.as_ref());
         self.prose_dates(&m);
         self.body_and_force(&m);
-        if let Some((line, title)) = &m.title
-            && self.absent.remove("/inspection/title")
-        {
-            self.r.inspection.title = title.clone();
-            self.landed(
-                "/inspection/title",
-                Span::line(*line),
-                "a sentence naming HMICFRS' report (\"titled ...\", \"HMICFRS' report into ...\")",
-            );
-        }
+        self.title(&m);
         self.title_types();
         self.year_missing(lines);
         let sections = [Side::Chief, Side::Pcc].map(|s| !self.absent.contains(s.pointer()));
@@ -300,6 +294,38 @@ impl Builder {
     /// The line that introduces a letter ("The Commissioner sent the following letter to the
     /// Home Secretary on ..."): the page's words about the letter, not the body's comments, so
     /// it stays out of the letter's text (its date is read; `report_free` notes the rest).
+    /// The report's title, when no label gave it: from a sentence naming the report, or from a
+    /// line near the top that is a title on its own ("PEEL 2021/22: An inspection of ..."), in no
+    /// field yet (then the line is used up), whichever comes first.
+    fn title(&mut self, m: &Mentions) {
+        if !self.absent.contains("/inspection/title") {
+            return;
+        }
+        let own_line = self
+            .free
+            .iter()
+            .take(TITLE_LINES)
+            .enumerate()
+            .find_map(|(i, f)| prose::title_line(&f.text).map(|title| (i, f.number, title)))
+            .filter(|(_, line, _)| m.title.as_ref().is_none_or(|(s, _)| line < s));
+        let (line, title, rule) = match (own_line, &m.title) {
+            (Some((i, line, title)), _) => {
+                self.free.remove(i);
+                let rule = "a line near the top that is a report's title on its own (\"PEEL ...\", \"An inspection of ...\")";
+                (line, title, rule)
+            }
+            (_, Some((line, title))) => (
+                *line,
+                title.clone(),
+                "a sentence naming HMICFRS' report (\"titled ...\", \"HMICFRS' report into ...\")",
+            ),
+            (None, None) => return,
+        };
+        self.absent.remove("/inspection/title");
+        self.r.inspection.title = title;
+        self.landed("/inspection/title", Span::line(line), rule);
+    }
+
     fn framing_line(&self, m: &Mentions) -> Option<usize> {
         let (line, _) = m.sent?;
         let first = self.free.iter().map(|f| f.number).min()?;

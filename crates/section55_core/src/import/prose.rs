@@ -349,25 +349,53 @@ fn numeric_date(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     None
 }
 
-/// Where a report is said to be published: "published on (the) 14 March 2023". The date, and
-/// whether the sentence is about the response (this letter, our comments) rather than the report.
+/// Where a report is said to be published: "published on (the) 14 March 2023", "published this
+/// report on 1 July 2022", "published by HMICFRS on Thursday 1 July 2022", "On 1 July 2022
+/// HMICFRS published its report". The date, and whether the sentence is about the response (this
+/// letter, our comments) rather than the report.
 pub fn published_on(line: &str) -> Option<(NaiveDate, bool)> {
-    let at = find_ignore_case(line, "published on ")?;
-    let rest = &line[at + "published on ".len()..];
-    let (date, range) = find_date(rest)?;
-    if range.start > "the ".len() + "Thursday ".len() {
-        return None;
+    let mut from = 0;
+    while let Some(found) = find_ignore_case(&line[from..], "published") {
+        let at = from + found;
+        from = at + "published".len();
+        let before = &line[..at];
+        let sentence = &before[before.rfind(". ").map_or(0, |i| i + 2)..];
+        let Some(date) = date_on_after(&line[from..]).or_else(|| date_on_before(sentence)) else {
+            continue;
+        };
+        let sentence = sentence.to_lowercase();
+        let about_response = [
+            "this response",
+            "these comments",
+            "our response",
+            "this letter",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
+        return Some((date, about_response));
     }
-    let before = line[..at].to_lowercase();
-    let about_response = [
-        "this response",
-        "these comments",
-        "our response",
-        "this letter",
-    ]
-    .iter()
-    .any(|w| before.contains(w));
-    Some((date, about_response))
+    None
+}
+
+/// A date a few words after "published", in its sentence and clause, the last of those words
+/// "on" but for two (a weekday, "the"): "... published [this report] on [Thursday] 1 July 2022".
+fn date_on_after(rest: &str) -> Option<NaiveDate> {
+    let sentence = &rest[..rest.find(". ").unwrap_or(rest.len())];
+    let (date, range) = find_date(sentence)?;
+    let words: Vec<&str> = sentence[..range.start].split_whitespace().collect();
+    let on = words.iter().rposition(|w| w.eq_ignore_ascii_case("on"))?;
+    let same_clause = !words[..on].iter().any(|w| w.ends_with([',', ';', ':']));
+    (same_clause && words.len() <= 7 && words.len() - on <= 3).then_some(date)
+}
+
+/// "On 1 July 2022 HMICFRS published ...": the date that opens the sentence, a few words before
+/// "published".
+fn date_on_before(sentence: &str) -> Option<NaiveDate> {
+    let rest = strip_prefix_ignore_case(sentence.trim_start(), "on ")?;
+    let (date, range) = find_date(rest)?;
+    let words_before = rest[..range.start].split_whitespace().count();
+    let words_between = rest[range.end..].split_whitespace().count();
+    (words_before <= 1 && words_between <= 5).then_some(date)
 }
 
 const MONTHS: &[&str] = &[
@@ -440,6 +468,37 @@ pub fn report_title(line: &str) -> Option<String> {
     }
     let at = normal.find("report into ")?;
     sentence_phrase(&normal[at + "report into ".len()..])
+}
+
+/// A line that is a report's title on its own, as a page or letter heads it: "PEEL 2021/22: An
+/// inspection of Lancashire Constabulary", "An inspection of how well the police tackle fraud".
+/// Not a sentence, a label, an address or a heading naming the response.
+pub fn title_line(line: &str) -> Option<String> {
+    let text = line.trim();
+    let words = text.split_whitespace().count();
+    let lower = text.to_lowercase();
+    let not_a_title = [
+        "response", "comments", "re:", "date", "from", "to:", "dear", "our ",
+    ];
+    if !(3..=30).contains(&words)
+        || text.ends_with(['.', ':', ';', ','])
+        || text.contains('@')
+        || lower.contains(" response to ")
+        || not_a_title.iter().any(|w| lower.starts_with(w))
+    {
+        return None;
+    }
+    let peel = text.starts_with("PEEL ");
+    let inspection = [
+        "an inspection of ",
+        "an inspection into ",
+        "a joint inspection",
+        "a thematic inspection",
+        "inspection of the ",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    (peel || inspection).then(|| text.to_owned())
 }
 
 /// The words up to the end of the sentence (or a clause that starts something else).
@@ -657,6 +716,41 @@ fn ordinal(lower: &str) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn publication_dates_in_sentences() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let report = |line| {
+            published_on(line)
+                .filter(|(_, about)| !about)
+                .map(|(date, _)| date)
+        };
+        for line in [
+            "The report was published on 1 July 2022.",
+            "published on the 1st July 2022",
+            "HMICFRS published this report on 1st July 2022.",
+            "This report was published by HMICFRS on 1 July 2022, and found that ...",
+            "HMICFRS published the report on Thursday 1 July 2022.",
+            "On 1 July 2022 HMICFRS published its report.",
+            "On the 1st July 2022, HMICFRS published its report into vetting.",
+            "This response is published on our website. HMICFRS published its report on 1 July 2022.",
+        ] {
+            assert_eq!(report(line), d(2022, 7, 1), "{line}");
+        }
+        assert_eq!(
+            published_on("This response was published on 25 August 2022."),
+            d(2022, 8, 25).map(|d| (d, true))
+        );
+        for line in [
+            // Too far from "published", or not "on" a date.
+            "HMICFRS published a report about the force's handling of complaints and the wider system of police accountability on 1 July 2022.",
+            "Unpublished data for 1 July 2022 were used.",
+            "The report, published in 2022, found that on 1 July 2022 there were backlogs.",
+            "published. On 1 July 2022 the force changed its structure.",
+        ] {
+            assert_eq!(report(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn bodies_in_prose() {
