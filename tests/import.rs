@@ -1407,6 +1407,51 @@ fn a_section_in_two_parts_keeps_both() {
     );
 }
 
+/// "Response of BODY to HMICFRS' report: TITLE", sections named in words, answers to numbered
+/// recommendations inside sentences ("Recommendations 1, 2 and 5 are accepted", "Recommendation
+/// 3 does not apply to ... because ...", "We accept recommendation 4 ...") and "Date of
+/// response:" as a form's date sent.
+#[test]
+fn a_response_of_the_body_with_answers_inside_sentences() {
+    let path = fixture("response-of.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police, Fire and Crime Commissioner for Essex"
+    );
+    assert_eq!(t["force"], "Essex Police");
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of how well the police tackle serious youth violence"
+    );
+    assert_eq!(t["inspection"]["published"], "2023-10-12");
+    let answers = |side: &str| -> Vec<(u64, bool)> {
+        t[side]["responses"]
+            .as_array()
+            .expect("responses")
+            .iter()
+            .map(|r| {
+                let id = r["recommendation"].as_u64().expect("id");
+                (id, r.get("no_action_reason").is_some())
+            })
+            .collect()
+    };
+    assert_eq!(
+        answers("pcc_response"),
+        [(1, false), (2, false), (5, false), (3, true)]
+    );
+    assert_eq!(answers("chief_constable_response"), [(4, false)]);
+    assert!(
+        t["pcc_response"]["responses"][3]["no_action_reason"]
+            .as_str()
+            .expect("reason")
+            .contains("no custody suites")
+    );
+    assert_eq!(t["office_use"]["published_on"], "2023-12-05");
+    assert!(!notes.contains("not mapped"), "{notes}");
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
 /// A page headed by the report's title on a line of its own, the publication stated in a
 /// sentence ("HMICFRS published this report on 1st July 2022"), and a later sentence naming
 /// another report: the title is the line near the top (used up, not also in the text), the date

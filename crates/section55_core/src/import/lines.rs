@@ -274,6 +274,7 @@ const ALIASES: &[(Label, &[&str])] = &[
         Label::SentOn,
         &[
             "date response sent",
+            "date of response",
             "response sent",
             "date sent",
             "date sent to the home secretary",

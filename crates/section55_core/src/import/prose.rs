@@ -55,6 +55,17 @@ const ANSWER_LEADS: &[&str] = &[
     "as for ",
     "for ",
     "on ",
+    "accept ",
+    "accepts ",
+    "accepted ",
+    "support ",
+    "supports ",
+    "agree with ",
+    "agrees with ",
+    "address ",
+    "addresses ",
+    "implement ",
+    "implemented ",
 ];
 const ORDINALS: &[&str] = &[
     "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -460,7 +471,10 @@ pub fn report_title(line: &str) -> Option<String> {
     for lead in ["HMICFRS' ", "HMICFRS's ", "HMIC's ", "HMIC' "] {
         if let Some(at) = normal.find(lead) {
             let rest = &normal[at + lead.len()..];
-            let rest = rest.strip_prefix("report into ").unwrap_or(rest);
+            let rest = ["report into ", "report: ", "report \u{2013} ", "report - "]
+                .iter()
+                .find_map(|lead| rest.strip_prefix(lead))
+                .unwrap_or(rest);
             if let Some(title) = sentence_phrase(rest) {
                 return Some(title);
             }
@@ -540,15 +554,18 @@ fn quoted(text: &str) -> Option<String> {
     Some(inner[..end].trim().to_owned()).filter(|t| !t.is_empty())
 }
 
-/// A heading that names the response: "{body} response to HMICFRS ...", "Response by {body} to
-/// HMIC ...". The body's words, and the report's title when the heading gives it.
+/// A heading that names the response: "{body} response to HMICFRS ...", "Response by (of, from)
+/// {body} to HMIC ...". The body's words, and the report's title when the heading gives it.
 pub fn response_heading(line: &str) -> Option<(String, Option<String>)> {
     let text = line.trim();
     if text.ends_with(['.', ';', ',']) || text.contains('@') || text.split_whitespace().count() > 40
     {
         return None;
     }
-    let (body, rest) = if let Some(after) = strip_prefix_ignore_case(text, "response by ") {
+    let by = ["response by ", "response of ", "response from "]
+        .iter()
+        .find_map(|lead| strip_prefix_ignore_case(text, lead));
+    let (body, rest) = if let Some(after) = by {
         let to = find_ignore_case(after, " to ")?;
         (&after[..to], &after[to + " to ".len()..])
     } else {
@@ -662,8 +679,12 @@ pub fn answer(line: &str) -> Option<Answer> {
             .trim_start_matches('s')
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ' || c == ',')
             .trim_start();
-        // "Recommendation 3: we will ..." (with words after it), not a bare heading.
-        let said = tail.starts_with([':', '-', '\u{2013}', '\u{2014}', ',']) && tail.len() > 2;
+        // "Recommendation 3: we will ...", "Recommendation 3 does not apply to ... because ..."
+        // (with words after it), not a bare heading ("Recommendation 3", "Recommendation 3
+        // vetting").
+        let punctuated =
+            tail.starts_with([':', '-', '\u{2013}', '\u{2014}', ',']) && tail.len() > 2;
+        let said = punctuated || tail.split_whitespace().count() >= 3;
         if said { ids } else { Vec::new() }
     } else {
         let numbered = ANSWER_LEADS.iter().find_map(|lead| {
@@ -834,6 +855,19 @@ mod tests {
             .map(|h| h.1),
             Some(None)
         );
+        assert_eq!(
+            response_heading(
+                "Response of the Police, Fire and Crime Commissioner for Essex to HMICFRS' report: An inspection of youth violence"
+            ),
+            Some((
+                "the Police, Fire and Crime Commissioner for Essex".into(),
+                Some("An inspection of youth violence".into())
+            ))
+        );
+        assert_eq!(
+            report_title("We welcome HMICFRS' report: An inspection of youth violence.").as_deref(),
+            Some("An inspection of youth violence")
+        );
     }
 
     #[test]
@@ -928,6 +962,24 @@ mod tests {
             })
         );
         assert_eq!(answer("Recommendation 3"), None);
+        assert_eq!(answer("Recommendation 3 vetting"), None);
         assert_eq!(answer("We accept the recommendations."), None);
+        let ids = |line| answer(line).map(|a| (a.ids, a.no_action));
+        assert_eq!(
+            ids("Recommendations 1, 2 and 5 are accepted in full."),
+            Some((vec![1, 2, 5], false))
+        );
+        assert_eq!(
+            ids("Recommendation 3 does not apply to Essex because it has no custody suites."),
+            Some((vec![3], true))
+        );
+        assert_eq!(
+            ids("We accept recommendation 4 and will complete the work by March 2024."),
+            Some((vec![4], false))
+        );
+        assert_eq!(
+            ids("The force does not accept recommendation 6, as the work is done."),
+            Some((vec![6], true))
+        );
     }
 }
