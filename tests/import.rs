@@ -1407,6 +1407,59 @@ fn a_section_in_two_parts_keeps_both() {
     );
 }
 
+/// A letter with a section for the chief constable and none for the body: the letter's text
+/// before that section is the body's comments (its salutation says it is a letter), the title
+/// is read from its "Re:" line, "Report published:" is a label, and "Yours sincerely," and the
+/// signature end the chief constable's section and are reported, not kept in it.
+#[test]
+fn a_letter_with_the_chief_constables_section_and_a_closing() {
+    let path = fixture("letter-sections.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Cheshire"
+    );
+    assert_eq!(t["force"], "Cheshire Constabulary");
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of the police response to burglary, robbery and other acquisitive crime"
+    );
+    assert_eq!(t["inspection"]["published"], "2023-05-05");
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(
+        pcc.contains("I write with my comments") && pcc.contains("I am pleased"),
+        "{pcc}"
+    );
+    assert!(
+        !pcc.contains("Re: HMICFRS"),
+        "the title line is used up: {pcc}"
+    );
+    let chief = t["chief_constable_response"]["text"]
+        .as_str()
+        .expect("chief");
+    assert!(
+        chief.starts_with("The Constabulary accepts the findings."),
+        "{chief}"
+    );
+    assert!(
+        !chief.contains("Yours sincerely") && !chief.contains("Dan Price"),
+        "{chief}"
+    );
+    assert_eq!(
+        t["chief_constable_response"]["responses"][0]["recommendation"],
+        2
+    );
+    assert!(
+        notes.contains("letter-sections.txt:17: note: not mapped (a letter's closing"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("letter-sections.txt:19: note: not mapped (a letter's closing"),
+        "{notes}"
+    );
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
 /// "Response of BODY to HMICFRS' report: TITLE", sections named in words, answers to numbered
 /// recommendations inside sentences ("Recommendations 1, 2 and 5 are accepted", "Recommendation
 /// 3 does not apply to ... because ...", "We accept recommendation 4 ...") and "Date of

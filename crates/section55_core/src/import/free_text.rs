@@ -90,12 +90,27 @@ impl Builder {
                 |f| Some(f.number) != framing,
                 "a letter or statement with no sections: its text is the body's comments",
             );
-        } else if !sections[Side::Pcc.index()] && !self.heading_lines.is_empty() {
+        } else if !sections[Side::Pcc.index()] {
             let before = self.first_section.unwrap_or(usize::MAX);
-            changed[Side::Pcc.index()] = self.letter_text(
-                |f| f.number < before && ![FORM_OPTIONS, AFTER_SENT].contains(&f.why.as_str()),
-                "the text under a heading naming the body's response (\"... response to HMICFRS ...\"), before the first section: the body's comments",
-            );
+            let take = |f: &FreeLine| {
+                f.number < before && ![FORM_OPTIONS, AFTER_SENT].contains(&f.why.as_str())
+            };
+            let rule = if !self.heading_lines.is_empty() {
+                Some(
+                    "the text under a heading naming the body's response (\"... response to HMICFRS ...\"), before the first section: the body's comments",
+                )
+            } else if self
+                .free
+                .iter()
+                .any(|f| take(f) && prose::salutation(&f.text))
+            {
+                Some("a letter's text (\"Dear ...\") before the first section: the body's comments")
+            } else {
+                None
+            };
+            if let Some(rule) = rule {
+                changed[Side::Pcc.index()] = self.letter_text(take, rule);
+            }
         }
         if !sections[Side::Chief.index()] && self.quoted_chief() {
             changed = [true, true];

@@ -50,6 +50,8 @@ pub enum Label {
     PlannedCompletion,
     /// "Action plan": the follow-up table `render` writes after the responses.
     ActionPlan,
+    /// "Yours sincerely,": a letter's closing; it and the signature below are in no field.
+    Closing,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -356,6 +358,18 @@ const ALIASES: &[(Label, &[&str])] = &[
             "area for improvement",
             "areas for improvement (afis)",
             "afis",
+        ],
+    ),
+    (
+        Label::Closing,
+        &[
+            "yours sincerely,",
+            "yours sincerely",
+            "yours faithfully,",
+            "yours faithfully",
+            "kind regards,",
+            "kind regards",
+            "with best wishes,",
         ],
     ),
     (

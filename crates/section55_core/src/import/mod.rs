@@ -79,6 +79,8 @@ fn import_lines(lines: &[Line]) -> Result<Imported, String> {
 /// Why a form's lines are in no field: they are the form's, never the body's comments.
 const FORM_OPTIONS: &str = "a form's options: which one is ticked is not in the text";
 const AFTER_SENT: &str = "after Date response sent";
+/// Why a letter's closing and signature are in no field (the template has none for them).
+const CLOSING: &str = "a letter's closing and signature: the file has no field for them";
 
 /// The required keys, with the template's name for each (for notes about what is missing), and
 /// where the document states it when that is not a heading.
@@ -524,6 +526,7 @@ impl Builder {
                 None => self.unmapped(s.body, "an item numbered 0"),
             },
             Label::ActionPlan => self.action_plan(s),
+            Label::Closing => self.segment_not_mapped(s, CLOSING, CLOSING),
             attribute => self.attribute(s, attribute),
         }
     }

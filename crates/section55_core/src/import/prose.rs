@@ -484,11 +484,35 @@ pub fn report_title(line: &str) -> Option<String> {
     sentence_phrase(&normal[at + "report into ".len()..])
 }
 
-/// A line that is a report's title on its own, as a page or letter heads it: "PEEL 2021/22: An
-/// inspection of Lancashire Constabulary", "An inspection of how well the police tackle fraud".
-/// Not a sentence, a label, an address or a heading naming the response.
-pub fn title_line(line: &str) -> Option<String> {
+/// A letter's salutation: "Dear Home Secretary,", "Dear Priti".
+pub fn salutation(line: &str) -> bool {
     let text = line.trim();
+    text.starts_with("Dear ") && text.split_whitespace().count() <= 6
+}
+
+/// A line that is a report's title on its own, as a page or letter heads it: "PEEL 2021/22: An
+/// inspection of Lancashire Constabulary", "An inspection of how well the police tackle fraud",
+/// a letter's "Re: HMICFRS inspection – An inspection of ...". Not a sentence, a label, an
+/// address or a heading naming the response.
+pub fn title_line(line: &str) -> Option<String> {
+    let mut text = line.trim();
+    for lead in ["Re: ", "RE: ", "Subject: "] {
+        text = text.strip_prefix(lead).unwrap_or(text);
+    }
+    for lead in [
+        "HMICFRS inspection",
+        "HMICFRS report",
+        "HMIC inspection",
+        "HMIC report",
+    ] {
+        if let Some(rest) = text.strip_prefix(lead)
+            && let Some(rest) = [": ", " \u{2013} ", " - ", " \u{2014} "]
+                .iter()
+                .find_map(|s| rest.strip_prefix(s))
+        {
+            text = rest.trim();
+        }
+    }
     let words = text.split_whitespace().count();
     let lower = text.to_lowercase();
     let not_a_title = [
@@ -497,7 +521,7 @@ pub fn title_line(line: &str) -> Option<String> {
     if !(3..=30).contains(&words)
         || text.ends_with(['.', ':', ';', ','])
         || text.contains('@')
-        || lower.contains(" response to ")
+        || response_heading(text).is_some()
         || not_a_title.iter().any(|w| lower.starts_with(w))
     {
         return None;
@@ -737,6 +761,31 @@ fn ordinal(lower: &str) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_on_lines_of_their_own() {
+        let peel = "PEEL 2021/22: An inspection of Lancashire Constabulary";
+        let burglary = "An inspection of the police response to burglary";
+        for (line, title) in [
+            (peel, peel),
+            (
+                "Re: HMICFRS inspection \u{2013} An inspection of the police response to burglary",
+                burglary,
+            ),
+            (burglary, burglary),
+        ] {
+            assert_eq!(title_line(line).as_deref(), Some(title), "{line}");
+        }
+        for line in [
+            "Kent PCC response to HMICFRS inspection of Kent Police",
+            "The report is an inspection of the force's work.",
+            "Re: your letter",
+            "Dear Home Secretary,",
+            "PEEL",
+        ] {
+            assert_eq!(title_line(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn publication_dates_in_sentences() {
