@@ -1407,10 +1407,42 @@ fn a_section_in_two_parts_keeps_both() {
     );
 }
 
+/// A press statement: the chief constable quoted, then "ENDS" and notes to editors, which are
+/// reported line by line and kept out of the body's comments.
+#[test]
+fn a_statement_ends_before_its_notes_to_editors() {
+    let path = fixture("statement-ends.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Northumbria"
+    );
+    assert_eq!(t["inspection"]["published"], "2024-03-14");
+    assert_eq!(
+        t["chief_constable_response"]["text"],
+        "\"We accept the report and will act on every area for improvement.\"\n"
+    );
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(pcc.contains("I am encouraged"), "{pcc}");
+    assert!(
+        !pcc.contains("ENDS") && !pcc.contains("press office"),
+        "{pcc}"
+    );
+    for line in [9, 11, 12] {
+        assert!(
+            notes.contains(&format!(
+                "statement-ends.txt:{line}: note: not mapped (the end of a press statement"
+            )),
+            "line {line}: {notes}"
+        );
+    }
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
 /// A letter with a section for the chief constable and none for the body: the letter's text
 /// before that section is the body's comments (its salutation says it is a letter), the title
 /// is read from its "Re:" line, "Report published:" is a label, and "Yours sincerely," and the
-/// signature end the chief constable's section and are reported, not kept in it.
+/// signature end the chief constable's section: they end the body's letter.
 #[test]
 fn a_letter_with_the_chief_constables_section_and_a_closing() {
     let path = fixture("letter-sections.txt");
@@ -1450,13 +1482,12 @@ fn a_letter_with_the_chief_constables_section_and_a_closing() {
         2
     );
     assert!(
-        notes.contains("letter-sections.txt:17: note: not mapped (a letter's closing"),
-        "{notes}"
+        pcc.ends_with(
+            "Yours sincerely,\n\nDan Price\nPolice and Crime Commissioner for Cheshire\n"
+        ),
+        "{pcc}"
     );
-    assert!(
-        notes.contains("letter-sections.txt:19: note: not mapped (a letter's closing"),
-        "{notes}"
-    );
+    assert!(!notes.contains("not mapped"), "{notes}");
     assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 

@@ -8,7 +8,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::prose::{self, BodyMention, Quote};
 use super::provenance::Span;
-use super::{AFTER_SENT, Builder, FORM_OPTIONS, FreeLine, Line, Side, excerpt, values};
+use super::{
+    AFTER_SENT, Builder, CLOSING, FORM_OPTIONS, FreeLine, Line, STATEMENT_END, Side, excerpt,
+    values,
+};
 use crate::catalogue::{Catalogue, Force, NameKind};
 use crate::model::ItemResponse;
 
@@ -87,13 +90,16 @@ impl Builder {
         if sections == [false, false] {
             let framing = self.framing_line(&m);
             changed[Side::Pcc.index()] = self.letter_text(
-                |f| Some(f.number) != framing,
+                |f| Some(f.number) != framing && f.why != STATEMENT_END,
                 "a letter or statement with no sections: its text is the body's comments",
             );
         } else if !sections[Side::Pcc.index()] {
             let before = self.first_section.unwrap_or(usize::MAX);
+            // The text before the first section, and the letter's closing after the sections.
             let take = |f: &FreeLine| {
-                f.number < before && ![FORM_OPTIONS, AFTER_SENT].contains(&f.why.as_str())
+                (f.number < before
+                    && ![FORM_OPTIONS, AFTER_SENT, STATEMENT_END].contains(&f.why.as_str()))
+                    || f.why == CLOSING
             };
             let rule = if !self.heading_lines.is_empty() {
                 Some(

@@ -50,8 +50,11 @@ pub enum Label {
     PlannedCompletion,
     /// "Action plan": the follow-up table `render` writes after the responses.
     ActionPlan,
-    /// "Yours sincerely,": a letter's closing; it and the signature below are in no field.
+    /// "Yours sincerely,": a letter's closing, which ends the section above it; with the
+    /// signature below it, the end of the body's letter.
     Closing,
+    /// A press statement's "ENDS" or "Notes to editors": it and what follows are in no field.
+    StatementEnd,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -370,6 +373,16 @@ const ALIASES: &[(Label, &[&str])] = &[
             "kind regards,",
             "kind regards",
             "with best wishes,",
+        ],
+    ),
+    (
+        Label::StatementEnd,
+        &[
+            "ends",
+            "-ends-",
+            "- ends -",
+            "notes to editors",
+            "note to editors",
         ],
     ),
     (

@@ -79,8 +79,12 @@ fn import_lines(lines: &[Line]) -> Result<Imported, String> {
 /// Why a form's lines are in no field: they are the form's, never the body's comments.
 const FORM_OPTIONS: &str = "a form's options: which one is ticked is not in the text";
 const AFTER_SENT: &str = "after Date response sent";
-/// Why a letter's closing and signature are in no field (the template has none for them).
-const CLOSING: &str = "a letter's closing and signature: the file has no field for them";
+/// Why a letter's closing and the signature below it are in no field, when they do not end the
+/// body's letter.
+const CLOSING: &str = "a letter's closing and signature";
+/// Why a press statement's end and what follows it are in no field.
+const STATEMENT_END: &str =
+    "the end of a press statement (\"ENDS\", notes to editors): not part of the response";
 
 /// The required keys, with the template's name for each (for notes about what is missing), and
 /// where the document states it when that is not a heading.
@@ -425,6 +429,17 @@ impl Builder {
 
     /// Reports a segment as not mapped: its label's line with why, and the lines under it with
     /// `below`.
+    /// A letter's closing ends the section above it; it and the signature below wait for the
+    /// body's letter text (see `read_prose`), else they are reported.
+    fn closing(&mut self, s: &Segment) {
+        self.enter(Context::Top);
+        self.unmapped(
+            s.head.map(std::slice::from_ref).unwrap_or_default(),
+            CLOSING,
+        );
+        self.unmapped(s.body, CLOSING);
+    }
+
     fn segment_not_mapped(&mut self, s: &Segment, why: &str, below: &str) {
         let head = s.head.map_or("", |h| h.raw.as_str());
         self.not_mapped(s.line(), why, head);
@@ -526,7 +541,11 @@ impl Builder {
                 None => self.unmapped(s.body, "an item numbered 0"),
             },
             Label::ActionPlan => self.action_plan(s),
-            Label::Closing => self.segment_not_mapped(s, CLOSING, CLOSING),
+            Label::Closing => self.closing(s),
+            Label::StatementEnd => {
+                self.enter(Context::Top);
+                self.segment_not_mapped(s, STATEMENT_END, STATEMENT_END);
+            }
             attribute => self.attribute(s, attribute),
         }
     }

@@ -513,6 +513,13 @@ pub fn title_line(line: &str) -> Option<String> {
             text = rest.trim();
         }
     }
+    // "HMICFRS PEEL inspection of ...": the inspectorate's name is not the title's.
+    for lead in ["HMICFRS ", "HMIC "] {
+        text = text
+            .strip_prefix(lead)
+            .filter(|t| t.starts_with("PEEL "))
+            .unwrap_or(text);
+    }
     let words = text.split_whitespace().count();
     let lower = text.to_lowercase();
     let not_a_title = [
@@ -773,6 +780,10 @@ mod tests {
                 burglary,
             ),
             (burglary, burglary),
+            (
+                "HMICFRS PEEL inspection of Durham Constabulary",
+                "PEEL inspection of Durham Constabulary",
+            ),
         ] {
             assert_eq!(title_line(line).as_deref(), Some(title), "{line}");
         }
