@@ -1407,6 +1407,41 @@ fn a_section_in_two_parts_keeps_both() {
     );
 }
 
+/// A form of fields run together two to a line: "... response to HMICFRS inspection reports"
+/// (plural: no report's title), "Title of Inspection:" and "Date of publication:" on one line,
+/// "Date response due:" as the deadline and "Date response published:" as the date the response
+/// was published, which says nothing of the Home Secretary.
+#[test]
+fn a_form_with_fields_run_together() {
+    let path = fixture("form-fields.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(t["force"], "Devon and Cornwall Police");
+    assert_eq!(
+        t["inspection"]["title"],
+        "PEEL 2023–2025: An inspection of Devon and Cornwall Police"
+    );
+    assert_eq!(t["inspection"]["published"], "2024-01-12");
+    assert_eq!(t["response_deadline"], "2024-03-08");
+    assert_eq!(t["office_use"]["published_on"], "2024-03-01");
+    assert!(
+        t["office_use"].get("sent_to_home_secretary").is_none(),
+        "{t}"
+    );
+    assert_eq!(
+        t["chief_constable_response"]["text"],
+        "The force has a plan for every area for improvement.\n"
+    );
+    assert!(
+        !notes.contains("not mapped") && !notes.contains("appears again"),
+        "{notes}"
+    );
+    assert_eq!(
+        field_lines(&record, "office_use.published_on"),
+        Some((9, 9))
+    );
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
+}
+
 /// A press statement: the chief constable quoted, then "ENDS" and notes to editors, which are
 /// reported line by line and kept out of the body's comments.
 #[test]

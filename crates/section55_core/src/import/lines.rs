@@ -20,6 +20,9 @@ pub enum Label {
     },
     /// "Date response sent:" (a form's field).
     SentOn,
+    /// "Date of response:", "Date response published:" (a form's field): when the response was
+    /// published, saying nothing of the Home Secretary.
+    ResponsePublished,
     /// A form's choice of options ("Type of Inspection: Force specific / Thematic / ...").
     FormOptions,
     Force,
@@ -272,6 +275,7 @@ const ALIASES: &[(Label, &[&str])] = &[
             "response deadline",
             "deadline for response",
             "response due",
+            "date response due",
             "deadline",
         ],
     ),
@@ -279,10 +283,18 @@ const ALIASES: &[(Label, &[&str])] = &[
         Label::SentOn,
         &[
             "date response sent",
-            "date of response",
             "response sent",
             "date sent",
             "date sent to the home secretary",
+        ],
+    ),
+    (
+        Label::ResponsePublished,
+        &[
+            "date of response",
+            "date of this response",
+            "date response published",
+            "response published",
         ],
     ),
     (

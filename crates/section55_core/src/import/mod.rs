@@ -491,6 +491,7 @@ impl Builder {
             }
             Label::ResponseTo { body, title } => self.response_heading(s, body, title.as_deref()),
             Label::SentOn => self.sent_on(s),
+            Label::ResponsePublished => self.response_published(s),
             Label::FormOptions => self.segment_not_mapped(s, FORM_OPTIONS, FORM_OPTIONS),
             Label::Statute => {
                 let (_, rest) = s.first_paragraph();
@@ -1123,6 +1124,28 @@ impl Builder {
         }
         for (line, text) in unknown {
             self.not_mapped(line, "not a step of the office-use checklist", text);
+        }
+    }
+
+    /// "Date of response: DATE": the response's date of publication, and no more (unlike "Date
+    /// response sent", it does not say the response went to the Home Secretary).
+    fn response_published(&mut self, s: &Segment) {
+        let Some(date) = self.date_value(s, "Date of response") else {
+            return;
+        };
+        let office = self.r.office_use.get_or_insert_with(Default::default);
+        if office.published_on.is_none() {
+            office.published_on = Some(date);
+            self.landed(
+                "/office_use/published_on",
+                s.first_paragraph_span(),
+                "the label \"Date of response\" (\"Date response published\")",
+            );
+        } else {
+            self.note(
+                s.line(),
+                "office_use.published_on appears again; the first one is kept".to_owned(),
+            );
         }
     }
 

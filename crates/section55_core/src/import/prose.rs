@@ -646,7 +646,9 @@ fn heading_title(rest: &str) -> Option<String> {
             return Some(after.trim().to_owned()).filter(|t| !t.is_empty());
         }
     }
-    if text.to_lowercase().starts_with("inspections") {
+    // "inspections of ...", "inspection reports" (plural) name no report.
+    let lower = text.to_lowercase();
+    if lower.starts_with("inspections") || lower.trim_end().ends_with("reports") {
         return None;
     }
     Some(text.trim().to_owned()).filter(|t| t.split_whitespace().count() >= 2)
