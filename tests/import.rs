@@ -1529,7 +1529,7 @@ fn a_letter_with_the_chief_constables_section_and_a_closing() {
 /// "Response of BODY to HMICFRS' report: TITLE", sections named in words, answers to numbered
 /// recommendations inside sentences ("Recommendations 1, 2 and 5 are accepted", "Recommendation
 /// 3 does not apply to ... because ...", "We accept recommendation 4 ...") and "Date of
-/// response:" as a form's date sent.
+/// response:" as the date the response was published.
 #[test]
 fn a_response_of_the_body_with_answers_inside_sentences() {
     let path = fixture("response-of.txt");
