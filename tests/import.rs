@@ -1033,6 +1033,63 @@ fn a_same_day_statement() {
     assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
+/// A page listing responses by labelled fields ("Report:", "Published:", "Commissioner's
+/// response:") rather than headings: one file per "Report:", each with the page's body.
+#[test]
+fn a_page_listing_responses_by_labels() {
+    let path = fixture("list-labels.txt");
+    let dir = temp_dir("labelled-pages");
+    let out = Command::new(BIN)
+        .args(["import", &path, "-o"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 2, "{files:?}");
+    let [first, second] =
+        [&files[0], &files[1]].map(|f| tree(&std::fs::read_to_string(f).expect("read")));
+    for t in [&first, &second] {
+        assert_eq!(
+            t["policing_body"],
+            "Police and Crime Commissioner for Avon and Somerset"
+        );
+    }
+    assert_eq!(
+        first["inspection"]["title"],
+        "An inspection of the police response to domestic abuse"
+    );
+    assert_eq!(first["inspection"]["published"], "2023-03-14");
+    assert!(
+        first["pcc_response"]["text"]
+            .as_str()
+            .expect("text")
+            .starts_with("I welcome this report")
+    );
+    assert_eq!(
+        second["inspection"]["title"],
+        "PEEL 2023–2025: An inspection of Avon and Somerset Constabulary"
+    );
+    assert_eq!(second["inspection"]["published"], "2023-11-02");
+    assert!(
+        second["pcc_response"]["text"]
+            .as_str()
+            .expect("text")
+            .starts_with("The grades are disappointing")
+    );
+    let notes = String::from_utf8_lossy(&out.stderr);
+    assert!(!notes.contains("appears again"), "{notes}");
+}
+
 #[test]
 fn a_page_listing_several_responses() {
     let path = fixture("list-page.md");

@@ -1,6 +1,6 @@
-//! A page that lists several responses: a heading naming each report, a short comment under it.
-//! Each report is imported on its own, with the lines above the first report (the page's
-//! introduction, which may name the body) read with each.
+//! A page that lists several responses: a heading naming each report (or a labelled title,
+//! "Report: ..."), a short comment under it. Each report is imported on its own, with the lines
+//! above the first report (the page's introduction, which may name the body) read with each.
 
 use super::lines::{self, Label, Line};
 use super::{Imported, import_lines};
@@ -13,7 +13,12 @@ const MAX_SHARED_PREAMBLE: usize = 200;
 /// One response, or one per report when the document lists several.
 pub fn import_pages(text: &str) -> Result<Vec<Imported>, String> {
     let lines = lines::read(text);
-    let heads = report_headings(&lines);
+    let labelled = labelled_reports(&lines);
+    let heads = if labelled.len() >= MIN_REPORTS {
+        labelled
+    } else {
+        report_headings(&lines)
+    };
     if heads.len() < MIN_REPORTS {
         return Ok(vec![import_lines(&lines)?]);
     }
@@ -28,19 +33,52 @@ pub fn import_pages(text: &str) -> Result<Vec<Imported>, String> {
             Vec::new()
         };
         let mut head = lines[start].clone();
-        let title = heading_text(&head.raw);
-        head.label = Some((
-            Label::ResponseTo {
-                body: String::new(),
-                title: Some(title),
-            },
-            String::new(),
-        ));
+        // A labelled title is read as it is; a heading becomes one naming the report.
+        if head.label.is_none() {
+            let title = heading_text(&head.raw);
+            head.label = Some((
+                Label::ResponseTo {
+                    body: String::new(),
+                    title: Some(title),
+                },
+                String::new(),
+            ));
+        }
         part.push(head);
         part.extend_from_slice(&lines[start + 1..end]);
         imported.push(import_lines(&part)?);
     }
     Ok(imported)
+}
+
+/// The indices of the labels of two or more reports' titles ("Report: ...", "Inspection
+/// title: ..."), each with lines under it, in a document not in the template's shape.
+fn labelled_reports(lines: &[Line]) -> Vec<usize> {
+    if lines
+        .iter()
+        .any(|l| matches!(l.label, Some((Label::Title { .. }, _))))
+    {
+        return Vec::new();
+    }
+    let heads: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].welsh && matches!(lines[i].label, Some((Label::InspectionTitle, _))))
+        .collect();
+    with_comments(lines, heads)
+}
+
+/// `heads`, when each has a non-blank line under it; else none.
+fn with_comments(lines: &[Line], heads: Vec<usize>) -> Vec<usize> {
+    let has_comment = |k: usize| {
+        let end = heads.get(k + 1).copied().unwrap_or(lines.len());
+        lines[heads[k] + 1..end]
+            .iter()
+            .any(|l| !l.raw.trim().is_empty())
+    };
+    if (0..heads.len()).all(has_comment) {
+        heads
+    } else {
+        Vec::new()
+    }
 }
 
 /// The indices of headings that name a report, when the document has no response sections of
@@ -64,18 +102,7 @@ fn report_headings(lines: &[Line]) -> Vec<usize> {
     let heads: Vec<usize> = (0..lines.len())
         .filter(|&i| is_report_heading(&lines[i]))
         .collect();
-    // Each report needs a comment under it.
-    let has_comment = |k: usize| {
-        let end = heads.get(k + 1).copied().unwrap_or(lines.len());
-        lines[heads[k] + 1..end]
-            .iter()
-            .any(|l| !l.raw.trim().is_empty())
-    };
-    if (0..heads.len()).all(has_comment) {
-        heads
-    } else {
-        Vec::new()
-    }
+    with_comments(lines, heads)
 }
 
 fn is_report_heading(line: &Line) -> bool {
