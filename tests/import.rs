@@ -1037,28 +1037,11 @@ fn a_same_day_statement() {
 /// response:") rather than headings: one file per "Report:", each with the page's body.
 #[test]
 fn a_page_listing_responses_by_labels() {
-    let path = fixture("list-labels.txt");
-    let dir = temp_dir("labelled-pages");
-    let out = Command::new(BIN)
-        .args(["import", &path, "-o"])
-        .arg(&dir)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 2, "{files:?}");
-    let [first, second] =
-        [&files[0], &files[1]].map(|f| tree(&std::fs::read_to_string(f).expect("read")));
-    for t in [&first, &second] {
+    let (files, notes) = import_into_folder(&fixture("list-labels.txt"), "labelled-pages");
+    let [first, second] = files.as_slice() else {
+        panic!("two files: {files:?}");
+    };
+    for t in [first, second] {
         assert_eq!(
             t["policing_body"],
             "Police and Crime Commissioner for Avon and Somerset"
@@ -1086,8 +1069,32 @@ fn a_page_listing_responses_by_labels() {
             .expect("text")
             .starts_with("The grades are disappointing")
     );
-    let notes = String::from_utf8_lossy(&out.stderr);
     assert!(!notes.contains("appears again"), "{notes}");
+}
+
+/// Imports a page of several responses through the binary into a new folder (which must
+/// succeed): the files written, in name order, read as trees, and the notes.
+fn import_into_folder(path: &str, what: &str) -> (Vec<serde_json::Value>, String) {
+    let dir = temp_dir(what);
+    let out = Command::new(BIN)
+        .args(["import", path, "-o"])
+        .arg(&dir)
+        .output()
+        .expect("runs");
+    let notes = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{notes}");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let trees = files
+        .iter()
+        .map(|f| tree(&std::fs::read_to_string(f).expect("read")))
+        .collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    (trees, notes)
 }
 
 #[test]
@@ -1099,26 +1106,10 @@ fn a_page_listing_several_responses() {
         .expect("runs");
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("lists 2 responses"));
-    let dir = temp_dir("pages");
-    let out = Command::new(BIN)
-        .args(["import", &path, "-o"])
-        .arg(&dir)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 2, "{files:?}");
-    let first = tree(&std::fs::read_to_string(&files[0]).expect("read"));
-    let second = tree(&std::fs::read_to_string(&files[1]).expect("read"));
+    let (files, _) = import_into_folder(&path, "pages");
+    let [first, second] = files.as_slice() else {
+        panic!("two files: {files:?}");
+    };
     assert_eq!(
         first["inspection"]["title"],
         "PEEL 2023–2025: An inspection of Gwent Police"
@@ -1141,7 +1132,6 @@ fn a_page_listing_several_responses() {
             .expect("text")
             .contains("youth work")
     );
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A .docx built here from its parts: headings, a list, a table, text in several runs.
