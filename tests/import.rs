@@ -1533,6 +1533,9 @@ fn a_letter_with_the_chief_constables_section_and_a_closing() {
         t["policing_body"],
         "Police and Crime Commissioner for Cheshire"
     );
+    // "Dear Home Secretary,": the letter went to the Home Secretary (undated: no date invented).
+    assert_eq!(t["office_use"]["sent_to_home_secretary"], true);
+    assert!(t["office_use"].get("published_on").is_none());
     assert_eq!(t["force"], "Cheshire Constabulary");
     assert_eq!(
         t["inspection"]["title"],
@@ -1710,4 +1713,186 @@ fn a_form_without_the_bodys_section_keeps_its_options_out_of_the_text() {
         "{:?}",
         imported.notes
     );
+}
+
+/// A news page: the headline names the report, "published today" on a dated page gives the
+/// report's date, the page's own date ("Posted on") the response's, and a copy sent to the Home
+/// Office is recorded without inventing a date for it.
+#[test]
+fn a_news_page_with_its_headline_dateline_and_posting_date() {
+    let path = fixture("news-page.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Dorset"
+    );
+    assert_eq!(t["force"], "Dorset Police");
+    assert_eq!(t["inspection"]["title"], "Custody Review");
+    assert_eq!(t["inspection"]["published"], "2024-06-14");
+    assert_eq!(t["office_use"]["published_on"], "2024-06-14");
+    assert_eq!(t["office_use"]["sent_to_home_secretary"], true);
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(
+        pcc.contains("Given HMICFRS' praise elsewhere"),
+        "a sentence about HMICFRS' praise is the body's, not a title: {pcc}"
+    );
+    assert!(
+        !pcc.contains("Commissioner welcomes"),
+        "the headline is used up as the title: {pcc}"
+    );
+    let rule = |field: &str| {
+        record["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .find(|f| f["field"] == field)
+            .map(|f| {
+                (
+                    f["lines"].clone(),
+                    f["rule"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+    };
+    let (lines, why) = rule("inspection.published").expect("published recorded");
+    assert_eq!(lines, serde_json::json!([3, 5]), "{why}");
+    assert!(why.contains("published today"), "{why}");
+    assert_eq!(
+        rule("office_use.published_on").map(|(l, _)| l),
+        Some(serde_json::json!([3, 3]))
+    );
+    assert!(!notes.contains("not mapped"), "{notes}");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert_every_line_accounted_for(&text, &record);
+}
+
+/// A letter to the Home Secretary dated at the top: sent on that date; "the national
+/// inspection report" makes it thematic; the deadline comes from a sentence.
+#[test]
+fn a_dated_letter_to_the_home_secretary() {
+    let path = fixture("letter-dated.txt");
+    let (t, _, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Suffolk"
+    );
+    assert_eq!(t["office_use"]["sent_to_home_secretary"], true);
+    assert_eq!(t["office_use"]["published_on"], "2022-03-03");
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["Thematic"])
+    );
+    assert_eq!(t["response_deadline"], "2022-03-10");
+    assert!(
+        t["inspection"].get("published").is_none(),
+        "the letter does not say when the report was published"
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert_every_line_accounted_for(&text, &record);
+}
+
+/// A chief constable's reply introduced by a sentence and quoted: it ends at the first
+/// paragraph that does not open with a quotation mark (his signature aside); the body's closing
+/// paragraphs after it are the body's.
+#[test]
+fn a_quoted_reply_ends_where_the_quotation_marks_do() {
+    let path = fixture("quoted-reply.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of how well the police tackle serious youth violence"
+    );
+    let chief = t["chief_constable_response"]["text"]
+        .as_str()
+        .expect("chief");
+    assert!(
+        chief.starts_with("\u{201c}I welcome this inspection."),
+        "{chief}"
+    );
+    assert!(
+        chief
+            .trim_end()
+            .ends_with("Pat Doe, Chief Constable of Wiltshire Police"),
+        "{chief}"
+    );
+    assert!(!chief.contains("quarterly performance"), "{chief}");
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(pcc.starts_with("I asked the Chief Constable"), "{pcc}");
+    assert!(
+        pcc.contains("quarterly performance meetings") && pcc.contains("updates on my website"),
+        "{pcc}"
+    );
+    assert!(!notes.contains("not mapped"), "{notes}");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert_every_line_accounted_for(&text, &record);
+}
+
+/// A form's "Title of Inspection Report", a "Type of Inspection" naming one type, and a remark
+/// in brackets after the force's name (reported, not kept in the name).
+#[test]
+fn a_form_with_its_type_and_a_remark_after_the_force() {
+    let path = fixture("form-remarks.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of the police service's approach to stalking"
+    );
+    assert_eq!(t["inspection"]["published"], "2023-07-04");
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["Thematic"])
+    );
+    assert_eq!(t["force"], "Lincolnshire Police");
+    assert!(
+        notes.contains(
+            "form-remarks.txt:9: note: not mapped (a remark in brackets after the force's name): \"(not one of the forces visited)\""
+        ),
+        "{notes}"
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert_every_line_accounted_for(&text, &record);
+}
+
+/// Numbered items with a "Response:" line under each: under a list's heading ("1. ..."), and
+/// inside the body's comments ("Recommendation 3: ..."). Each item lands in its list and each
+/// answer in the body's responses; a signature after the last answer is reported, not kept.
+#[test]
+fn numbered_items_with_their_responses() {
+    let path = fixture("numbered-answers.txt");
+    let (t, notes, record) = import_with_report(&path);
+    assert_eq!(t["recommendations"][0]["id"], 3);
+    assert_eq!(
+        t["recommendations"][0]["text"],
+        "Chief constables should review how quickly reports of missing children are graded."
+    );
+    let areas = t["areas_for_improvement"].as_array().expect("areas");
+    assert_eq!(areas.len(), 2);
+    assert_eq!(areas[1]["id"], 2);
+    assert_eq!(
+        areas[1]["text"],
+        "The force should share information with schools sooner."
+    );
+    let responses = t["pcc_response"]["responses"]
+        .as_array()
+        .expect("responses");
+    assert_eq!(responses.len(), 3);
+    assert_eq!(responses[0]["recommendation"], 3);
+    assert_eq!(
+        responses[0]["action"],
+        "The force reviewed its grading in May and now grades every report within an hour."
+    );
+    assert_eq!(responses[2]["area_for_improvement"], 2);
+    assert_eq!(
+        responses[2]["action"],
+        "Schools now receive a daily summary."
+    );
+    assert_eq!(
+        t["pcc_response"]["text"],
+        "I accept the report and have asked the force for a plan.\n"
+    );
+    assert!(
+        notes.contains("numbered-answers.txt:20: note: not mapped (a form's signature and date, after the last answer)"),
+        "{notes}"
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert_every_line_accounted_for(&text, &record);
 }

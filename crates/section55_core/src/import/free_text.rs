@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 use super::prose::{self, BodyMention, Quote};
 use super::provenance::Span;
 use super::{
-    AFTER_SENT, Builder, CLOSING, FORM_OPTIONS, FreeLine, Line, STATEMENT_END, Side, excerpt,
-    values,
+    AFTER_SENT, Builder, CLOSING, FORM_OPTIONS, FreeLine, Line, QUOTE_ENDED, STATEMENT_END, Side,
+    excerpt, values,
 };
 use crate::catalogue::{Catalogue, Force, NameKind};
 use crate::model::ItemResponse;
@@ -29,7 +29,17 @@ struct Mentions {
     force: Option<(usize, String, &'static Force)>,
     published: Option<(usize, chrono::NaiveDate)>,
     response_published: Option<(usize, chrono::NaiveDate)>,
-    sent: Option<(usize, chrono::NaiveDate)>,
+    /// A sentence saying the response went to the Home Secretary, with the date if it gives one.
+    sent: Option<(usize, Option<chrono::NaiveDate>)>,
+    /// "Dear Home Secretary": the letter is addressed to the Home Secretary.
+    to_home_secretary: Option<usize>,
+    /// A line that is only a date near the top, or "Posted on DATE" anywhere.
+    dateline: Option<(usize, chrono::NaiveDate)>,
+    /// "HMICFRS has published today ...", with no date in the sentence.
+    published_today: Option<usize>,
+    deadline: Option<(usize, chrono::NaiveDate)>,
+    /// "the national inspection report", "this thematic review".
+    thematic: Option<usize>,
     title: Option<(usize, String)>,
 }
 
@@ -40,10 +50,30 @@ fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
     {
         m.body = Some((*line, mention));
     }
+    let mut written = 0;
     for line in lines.iter().take(HEAD_LINES) {
         let (n, text) = (line.number, line.raw.as_str());
         if text.trim().is_empty() {
             continue;
+        }
+        written += 1;
+        if m.dateline.is_none()
+            && let Some((date, posted)) = prose::dateline(text)
+            && (posted || written <= TITLE_LINES)
+        {
+            m.dateline = Some((n, date));
+        }
+        if m.published_today.is_none() && prose::published_today(text) {
+            m.published_today = Some(n);
+        }
+        if m.to_home_secretary.is_none() && prose::home_secretary_salutation(text) {
+            m.to_home_secretary = Some(n);
+        }
+        if m.deadline.is_none() {
+            m.deadline = prose::deadline_in_sentence(text).map(|d| (n, d));
+        }
+        if m.thematic.is_none() && prose::says_thematic(text) {
+            m.thematic = Some(n);
         }
         if let Some(found) = prose::body_mention(text) {
             // A mention with an area is better than one without.
@@ -66,8 +96,12 @@ fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
             };
             slot.get_or_insert((n, date));
         }
-        if m.sent.is_none() {
-            m.sent = prose::sent_to_home_secretary(text).map(|d| (n, d));
+        // The first sentence that gives the date sent, else the first that says it was sent.
+        if m.sent.as_ref().is_none_or(|(_, date)| date.is_none())
+            && let Some(found) = prose::sent_to_home_secretary(text)
+            && (m.sent.is_none() || found.is_some())
+        {
+            m.sent = Some((n, found));
         }
         if m.title.is_none() {
             m.title = prose::report_title(text).map(|t| (n, t));
@@ -83,7 +117,7 @@ impl Builder {
         self.prose_dates(&m);
         self.body_and_force(&m);
         self.title(&m);
-        self.title_types();
+        self.title_types(&m);
         self.year_missing(lines);
         let sections = [Side::Chief, Side::Pcc].map(|s| !self.absent.contains(s.pointer()));
         let mut changed = [false, false];
@@ -99,7 +133,7 @@ impl Builder {
             let take = |f: &FreeLine| {
                 (f.number < before
                     && ![FORM_OPTIONS, AFTER_SENT, STATEMENT_END].contains(&f.why.as_str()))
-                    || f.why == CLOSING
+                    || [CLOSING, QUOTE_ENDED].contains(&f.why.as_str())
             };
             let rule = if !self.heading_lines.is_empty() {
                 Some(
@@ -116,6 +150,11 @@ impl Builder {
             };
             if let Some(rule) = rule {
                 changed[Side::Pcc.index()] = self.letter_text(take, rule);
+            } else {
+                changed[Side::Pcc.index()] = self.letter_text(
+                    |f| f.why == QUOTE_ENDED,
+                    "the body's words after the chief constable's quoted reply",
+                );
             }
         }
         if !sections[Side::Chief.index()] && self.quoted_chief() {
@@ -248,7 +287,47 @@ impl Builder {
             self.record_sent(
                 date,
                 Span::line(line),
-                "a sentence saying the response was sent to the Home Secretary on a date",
+                "a sentence saying the response was sent to the Home Secretary (on a date)",
+            );
+        } else if let Some(line) = m.to_home_secretary {
+            // A letter to the Home Secretary is sent on the date it bears.
+            let dated = m.dateline.filter(|(l, _)| *l < line);
+            let lines = dated.map_or(Span::line(line), |(l, _)| Span::new(l, line));
+            self.record_sent(
+                dated.map(|(_, d)| d),
+                lines,
+                "a letter to the Home Secretary (\"Dear Home Secretary\"), sent on the date it bears",
+            );
+        }
+        if let Some((line, date)) = m.dateline {
+            let office = self.r.office_use.get_or_insert_with(Default::default);
+            if office.published_on.is_none() {
+                office.published_on = Some(date);
+                self.landed(
+                    "/office_use/published_on",
+                    Span::line(line),
+                    "a date on a line of its own at the top, or \"Posted on DATE\": the response's date",
+                );
+            }
+            if let Some(today) = m.published_today
+                && self.absent.remove("/inspection/published")
+            {
+                self.r.inspection.published = date;
+                self.landed(
+                    "/inspection/published",
+                    Span::new(line.min(today), line.max(today)),
+                    "a sentence saying the report was published today, on a page that bears its date",
+                );
+            }
+        }
+        if let Some((line, date)) = m.deadline
+            && self.absent.remove("/response_deadline")
+        {
+            self.r.response_deadline = date;
+            self.landed(
+                "/response_deadline",
+                Span::line(line),
+                "a sentence saying when the response must be published by",
             );
         }
         if let Some((line, date)) = m.response_published {
@@ -285,28 +364,34 @@ impl Builder {
 
     /// A report whose title names a publication type of the catalogue ("PEEL", "thematic",
     /// "Police Effectiveness, Efficiency and Legitimacy") is of that type.
-    fn title_types(&mut self) {
-        if self.absent.contains("/inspection/title")
-            || !self.absent.contains("/inspection/publication_types")
-        {
+    /// Else a report the text calls national or thematic is of the type "Thematic".
+    fn title_types(&mut self, m: &Mentions) {
+        if !self.absent.contains("/inspection/publication_types") {
             return;
         }
-        let types = prose::publication_types_named(&self.r.inspection.title);
-        let lines = self
+        let title_lines = self
             .prov
             .fields
             .iter()
             .find(|f| f.field == "inspection.title")
-            .map(|f| f.lines);
-        if let (false, Some(lines)) = (types.is_empty(), lines) {
-            self.absent.remove("/inspection/publication_types");
-            self.r.inspection.publication_types = types.iter().map(|t| (*t).to_owned()).collect();
-            self.landed(
-                "/inspection/publication_types",
-                lines,
-                format!("the report's title names {}", types.join(", ")),
-            );
-        }
+            .map(|f| f.lines)
+            .filter(|_| !self.absent.contains("/inspection/title"));
+        let types = prose::publication_types_named(&self.r.inspection.title);
+        let (types, lines, rule) = match (title_lines, m.thematic) {
+            (Some(lines), _) if !types.is_empty() => {
+                let rule = format!("the report's title names {}", types.join(", "));
+                (types, lines, rule)
+            }
+            (_, Some(line)) => (
+                vec!["Thematic"],
+                Span::line(line),
+                "a sentence calling the report national or thematic".to_owned(),
+            ),
+            _ => return,
+        };
+        self.absent.remove("/inspection/publication_types");
+        self.r.inspection.publication_types = types.iter().map(|t| (*t).to_owned()).collect();
+        self.landed("/inspection/publication_types", lines, rule);
     }
 
     /// A letter or a statement has no sections: its text (after the heading naming the
@@ -322,12 +407,14 @@ impl Builder {
         if !self.absent.contains("/inspection/title") {
             return;
         }
-        let own_line = self
-            .free
-            .iter()
-            .take(TITLE_LINES)
-            .enumerate()
+        let first_lines = || self.free.iter().take(TITLE_LINES).enumerate();
+        let own_line = first_lines()
             .find_map(|(i, f)| prose::title_line(&f.text).map(|title| (i, f.number, title)))
+            .or_else(|| {
+                first_lines().find_map(|(i, f)| {
+                    prose::headline_title(&f.text).map(|title| (i, f.number, title))
+                })
+            })
             .filter(|(_, line, _)| m.title.as_ref().is_none_or(|(s, _)| line < s));
         let (line, title, rule) = match (own_line, &m.title) {
             (Some((i, line, title)), _) => {
@@ -348,7 +435,7 @@ impl Builder {
     }
 
     fn framing_line(&self, m: &Mentions) -> Option<usize> {
-        let (line, _) = m.sent?;
+        let (line, _) = m.sent.filter(|(_, date)| date.is_some())?;
         let first = self.free.iter().map(|f| f.number).min()?;
         (line == first).then_some(line)
     }

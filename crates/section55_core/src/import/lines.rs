@@ -215,6 +215,8 @@ const ALIASES: &[(Label, &[&str])] = &[
             "title of report",
             "title of the report",
             "inspection report title",
+            "title of inspection report",
+            "title of the inspection report",
         ],
     ),
     (
@@ -626,12 +628,35 @@ const BODY_WORDS: &[&str] = &[
 
 /// "2. Title" or "2) Title" → "Title".
 fn strip_numbering(line: &str) -> Option<&str> {
+    numbered(line).map(|(_, rest)| rest)
+}
+
+/// "2. The force should ..." or "2) ..." → (2, "The force should ...").
+pub(super) fn numbered(line: &str) -> Option<(u32, &str)> {
+    let line = line.trim_start();
     let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 || digits > 2 {
         return None;
     }
     let rest = line[digits..].strip_prefix(['.', ')'])?;
-    rest.starts_with(' ').then(|| rest.trim())
+    let id = line[..digits].parse().ok()?;
+    rest.starts_with(' ').then(|| (id, rest.trim()))
+}
+
+/// "Response: ..." (or "Our response:", "Force response:") opening a line under a numbered
+/// item: the answer to that item.
+pub(super) fn item_answer(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    [
+        "Response:",
+        "Our response:",
+        "Force response:",
+        "Response \u{2013} ",
+        "Response - ",
+    ]
+    .iter()
+    .find_map(|lead| strip_prefix_ignore_case(line, lead))
+    .map(str::trim)
 }
 
 pub(super) fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {

@@ -29,7 +29,7 @@ use crate::model::{
 };
 use crate::render::stated_due;
 use crate::template;
-use lines::{ItemKind, Label, Line};
+use lines::{ItemKind, Label, Line, starts_with_ignore_case};
 use provenance::Span;
 
 pub use pages::import_pages;
@@ -79,6 +79,10 @@ fn import_lines(lines: &[Line]) -> Result<Imported, String> {
 /// Why a form's lines are in no field: they are the form's, never the body's comments.
 const FORM_OPTIONS: &str = "a form's options: which one is ticked is not in the text";
 const AFTER_SENT: &str = "after Date response sent";
+/// Why a form's signature after its last answer is in no field.
+const SIGNATURE: &str = "a form's signature and date, after the last answer";
+/// Why the paragraphs after a chief constable's quoted reply are not his: the body's again.
+const QUOTE_ENDED: &str = "after the chief constable's quoted reply, which ends there";
 /// Why a letter's closing and the signature below it are in no field, when they do not end the
 /// body's letter.
 const CLOSING: &str = "a letter's closing and signature";
@@ -127,6 +131,7 @@ fn name_of(pointer: &str) -> &str {
 }
 
 /// A label line and the lines up to the next one (or the lines before the first label).
+#[derive(Clone, Copy)]
 struct Segment<'a> {
     head: Option<&'a Line>,
     label: Option<&'a Label>,
@@ -210,6 +215,32 @@ impl<'a> Segment<'a> {
 
     fn section_text(&self) -> String {
         values::section_text(self.lines())
+    }
+
+    /// An item's text and, from a "Response:" line under it, the answer to it, up to a form's
+    /// signature ("Signed: ..."), which comes back last.
+    fn split_answer(self) -> (Segment<'a>, Option<Segment<'a>>, &'a [Line]) {
+        let Some(k) = self
+            .body
+            .iter()
+            .position(|l| lines::item_answer(&l.raw).is_some())
+        else {
+            return (self, None, &[]);
+        };
+        let (item, answer) = self.body.split_at(k);
+        let (head, rest) = (&answer[0], &answer[1..]);
+        let signed = rest
+            .iter()
+            .position(|l| starts_with_ignore_case(l.raw.trim_start(), "signed"))
+            .unwrap_or(rest.len());
+        let (body, signature) = rest.split_at(signed);
+        let answer = Segment {
+            head: Some(head),
+            label: None,
+            value: lines::item_answer(&head.raw).unwrap_or(""),
+            body,
+        };
+        (Segment { body: item, ..self }, Some(answer), signature)
     }
 
     /// The first paragraph's lines, and the body lines after it.
@@ -492,7 +523,7 @@ impl Builder {
             Label::ResponseTo { body, title } => self.response_heading(s, body, title.as_deref()),
             Label::SentOn => self.sent_on(s),
             Label::ResponsePublished => self.response_published(s),
-            Label::FormOptions => self.segment_not_mapped(s, FORM_OPTIONS, FORM_OPTIONS),
+            Label::FormOptions => self.form_type(s),
             Label::Statute => {
                 let (_, rest) = s.first_paragraph();
                 self.prov.unmapped(
@@ -504,7 +535,10 @@ impl Builder {
                     "after the statutory paragraph, not part of any section",
                 );
             }
-            Label::Force => self.line_field(s, "/force", |r| &mut r.force),
+            Label::Force => {
+                self.line_field(s, "/force", |r| &mut r.force);
+                self.force_remark(s);
+            }
             Label::InspectionTitle => {
                 self.line_field(s, "/inspection/title", |r| &mut r.inspection.title)
             }
@@ -649,6 +683,51 @@ impl Builder {
         self.unmapped(rest, &format!("after {}", name_of(pointer)));
     }
 
+    /// "Force: Derbyshire Constabulary (not one of the forces inspected)": the force's name,
+    /// and the remark reported.
+    fn force_remark(&mut self, s: &Segment) {
+        let value = self.r.force.trim_end();
+        let Some((name, remark)) = value
+            .strip_suffix(')')
+            .and_then(|v| v.rsplit_once(" ("))
+            .filter(|(name, _)| values::is_known_force(name))
+        else {
+            return;
+        };
+        let remark = format!("({remark})");
+        self.r.force = name.trim().to_owned();
+        self.not_mapped(
+            s.line(),
+            "a remark in brackets after the force's name",
+            &remark,
+        );
+    }
+
+    /// "Type of Inspection: National thematic": one publication type, when the value names one
+    /// and is not the form's list of options to tick ("Force specific / Thematic").
+    fn form_type(&mut self, s: &Segment) {
+        let (paragraph, rest) = s.first_paragraph();
+        let value = paragraph.join(" ");
+        // Options flattened one to a line ("Force Specific", "Thematic", "National").
+        let options = paragraph.len() > 1
+            || value.contains(['/', '|', '\u{2610}', '\u{2612}', '\u{25a1}', '['])
+            || value.to_lowercase().contains(" or ");
+        let types = prose::publication_types_named(&value);
+        if options || types.is_empty() {
+            return self.segment_not_mapped(s, FORM_OPTIONS, FORM_OPTIONS);
+        }
+        if !self.claim("/inspection/publication_types", s.line()) {
+            return self.unmapped(rest, FORM_OPTIONS);
+        }
+        self.r.inspection.publication_types = types.iter().map(|t| (*t).to_owned()).collect();
+        self.landed(
+            "/inspection/publication_types",
+            s.first_paragraph_span(),
+            "a form's \"Type of Inspection\" naming one publication type",
+        );
+        self.unmapped(rest, FORM_OPTIONS);
+    }
+
     fn text_field(&mut self, s: &Segment, pointer: &str, slot: fn(&mut Response) -> &mut String) {
         let text = s.section_text();
         if text.is_empty() {
@@ -753,11 +832,17 @@ impl Builder {
             Span::line(s.line().unwrap_or(0)),
             "the section's heading",
         );
+        let first_item = s
+            .body
+            .iter()
+            .position(|l| lines::numbered(&l.raw).is_some())
+            .unwrap_or(s.body.len());
+        let (before, items) = s.body.split_at(first_item);
         let mut intro: Vec<(usize, &str)> = Vec::new();
         let value = Some((s.line().unwrap_or(0), s.value)).filter(|(_, v)| !v.is_empty());
         let lines = value
             .into_iter()
-            .chain(s.body.iter().map(|l| (l.number, l.raw.as_str())));
+            .chain(before.iter().map(|l| (l.number, l.raw.as_str())));
         for (number, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
             if values::says_none(line) {
                 self.mark_list_stated(context);
@@ -777,6 +862,47 @@ impl Builder {
                 format!("not mapped ({why}): \"{}\"", excerpt(first.1)),
             );
             self.prov.unmapped(Span::new(first.0, last.0), why);
+        }
+        self.numbered_items(items, context);
+    }
+
+    /// A numbered list under a list's heading ("1. The force should ..."): each line starts the
+    /// item of that number, and a "Response:" line under it is the body's answer to it.
+    fn numbered_items(&mut self, lines: &[Line], context: Context) {
+        let kind = match context {
+            Context::Recommendations => ItemKind::Recommendation,
+            Context::Causes => ItemKind::CauseOfConcern,
+            _ => ItemKind::AreaForImprovement,
+        };
+        let starts: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines::numbered(&lines[i].raw).is_some())
+            .collect();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+            let Some((id, text)) = lines::numbered(&lines[start].raw) else {
+                continue;
+            };
+            let item = Segment {
+                head: Some(&lines[start]),
+                label: None,
+                value: text,
+                body: &lines[start + 1..end],
+            };
+            let Some(id) = NonZeroU32::new(id) else {
+                self.unmapped(&lines[start..end], "an item numbered 0");
+                continue;
+            };
+            let (item, answer, signature) = item.split_answer();
+            self.unmapped(signature, SIGNATURE);
+            self.item(&item, kind, id);
+            if let (Some(answer), Some(target)) = (answer, Target::of(kind, id)) {
+                // The body publishes the answers: they are its response's.
+                let outer = self.context;
+                self.context = Context::Response(Side::Pcc);
+                self.pending = Some(target);
+                self.answer(&answer, &Label::Action);
+                self.enter(outer);
+            }
         }
     }
 
@@ -815,6 +941,33 @@ impl Builder {
 
     fn recommendation(&mut self, s: &Segment, id: NonZeroU32) {
         self.enter(Context::Recommendations);
+        let index = self.push_recommendation(
+            s,
+            id,
+            "a \"Recommendation N\" heading and the text under it",
+        );
+        self.current = Current::Recommendation(index);
+    }
+
+    /// An item stated with its answer inside a response section ("Recommendation 2: TEXT"):
+    /// the item, unless the list above already has it.
+    fn stated_item(&mut self, s: &Segment, target: Target) {
+        let rule = "an item's text above its \"Response:\" in a response section";
+        match target {
+            Target::Recommendation(id) => {
+                if !self.r.recommendations.iter().any(|r| r.id == id) {
+                    self.push_recommendation(s, id, rule);
+                }
+            }
+            Target::Area(id) => {
+                if !self.r.areas_for_improvement.iter().any(|a| a.id == id) {
+                    self.push_area(s, id, rule);
+                }
+            }
+        }
+    }
+
+    fn push_recommendation(&mut self, s: &Segment, id: NonZeroU32, rule: &str) -> usize {
         self.mark_list_stated(Context::Recommendations);
         let text = self.item_text(s, &format!("Recommendation {id}"));
         let index = self.r.recommendations.len();
@@ -830,12 +983,8 @@ impl Builder {
             cy: None,
         });
         self.recommendation_lines.push(s.line());
-        self.landed(
-            &format!("/recommendations/{index}"),
-            s.span(),
-            "a \"Recommendation N\" heading and the text under it",
-        );
-        self.current = Current::Recommendation(index);
+        self.landed(&format!("/recommendations/{index}"), s.span(), rule);
+        index
     }
 
     fn cause(&mut self, s: &Segment, id: NonZeroU32) {
@@ -859,6 +1008,15 @@ impl Builder {
 
     fn area(&mut self, s: &Segment, id: NonZeroU32) {
         self.enter(Context::Areas);
+        let index = self.push_area(
+            s,
+            id,
+            "an \"Area for improvement N\" heading and the text under it",
+        );
+        self.current = Current::Area(index);
+    }
+
+    fn push_area(&mut self, s: &Segment, id: NonZeroU32, rule: &str) -> usize {
         self.mark_list_stated(Context::Areas);
         let text = self.item_text(s, &format!("Area for improvement {id}"));
         self.r.areas_for_improvement.push(AreaForImprovement {
@@ -868,15 +1026,18 @@ impl Builder {
             cy: None,
         });
         let index = self.r.areas_for_improvement.len() - 1;
-        self.current = Current::Area(index);
-        self.landed(
-            &format!("/areas_for_improvement/{index}"),
-            s.span(),
-            "an \"Area for improvement N\" heading and the text under it",
-        );
+        self.landed(&format!("/areas_for_improvement/{index}"), s.span(), rule);
+        index
     }
 
     fn response_section(&mut self, s: &Segment, side: Side) {
+        let end = match side {
+            Side::Chief => quoted_reply_end(s),
+            Side::Pcc => s.body.len(),
+        };
+        let (body, after) = s.body.split_at(end);
+        let s = &Segment { body, ..*s };
+        self.unmapped(after, QUOTE_ENDED);
         self.enter(Context::Response(side));
         self.first_section.get_or_insert(s.line().unwrap_or(0));
         let text = s.section_text();
@@ -926,6 +1087,13 @@ impl Builder {
     fn response_item(&mut self, s: &Segment, side: Side, target: Option<Target>) {
         self.current = Current::None;
         self.pending = target;
+        // "Recommendation 2: TEXT" then "Response: ...": the recommendation, then the answer.
+        if let (Some(target), (item, Some(answer), signature)) = (target, s.split_answer()) {
+            self.stated_item(&item, target);
+            self.answer(&answer, &Label::Action);
+            self.unmapped(signature, SIGNATURE);
+            return;
+        }
         let pointer = format!("{}/responses", side.section_pointer());
         self.landed(&pointer, Span::line(s.line().unwrap_or(0)), "a \"Recommendation N\" heading in a response section: the item the answers below it are for");
         if s.text().is_empty() {
@@ -1192,7 +1360,7 @@ impl Builder {
         match prose::find_date(&text) {
             Some((date, range)) => {
                 self.record_sent(
-                    date,
+                    Some(date),
                     s.first_paragraph_span(),
                     "the label \"Date response sent\"",
                 );
@@ -1210,15 +1378,15 @@ impl Builder {
         self.unmapped(rest, AFTER_SENT);
     }
 
-    fn record_sent(&mut self, date: NaiveDate, lines: Span, rule: &str) {
+    fn record_sent(&mut self, date: Option<NaiveDate>, lines: Span, rule: &str) {
         let office = self.r.office_use.get_or_insert_with(Default::default);
         let sent = office.sent_to_home_secretary.is_none();
-        let dated = office.published_on.is_none();
+        let dated = office.published_on.is_none() && date.is_some();
         if sent {
             office.sent_to_home_secretary = Some(true);
         }
         if dated {
-            office.published_on = Some(date);
+            office.published_on = date;
         }
         if sent {
             self.landed("/office_use/sent_to_home_secretary", lines, rule);
@@ -1334,6 +1502,35 @@ impl Builder {
 
 /// The rule of thumb for a field read under its label.
 /// A pipe table row's cells, trimmed, with `\|` read as a `|` inside a cell.
+/// Where a chief constable's reply ends when a sentence introduces it ("The Chief Constable's
+/// response was:") and it is quoted ("“I welcome ..."): at the first paragraph that neither opens
+/// with a quotation mark (as each paragraph of a quote running over several does) nor is his
+/// signature. Otherwise the section runs to the next heading.
+fn quoted_reply_end(s: &Segment) -> usize {
+    let introduced = s.value.is_empty()
+        && s.head.is_some_and(|h| {
+            let text = h.raw.trim();
+            text.ends_with(':') && text.split_whitespace().count() >= 4
+        });
+    // The first line of each paragraph.
+    let openings: Vec<(usize, &str)> = (0..s.body.len())
+        .filter(|&i| {
+            !s.body[i].raw.trim().is_empty() && (i == 0 || s.body[i - 1].raw.trim().is_empty())
+        })
+        .map(|i| (i, s.body[i].raw.as_str()))
+        .collect();
+    let quoted = openings
+        .first()
+        .is_some_and(|(_, line)| prose::continues_quote(line));
+    if !(introduced && quoted) {
+        return s.body.len();
+    }
+    openings
+        .iter()
+        .find(|(_, line)| !prose::continues_quote(line) && !prose::chief_signature(line))
+        .map_or(s.body.len(), |(i, _)| *i)
+}
+
 fn table_cells(row: &str) -> Vec<String> {
     let inner = row.trim();
     let inner = inner.strip_prefix('|').unwrap_or(inner);

@@ -208,14 +208,18 @@ fn strip_possessive(s: &str) -> &str {
 /// Capitalised words (and joiners between them) at the start of `words`.
 fn area_after(words: &[&str]) -> Option<String> {
     let mut taken: Vec<&str> = Vec::new();
-    for word in words {
+    for (i, word) in words.iter().enumerate() {
         let clean = word.trim_end_matches([',', ':', ';', '.', ')']);
         let joiner = AREA_JOINERS.contains(&clean);
         if word.starts_with('(') || !(capitalised(clean) || joiner) {
             break;
         }
         taken.push(strip_possessive(clean));
-        if word.ends_with(['.', ':', ';', ')']) {
+        // "for Gwent, Ian Johnston, said": a comma ends the area unless the name goes on to
+        // "and" ("for Devon, Cornwall and the Isles of Scilly").
+        if word.ends_with(['.', ':', ';', ')'])
+            || (word.ends_with(',') && !area_goes_on(&words[i + 1..]))
+        {
             break;
         }
     }
@@ -223,6 +227,19 @@ fn area_after(words: &[&str]) -> Option<String> {
         taken.pop();
     }
     (!taken.is_empty()).then(|| taken.join(" "))
+}
+
+/// Whether capitalised words after a comma in an area's name lead to "and" ("Cornwall and").
+fn area_goes_on(words: &[&str]) -> bool {
+    for word in words.iter().take(3) {
+        if word.trim_end_matches([',', '.']) == "and" {
+            return true;
+        }
+        if !capitalised(word) || word.ends_with(['.', ':', ';']) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Up to three capitalised words just before a title ("Staffordshire Police, Fire ...").
@@ -394,7 +411,12 @@ fn date_on_after(rest: &str) -> Option<NaiveDate> {
     let sentence = &rest[..rest.find(". ").unwrap_or(rest.len())];
     let (date, range) = find_date(sentence)?;
     let words: Vec<&str> = sentence[..range.start].split_whitespace().collect();
-    let on = words.iter().rposition(|w| w.eq_ignore_ascii_case("on"))?;
+    // "published by HMICFRS today (9th November 2017)": "today" with the date in brackets.
+    let on = (0..words.len()).rev().find(|&i| {
+        words[i].eq_ignore_ascii_case("on")
+            || (words[i].eq_ignore_ascii_case("today")
+                && words.get(i + 1).is_some_and(|w| w.starts_with('(')))
+    })?;
     let same_clause = !words[..on].iter().any(|w| w.ends_with([',', ';', ':']));
     (same_clause && words.len() <= 7 && words.len() - on <= 3).then_some(date)
 }
@@ -444,17 +466,99 @@ pub fn date_without_year(line: &str) -> Option<String> {
     })
 }
 
-/// "... sent the following letter to the Home Secretary on 26 July 2019": the date sent.
-pub fn sent_to_home_secretary(line: &str) -> Option<NaiveDate> {
-    let lower = line.to_lowercase();
+/// A sentence saying the response went to the Home Secretary: "... sent the following letter
+/// to the Home Secretary on 26 July 2019", "... has written to the Home Office", "a copy of this
+/// response has been sent to the Home Office"; with the date sent when the sentence gives one.
+/// Not a promise ("will be sent").
+pub fn sent_to_home_secretary(line: &str) -> Option<Option<NaiveDate>> {
+    // ASCII lower-casing keeps every byte offset.
+    let lower = line.to_ascii_lowercase();
     let to_home = ["home secretary", "secretary of state", "home office"]
         .iter()
         .any(|w| lower.contains(w));
-    if !(lower.contains("sent") && to_home) {
+    let at = ["sent", "written to", "wrote to", "forwarded"]
+        .iter()
+        .filter_map(|verb| find_word(&lower, verb))
+        .min()?;
+    let before = lower[..at].trim_end();
+    if !to_home || before.ends_with("will be") || before.ends_with("will") {
         return None;
     }
-    let at = find_ignore_case(line, "sent")?;
-    find_date(&line[at..]).map(|(date, _)| date)
+    Some(find_date(&line[at..]).map(|(date, _)| date))
+}
+
+/// "HMICFRS has today published ...", "Published today by HMIC, ...": the report came out on
+/// the day of the page (a date in the sentence is read by `published_on`).
+pub fn published_today(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower.contains("published") && find_word(&lower, "today").is_some() && find_date(line).is_none()
+}
+
+/// A letter addressed to the Home Secretary: "Dear Home Secretary", "Dear Secretary of State".
+pub fn home_secretary_salutation(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    salutation(line)
+        && ["home secretary", "secretary of state"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// A line that is a date and nothing else, as a letter or a news page is dated: "17th February
+/// 2021", "Thursday 9 November 2017", "Posted on Thursday 9th November 2017", "9fed Medi 2014".
+/// Whether the line says it is the page's posting date ("Posted on ...").
+pub fn dateline(line: &str) -> Option<(NaiveDate, bool)> {
+    let text = line.trim();
+    let posted = ["Posted on ", "Posted: ", "Posted "]
+        .iter()
+        .find_map(|lead| strip_prefix_ignore_case(text, lead));
+    let date = values::date(posted.unwrap_or(text))?;
+    Some((date, posted.is_some()))
+}
+
+/// "... is required to publish a response by 9 May 2023", "our response is due by ...": the
+/// response's deadline, stated in a sentence.
+pub fn deadline_in_sentence(line: &str) -> Option<NaiveDate> {
+    const LEADS: &[&str] = &[
+        "publish a response by ",
+        "publish its response by ",
+        "publish our response by ",
+        "publish his response by ",
+        "publish her response by ",
+        "publish their response by ",
+        "publish comments by ",
+        "response is due by ",
+        "response is due on ",
+        "response must be published by ",
+        "must respond by ",
+        "deadline for the response is ",
+        "deadline for our response is ",
+        "deadline for a response is ",
+        "deadline for responding is ",
+    ];
+    LEADS.iter().find_map(|lead| {
+        let at = find_ignore_case(line, lead)? + lead.len();
+        let rest = &line[at..];
+        let rest = strip_prefix_ignore_case(rest, "the ").unwrap_or(rest);
+        find_date(rest)
+            .filter(|(_, range)| range.start == 0)
+            .map(|(date, _)| date)
+    })
+}
+
+/// A sentence calling the report national or thematic ("the national inspection report",
+/// "National Report – ...", "this thematic inspection"): the report is of the type "Thematic".
+pub fn says_thematic(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "national report",
+        "national inspection",
+        "national thematic",
+        "thematic report",
+        "thematic inspection",
+        "thematic review",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// A report's title stated in a sentence: `titled "..."`, "HMICFRS' report into ...", "the
@@ -471,6 +575,17 @@ pub fn report_title(line: &str) -> Option<String> {
     for lead in ["HMICFRS' ", "HMICFRS's ", "HMIC's ", "HMIC' "] {
         if let Some(at) = normal.find(lead) {
             let rest = &normal[at + lead.len()..];
+            // "HMIC's praise elsewhere ..." names no report; "HMIC's PEEL report", "HMICFRS'
+            // annual assessment of ..." do.
+            let names_report = rest.split_whitespace().take(3).any(|w| {
+                matches!(
+                    bare(w).as_str(),
+                    "report" | "inspection" | "assessment" | "review"
+                )
+            });
+            if !names_report {
+                continue;
+            }
             let rest = ["report into ", "report: ", "report \u{2013} ", "report - "]
                 .iter()
                 .find_map(|lead| rest.strip_prefix(lead))
@@ -495,7 +610,7 @@ pub fn salutation(line: &str) -> bool {
 /// a letter's "Re: HMICFRS inspection – An inspection of ...". Not a sentence, a label, an
 /// address or a heading naming the response.
 pub fn title_line(line: &str) -> Option<String> {
-    let mut text = line.trim();
+    let mut text = without_framing(line.trim());
     for lead in ["Re: ", "RE: ", "Subject: "] {
         text = text.strip_prefix(lead).unwrap_or(text);
     }
@@ -533,7 +648,7 @@ pub fn title_line(line: &str) -> Option<String> {
     {
         return None;
     }
-    let peel = text.starts_with("PEEL ");
+    let peel = text.starts_with("PEEL ") || text.starts_with("PEEL:");
     let inspection = [
         "an inspection of ",
         "an inspection into ",
@@ -544,6 +659,100 @@ pub fn title_line(line: &str) -> Option<String> {
     .iter()
     .any(|w| lower.contains(w));
     (peel || inspection).then(|| text.to_owned())
+}
+
+/// Dashes that set a page's framing apart from the report's title.
+const DASHES: &[&str] = &[" \u{2013} ", " - ", " \u{2014} "];
+
+/// A heading's title without the parts around it that frame it: "Commissioner's Response – HMIC
+/// Inspection – Core Business: ..." and "PEEL: Police Effectiveness 2016 - Lord Bach responds"
+/// hold the titles "Core Business: ..." and "PEEL: Police Effectiveness 2016".
+fn without_framing(text: &str) -> &str {
+    let framing = |part: &str| {
+        let lower = part.trim().to_lowercase().replace('\u{2019}', "'");
+        [
+            "hmic inspection",
+            "hmicfrs inspection",
+            "hmic report",
+            "hmicfrs report",
+            "national report",
+        ]
+        .contains(&lower.as_str())
+            || ["response", "responds", "comments", "responds to the report"]
+                .iter()
+                .any(|w| lower.ends_with(w))
+    };
+    let mut text = text;
+    while let Some((head, rest)) = DASHES
+        .iter()
+        .filter_map(|d| text.split_once(d))
+        .min_by_key(|(head, _)| head.len())
+        && framing(head)
+    {
+        text = rest;
+    }
+    while let Some((rest, tail)) = DASHES
+        .iter()
+        .filter_map(|d| text.rsplit_once(d))
+        .max_by_key(|(rest, _)| rest.len())
+        && framing(tail)
+    {
+        text = rest;
+    }
+    text
+}
+
+/// A news headline naming the report the body answers: "Commissioner comments on HMICFRS
+/// Efficiency Report", "PCC Welcomes Crime Data Integrity Report"; the report's words after the
+/// verb, when they end in "report", "inspection" or "review".
+pub fn headline_title(line: &str) -> Option<String> {
+    let text = line.trim();
+    if text.ends_with(['.', ':', ';', ',']) || text.split_whitespace().count() > 25 {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let (at, verb) = [
+        " comments on ",
+        " welcomes ",
+        " responds to ",
+        " reacts to ",
+    ]
+    .iter()
+    .filter_map(|verb| lower.find(verb).map(|at| (at, *verb)))
+    .min()?;
+    let subject = &lower[..at];
+    if !["pcc", "pfcc", "commissioner", "mayor", "opcc"]
+        .iter()
+        .any(|w| find_word(subject, w).is_some())
+    {
+        return None;
+    }
+    let mut rest = text[at + verb.len()..].trim();
+    while let Some(after) = [
+        "the ",
+        "The ",
+        "latest ",
+        "HMICFRS' ",
+        "HMICFRS\u{2019} ",
+        "HMICFRS's ",
+        "HMICFRS\u{2019}s ",
+        "HMICFRS ",
+        "HMIC's ",
+        "HMIC\u{2019}s ",
+        "HMIC ",
+    ]
+    .iter()
+    .find_map(|lead| rest.strip_prefix(lead))
+    {
+        rest = after;
+    }
+    let last = bare(rest.split_whitespace().last()?);
+    let names_report = ["report", "inspection", "review"].contains(&last.as_str());
+    // "comments on an HMICFRS inspection" names none.
+    let indefinite = ["a ", "an ", "A ", "An "]
+        .iter()
+        .any(|a| rest.starts_with(a));
+    (names_report && !indefinite && rest.split_whitespace().count() >= 2).then(|| rest.to_owned())
 }
 
 /// The words up to the end of the sentence (or a clause that starts something else).
@@ -893,6 +1102,7 @@ mod tests {
             sent_to_home_secretary(
                 "The PCC sent this letter to the Home Secretary on 9 January 2016, after"
             )
+            .flatten()
             .map(|d| d.to_string()),
             Some("2016-01-09".into())
         );
@@ -947,6 +1157,7 @@ mod tests {
         );
         assert_eq!(
             sent_to_home_secretary("\u{201c}Sent\u{201d} to the Home Secretary on 4 May 2024")
+                .flatten()
                 .map(|d| d.to_string()),
             Some("2024-05-04".into())
         );
@@ -1042,6 +1253,120 @@ mod tests {
         assert_eq!(
             ids("The force does not accept recommendation 6, as the work is done."),
             Some((vec![6], true))
+        );
+    }
+
+    #[test]
+    fn statements_letters_and_news_pages() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        // Sent to the Home Secretary, with or without a date; never a promise.
+        assert_eq!(
+            sent_to_home_secretary("He has written to the Home Office and HMIC, responding."),
+            Some(None)
+        );
+        assert_eq!(
+            sent_to_home_secretary("A copy of this response has been sent to the Home Office."),
+            Some(None)
+        );
+        assert_eq!(
+            sent_to_home_secretary("A copy will be sent to the Home Secretary."),
+            None
+        );
+        assert_eq!(
+            sent_to_home_secretary("This represents the Home Office view."),
+            None
+        );
+        assert!(home_secretary_salutation("Dear Home Secretary,"));
+        assert!(!home_secretary_salutation("Dear Chief Constable,"));
+        // A date on a line of its own, or the page's posting date.
+        assert_eq!(
+            dateline("17th February 2021"),
+            date(2021, 2, 17).map(|d| (d, false))
+        );
+        assert_eq!(
+            dateline("9fed Medi 2014"),
+            date(2014, 9, 9).map(|d| (d, false))
+        );
+        assert_eq!(
+            dateline("Posted on Thursday 9th November 2017"),
+            date(2017, 11, 9).map(|d| (d, true))
+        );
+        assert_eq!(
+            dateline("The report was published on 9 November 2017."),
+            None
+        );
+        // "today (DATE)", and "today" with no date in the sentence.
+        assert_eq!(
+            published_on("the report which was published by HMICFRS today (9th November 2017)"),
+            date(2017, 11, 9).map(|d| (d, false))
+        );
+        assert!(published_today(
+            "Published today by HMIC, the report follows an inspection."
+        ));
+        assert!(!published_today(
+            "HMIC published it on 9 September 2014, today."
+        ));
+        // The deadline in a sentence.
+        assert_eq!(
+            deadline_in_sentence(
+                "The Commissioner is required to publish a response by 9 May 2023, and"
+            ),
+            date(2023, 5, 9)
+        );
+        assert_eq!(
+            deadline_in_sentence("Response by the PCC to HMIC, 9 May 2023"),
+            None
+        );
+        assert!(says_thematic(
+            "I welcomed the national inspection report published by HMICFRS"
+        ));
+        assert!(!says_thematic("The force was inspected in 2023."));
+        // Headlines naming the report.
+        assert_eq!(
+            headline_title("Commissioner comments on HMICFRS Efficiency Report").as_deref(),
+            Some("Efficiency Report")
+        );
+        assert_eq!(
+            headline_title("PCC Welcomes Crime Data Integrity Report").as_deref(),
+            Some("Crime Data Integrity Report")
+        );
+        assert_eq!(
+            headline_title("South Wales PCC responds to \u{2018}Good\u{2019} HMIC grade"),
+            None
+        );
+        assert_eq!(
+            headline_title("Commissioner for Kent \u{2013} comments on an HMICFRS inspection"),
+            None
+        );
+        assert_eq!(
+            headline_title("Chief Constable welcomes HMICFRS PEEL report"),
+            None
+        );
+        // A heading's framing is not the title's.
+        assert_eq!(
+            title_line("Commissioner\u{2019}s Response \u{2013} HMIC Inspection \u{2013} Core Business: an inspection into crime prevention").as_deref(),
+            Some("Core Business: an inspection into crime prevention")
+        );
+        assert_eq!(
+            title_line("PEEL: Police Effectiveness 2016 - Lord Bach responds").as_deref(),
+            Some("PEEL: Police Effectiveness 2016")
+        );
+        // "HMIC's" before something that is not a report names none.
+        assert_eq!(
+            report_title("Given the HMIC\u{2019}s praise elsewhere for the force, I am surprised"),
+            None
+        );
+        // A comma ends an area unless its name goes on to "and".
+        let gwent =
+            body_mention("the Police and Crime Commissioner for Gwent, Ian Johnston, said:");
+        assert_eq!(gwent.and_then(|b| b.area).as_deref(), Some("Gwent"));
+        let devon = body_mention(
+            "the Police and Crime Commissioner for Devon, Cornwall and the Isles of Scilly",
+        );
+        assert_eq!(
+            devon.and_then(|b| b.area).as_deref(),
+            // (the catalogue matches the area's words, not its commas)
+            Some("Devon Cornwall and the Isles of Scilly")
         );
     }
 }
