@@ -1896,3 +1896,51 @@ fn numbered_items_with_their_responses() {
     let text = std::fs::read_to_string(&path).expect("fixture");
     assert_every_line_accounted_for(&text, &record);
 }
+
+/// A statement with no date by "West Yorkshire's Police and Crime Commissioner": the body of
+/// that title the area had (a mayor's today), and PEEL from the heading.
+#[test]
+fn an_undated_statement_names_the_body_by_the_title_it_gives() {
+    let path = fixture("statement-former-body.txt");
+    let (t, _, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for West Yorkshire"
+    );
+    assert_eq!(t["force"], "West Yorkshire Police");
+    assert_eq!(
+        t["inspection"]["publication_types"],
+        serde_json::json!(["PEEL"])
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert_every_line_accounted_for(&text, &record);
+}
+
+/// "Response to HMICFRS report: TITLE" with no body before it; "for Warwickshire I am ..."
+/// (the pronoun is not the area's); a response provided to the Secretary of State (no date
+/// invented: the date in the sentence is the report's, "the 10th of September 2024"); a
+/// heading naming only "the HMICFRS report" is no title.
+#[test]
+fn a_letter_to_the_minister_under_a_heading_naming_the_report() {
+    let path = fixture("letter-minister.txt");
+    let (t, _, record) = import_with_report(&path);
+    assert_eq!(
+        t["policing_body"],
+        "Police and Crime Commissioner for Warwickshire"
+    );
+    assert_eq!(
+        t["inspection"]["title"],
+        "An inspection of how the police respond to stalking"
+    );
+    assert_eq!(t["inspection"]["published"], "2024-09-10");
+    assert_eq!(t["office_use"]["sent_to_home_secretary"], true);
+    assert!(
+        t["office_use"].get("published_on").is_none(),
+        "{}",
+        t["office_use"]
+    );
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(pcc.contains("I welcome the report"), "{pcc}");
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    assert_every_line_accounted_for(&text, &record);
+}

@@ -287,6 +287,16 @@ fn date_at(tokens: &[(usize, &str)], i: usize) -> Option<(NaiveDate, usize)> {
     {
         return Some((NaiveDate::from_ymd_opt(year(c.1)?, m, d)?, c.0 + c.1.len()));
     }
+    // "10th of September 2024".
+    if b.1.eq_ignore_ascii_case("of")
+        && let (Some(d), Some(m), Some(c)) = (
+            day(a.1),
+            tokens.get(i + 2).and_then(|t| month(t.1)),
+            tokens.get(i + 3),
+        )
+    {
+        return Some((NaiveDate::from_ymd_opt(year(c.1)?, m, d)?, c.0 + c.1.len()));
+    }
     let c = tokens.get(i + 2)?;
     let (d, m) = match (day(a.1), month(b.1), month(a.1), day(b.1)) {
         (Some(d), Some(m), _, _) => (d, m),
@@ -409,5 +419,8 @@ mod tests {
         let text = "By 31 March 2026, the Home Office should";
         assert_eq!(find_long_date(text), Some((d(2026, 3, 31), 3..16)));
         assert_eq!(find_long_date("no date here 12 things 2020"), None);
+        let text = "published on the 10th of September 2024.";
+        assert_eq!(find_long_date(text), Some((d(2024, 9, 10), 17..39)));
+        assert_eq!(find_long_date("the 10th of many things in 2024"), None);
     }
 }

@@ -40,6 +40,8 @@ struct Mentions {
     deadline: Option<(usize, chrono::NaiveDate)>,
     /// "the national inspection report", "this thematic review".
     thematic: Option<usize>,
+    /// "PEEL" in one of the first lines (a heading: "Statement ... on HMIC PEEL Assessment").
+    peel: Option<usize>,
     title: Option<(usize, String)>,
 }
 
@@ -57,6 +59,13 @@ fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
             continue;
         }
         written += 1;
+        // "Commissioner's Response – HMIC Inspection – ...": who responds, in the first line.
+        if written == 1
+            && m.body.is_none()
+            && let Some(mention) = prose::framing_body(text).and_then(prose::short_title)
+        {
+            m.body = Some((n, mention));
+        }
         if m.dateline.is_none()
             && let Some((date, posted)) = prose::dateline(text)
             && (posted || written <= TITLE_LINES)
@@ -74,6 +83,9 @@ fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
         }
         if m.thematic.is_none() && prose::says_thematic(text) {
             m.thematic = Some(n);
+        }
+        if m.peel.is_none() && written <= 3 && prose::names_peel(text) {
+            m.peel = Some(n);
         }
         if let Some(found) = prose::body_mention(text) {
             // A mention with an area is better than one without.
@@ -214,7 +226,8 @@ impl Builder {
             return;
         };
         let force = area_force.or(named.map(|(_, _, f)| *f));
-        let catalogue_body = force.and_then(|f| self.body_on_report_date(&catalogue, f));
+        let catalogue_body =
+            force.and_then(|f| self.body_on_report_date(&catalogue, f, &mention.title));
         if (mention.title_only() && catalogue_body.is_none())
             || !self.absent.remove("/policing_body")
         {
@@ -263,13 +276,39 @@ impl Builder {
         former.map_or_else(|| force.name.clone(), |(_, name)| name.clone())
     }
 
-    /// The name of the force's local policing body on the report's date, else today's.
-    fn body_on_report_date(&self, catalogue: &Catalogue, force: &Force) -> Option<String> {
-        let dated = self
-            .report_date()
-            .and_then(|date| catalogue.bodies_on(force, date).into_iter().next())
-            .map(|b| b.name);
-        dated.or_else(|| force.policing_body.clone())
+    /// The name of the force's local policing body on the report's date, else today's; of the
+    /// names it has had (then, or ever when the date is not stated), the one with the title the
+    /// text gives: a 2016 statement by "the Police and Crime Commissioner" of an area whose body
+    /// is a PFCC today names the PCC.
+    fn body_on_report_date(
+        &self,
+        catalogue: &Catalogue,
+        force: &Force,
+        title: &str,
+    ) -> Option<String> {
+        let words = |s: &str| -> String {
+            s.to_lowercase()
+                .replace('&', "and")
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let title = words(title);
+        let date = self.report_date();
+        let names: Vec<String> = match date {
+            Some(date) => catalogue.bodies_on(force, date),
+            None => catalogue.bodies_of(force),
+        }
+        .into_iter()
+        .map(|b| b.name)
+        .collect();
+        let titled = names
+            .iter()
+            .find(|name| words(name).starts_with(&format!("{title} ")))
+            .cloned();
+        let dated = date.and_then(|_| names.first().cloned());
+        titled.or(dated).or_else(|| force.policing_body.clone())
     }
 
     fn prose_dates(&mut self, m: &Mentions) {
@@ -364,7 +403,8 @@ impl Builder {
 
     /// A report whose title names a publication type of the catalogue ("PEEL", "thematic",
     /// "Police Effectiveness, Efficiency and Legitimacy") is of that type.
-    /// Else a report the text calls national or thematic is of the type "Thematic".
+    /// Else a report a heading calls PEEL is of that type, and one the text calls national or
+    /// thematic of the type "Thematic".
     fn title_types(&mut self, m: &Mentions) {
         if !self.absent.contains("/inspection/publication_types") {
             return;
@@ -377,12 +417,17 @@ impl Builder {
             .map(|f| f.lines)
             .filter(|_| !self.absent.contains("/inspection/title"));
         let types = prose::publication_types_named(&self.r.inspection.title);
-        let (types, lines, rule) = match (title_lines, m.thematic) {
-            (Some(lines), _) if !types.is_empty() => {
+        let (types, lines, rule) = match (title_lines, m.peel, m.thematic) {
+            (Some(lines), _, _) if !types.is_empty() => {
                 let rule = format!("the report's title names {}", types.join(", "));
                 (types, lines, rule)
             }
-            (_, Some(line)) => (
+            (_, Some(line), _) => (
+                vec!["PEEL"],
+                Span::line(line),
+                "a heading naming PEEL".to_owned(),
+            ),
+            (_, _, Some(line)) => (
                 vec!["Thematic"],
                 Span::line(line),
                 "a sentence calling the report national or thematic".to_owned(),

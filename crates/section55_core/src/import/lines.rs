@@ -288,6 +288,9 @@ const ALIASES: &[(Label, &[&str])] = &[
             "response sent",
             "date sent",
             "date sent to the home secretary",
+            "date sent to home secretary",
+            "date response sent to the home secretary",
+            "date response sent to home secretary",
         ],
     ),
     (

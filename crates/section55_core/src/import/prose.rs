@@ -82,9 +82,10 @@ pub struct BodyMention {
 }
 
 impl BodyMention {
-    /// "Commissioner" alone: which body it is comes only from the force's catalogue entry.
+    /// "Commissioner" (or "Mayor") alone: which body it is comes only from the force's
+    /// catalogue entry.
     pub fn title_only(&self) -> bool {
-        self.title == "Commissioner"
+        self.title == "Commissioner" || self.title == "Mayor"
     }
 
     pub fn written(&self) -> String {
@@ -119,6 +120,15 @@ pub fn body_mention(line: &str) -> Option<BodyMention> {
     // "and"/"&" cannot begin a title.
     while start < k && matches!(bare(words[start]).as_str(), "and" | "&") {
         start += 1;
+    }
+    // "Greater Manchester Mayor and Police and Crime Commissioner": a mayor with the PCC's
+    // functions.
+    if start >= 2 && bare(words[start - 1]) == "and" && bare(words[start - 2]) == "mayor" {
+        return Some(BodyMention {
+            title: "Mayor".into(),
+            area: area_before(&words[..start - 2]),
+            formal: false,
+        });
     }
     let title_words = &words[start..=k];
     let lower: Vec<String> = title_words.iter().map(|w| bare(w)).collect();
@@ -211,7 +221,9 @@ fn area_after(words: &[&str]) -> Option<String> {
     for (i, word) in words.iter().enumerate() {
         let clean = word.trim_end_matches([',', ':', ';', '.', ')']);
         let joiner = AREA_JOINERS.contains(&clean);
-        if word.starts_with('(') || !(capitalised(clean) || joiner) {
+        // "for Warwickshire I am providing ...": the pronoun is not the area's.
+        let pronoun = matches!(clean, "I" | "I'm" | "I\u{2019}m" | "I've" | "I\u{2019}ve");
+        if word.starts_with('(') || pronoun || !(capitalised(clean) || joiner) {
             break;
         }
         taken.push(strip_possessive(clean));
@@ -392,14 +404,17 @@ pub fn published_on(line: &str) -> Option<(NaiveDate, bool)> {
             continue;
         };
         let sentence = sentence.to_lowercase();
-        let about_response = [
+        // About the response when it is the last thing named before "published": "this
+        // response to the inspection of ..., which was published on" is about the inspection.
+        let last = |words: &[&str]| words.iter().filter_map(|w| sentence.rfind(w)).max();
+        let response = last(&[
             "this response",
             "these comments",
             "our response",
             "this letter",
-        ]
-        .iter()
-        .any(|w| sentence.contains(w));
+        ]);
+        let report = last(&["report", "inspection", "review"]);
+        let about_response = response.is_some_and(|r| report.is_none_or(|p| r > p));
         return Some((date, about_response));
     }
     None
@@ -473,18 +488,41 @@ pub fn date_without_year(line: &str) -> Option<String> {
 pub fn sent_to_home_secretary(line: &str) -> Option<Option<NaiveDate>> {
     // ASCII lower-casing keeps every byte offset.
     let lower = line.to_ascii_lowercase();
+    let at = [
+        "sent",
+        "written to",
+        "wrote to",
+        "forwarded",
+        "providing",
+        "provided",
+        "submitted",
+    ]
+    .iter()
+    .filter_map(|verb| find_word(&lower, verb))
+    .min()?;
+    // The Home Secretary is where it went: named a few words after the verb ("a letter to the
+    // Home Secretary; the date it was sent" says nothing of sending).
+    let after: Vec<&str> = lower[at..].split_whitespace().take(10).collect();
+    let after = after.join(" ");
     let to_home = ["home secretary", "secretary of state", "home office"]
         .iter()
-        .any(|w| lower.contains(w));
-    let at = ["sent", "written to", "wrote to", "forwarded"]
-        .iter()
-        .filter_map(|verb| find_word(&lower, verb))
-        .min()?;
+        .any(|w| after.contains(w));
     let before = lower[..at].trim_end();
     if !to_home || before.ends_with("will be") || before.ends_with("will") {
         return None;
     }
-    Some(find_date(&line[at..]).map(|(date, _)| date))
+    Some(date_sent(&line[at..]))
+}
+
+/// The date a sentence says something was sent on: "on [Thursday] 26 July 2019" in the words
+/// after the verb; not a later date of something else ("..., which was published on the 2
+/// November 2022").
+fn date_sent(rest: &str) -> Option<NaiveDate> {
+    let (date, range) = find_date(rest)?;
+    let words: Vec<&str> = rest[..range.start].split_whitespace().collect();
+    let on = words.iter().rposition(|w| w.eq_ignore_ascii_case("on"))?;
+    let clause = !words.iter().any(|w| w.ends_with([',', ';']));
+    (clause && words.len() <= 14 && words.len() - on <= 3).then_some(date)
 }
 
 /// "HMICFRS has today published ...", "Published today by HMIC, ...": the report came out on
@@ -535,14 +573,21 @@ pub fn deadline_in_sentence(line: &str) -> Option<NaiveDate> {
         "deadline for a response is ",
         "deadline for responding is ",
     ];
+    // ASCII lower-casing keeps every byte offset; `find` is fast on a long line.
+    let lower = line.to_ascii_lowercase();
     LEADS.iter().find_map(|lead| {
-        let at = find_ignore_case(line, lead)? + lead.len();
+        let at = lower.find(lead)? + lead.len();
         let rest = &line[at..];
         let rest = strip_prefix_ignore_case(rest, "the ").unwrap_or(rest);
         find_date(rest)
             .filter(|(_, range)| range.start == 0)
             .map(|(date, _)| date)
     })
+}
+
+/// "PEEL" as a word, as the inspectorate writes it (not "peel" in an address).
+pub fn names_peel(line: &str) -> bool {
+    find_word(line, "PEEL").is_some()
 }
 
 /// A sentence calling the report national or thematic ("the national inspection report",
@@ -592,6 +637,17 @@ pub fn report_title(line: &str) -> Option<String> {
                 .unwrap_or(rest);
             if let Some(title) = sentence_phrase(rest) {
                 return Some(title);
+            }
+        }
+    }
+    // "... Services (HMICFRS) inspection of police involvement in ...": the inspection's name.
+    for lead in ["HMICFRS) ", "HMIC) "] {
+        for kind in ["inspection of ", "inspection into "] {
+            let lead = format!("{lead}{kind}");
+            if let Some(at) = normal.find(&lead)
+                && let Some(phrase) = sentence_phrase(&normal[at + lead.len() - kind.len()..])
+            {
+                return Some(phrase);
             }
         }
     }
@@ -702,6 +758,17 @@ fn without_framing(text: &str) -> &str {
     text
 }
 
+/// The words before "Response" in a heading's framing ("Commissioner's Response – HMIC
+/// Inspection – ..."): who responds, as `short_title` reads it.
+pub fn framing_body(line: &str) -> Option<&str> {
+    let (head, _) = DASHES
+        .iter()
+        .filter_map(|d| line.trim().split_once(d))
+        .min_by_key(|(head, _)| head.len())?;
+    let words = head.trim().strip_suffix("Response")?.trim_end();
+    (!words.is_empty()).then_some(words)
+}
+
 /// A news headline naming the report the body answers: "Commissioner comments on HMICFRS
 /// Efficiency Report", "PCC Welcomes Crime Data Integrity Report"; the report's words after the
 /// verb, when they end in "report", "inspection" or "review".
@@ -808,6 +875,9 @@ pub fn response_heading(line: &str) -> Option<(String, Option<String>)> {
     let (body, rest) = if let Some(after) = by {
         let to = find_ignore_case(after, " to ")?;
         (&after[..to], &after[to + " to ".len()..])
+    } else if let Some(rest) = strip_prefix_ignore_case(text, "response to ") {
+        // "Response to HMICFRS report: TITLE": the body is named elsewhere.
+        ("", rest)
     } else {
         let at = find_ignore_case(text, " response to ")?;
         (&text[..at], &text[at + " response to ".len()..])
@@ -834,15 +904,19 @@ pub fn response_heading(line: &str) -> Option<(String, Option<String>)> {
 fn heading_title(rest: &str) -> Option<String> {
     let normal = rest.replace('\u{2019}', "'");
     let mut text = normal.as_str();
-    for name in [
+    while let Some(after) = [
         "HMICFRS's ",
         "HMICFRS' ",
         "HMICFRS ",
         "HMIC's ",
         "HMIC ",
         "the ",
-    ] {
-        text = text.strip_prefix(name).unwrap_or(text);
+        "The ",
+    ]
+    .iter()
+    .find_map(|name| text.strip_prefix(name))
+    {
+        text = after;
     }
     for lead in [
         "report: ",
@@ -850,6 +924,8 @@ fn heading_title(rest: &str) -> Option<String> {
         "report - ",
         "report \u{2013} ",
         "inspection: ",
+        "report into ",
+        "report on ",
     ] {
         if let Some(after) = text.strip_prefix(lead) {
             return Some(after.trim().to_owned()).filter(|t| !t.is_empty());
@@ -860,7 +936,14 @@ fn heading_title(rest: &str) -> Option<String> {
     if lower.starts_with("inspections") || lower.trim_end().ends_with("reports") {
         return None;
     }
-    Some(text.trim().to_owned()).filter(|t| t.split_whitespace().count() >= 2)
+    // "the HMICFRS report", "the latest inspection report" name no report.
+    let generic = text.split_whitespace().all(|w| {
+        matches!(
+            bare(w).as_str(),
+            "report" | "inspection" | "latest" | "recent" | "new" | "hmicfrs" | "hmic"
+        )
+    });
+    Some(text.trim().to_owned()).filter(|t| t.split_whitespace().count() >= 2 && !generic)
 }
 
 /// How a chief officer's quoted words start on a line.
@@ -1276,6 +1359,12 @@ mod tests {
             sent_to_home_secretary("This represents the Home Office view."),
             None
         );
+        assert_eq!(
+            sent_to_home_secretary(
+                "a letter to the Home Secretary; the date it was sent is in a sentence"
+            ),
+            None
+        );
         assert!(home_secretary_salutation("Dear Home Secretary,"));
         assert!(!home_secretary_salutation("Dear Chief Constable,"));
         // A date on a line of its own, or the page's posting date.
@@ -1321,6 +1410,8 @@ mod tests {
             "I welcomed the national inspection report published by HMICFRS"
         ));
         assert!(!says_thematic("The force was inspected in 2023."));
+        assert!(names_peel("Statement on the HMIC PEEL Assessment website"));
+        assert!(!names_peel("https://example.org/peel-assessments/"));
         // Headlines naming the report.
         assert_eq!(
             headline_title("Commissioner comments on HMICFRS Efficiency Report").as_deref(),
@@ -1348,6 +1439,13 @@ mod tests {
             Some("Core Business: an inspection into crime prevention")
         );
         assert_eq!(
+            framing_body(
+                "Commissioner\u{2019}s Response \u{2013} HMIC Inspection \u{2013} Core Business"
+            ),
+            Some("Commissioner\u{2019}s")
+        );
+        assert_eq!(framing_body("Core Business \u{2013} an inspection"), None);
+        assert_eq!(
             title_line("PEEL: Police Effectiveness 2016 - Lord Bach responds").as_deref(),
             Some("PEEL: Police Effectiveness 2016")
         );
@@ -1357,6 +1455,22 @@ mod tests {
             None
         );
         // A comma ends an area unless its name goes on to "and".
+        let pronoun =
+            body_mention("As the Police and Crime Commissioner for Warwickshire I am writing");
+        assert_eq!(
+            pronoun.and_then(|b| b.area).as_deref(),
+            Some("Warwickshire")
+        );
+        assert_eq!(
+            published_on(
+                "I am providing this response to the inspection of stalking, which was published on 2 May 2024."
+            ),
+            NaiveDate::from_ymd_opt(2024, 5, 2).map(|d| (d, false))
+        );
+        assert_eq!(
+            published_on("This response was published on 2 May 2024."),
+            NaiveDate::from_ymd_opt(2024, 5, 2).map(|d| (d, true))
+        );
         let gwent =
             body_mention("the Police and Crime Commissioner for Gwent, Ian Johnston, said:");
         assert_eq!(gwent.and_then(|b| b.area).as_deref(), Some("Gwent"));
