@@ -1944,3 +1944,101 @@ fn a_letter_to_the_minister_under_a_heading_naming_the_report() {
     let text = std::fs::read_to_string(&path).expect("fixture");
     assert_every_line_accounted_for(&text, &record);
 }
+
+/// Imports `text` written to a file named `name`, with its report.
+fn import_text(name: &str, text: &str) -> (serde_json::Value, String, serde_json::Value) {
+    let dir = temp_dir(name);
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    let result = import_with_report(path.to_str().expect("utf-8 path"));
+    assert_every_line_accounted_for(text, &result.2);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// The readers of prose do not reach into a template's sections: a chief constable's section
+/// that opens with a quotation runs to the next heading, as it always did.
+#[test]
+fn a_template_section_that_opens_with_a_quote_runs_to_the_next_heading() {
+    let text = "Kent's Police and Crime Commissioner (PCC) response to inspections published by HMICFRS\n\n\
+        Chief Constable's response to the report:\n\n\
+        \u{201c}Good progress\u{201d}, the report says of our work.\n\n\
+        I welcome the report and accept its findings.\n\n\
+        PCC's response:\n\nI will follow the plan.\n";
+    let (t, _, _) = import_text("template-quote.txt", text);
+    let chief = t["chief_constable_response"]["text"]
+        .as_str()
+        .expect("chief");
+    assert!(
+        chief.contains("Good progress") && chief.contains("I welcome the report"),
+        "{chief}"
+    );
+}
+
+/// A quoted reply with his own words between quotes runs to his signature.
+#[test]
+fn a_quoted_reply_runs_to_the_chief_constables_signature() {
+    let text = "Surrey PCC response to HMICFRS report: An inspection of roads policing\n\n\
+        I asked the Chief Constable for his view.\n\n\
+        The Chief Constable's response was as follows:\n\n\
+        \u{201c}I welcome the report.\u{201d}\n\n\
+        We have already begun the work it asks for.\n\n\
+        \u{201c}I will report on it in the spring.\u{201d}\n\n\
+        Pat Doe, Chief Constable of Surrey Police\n\n\
+        I will hold him to account for it.\n";
+    let (t, _, _) = import_text("quote-signature.txt", text);
+    let chief = t["chief_constable_response"]["text"]
+        .as_str()
+        .expect("chief");
+    assert!(
+        chief.contains("already begun") && chief.contains("Pat Doe"),
+        "{chief}"
+    );
+    let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
+    assert!(
+        pcc.contains("hold him to account") && !pcc.contains("already begun"),
+        "{pcc}"
+    );
+}
+
+/// An item the list above already has, restated with its "Response:" in a section, keeps its
+/// lines in that section's text (nothing is lost); "Signed off by ..." inside an answer is the
+/// answer's, not a form's signature.
+#[test]
+fn a_restated_item_keeps_its_lines_and_signed_off_is_not_a_signature() {
+    let text = "Kent PCC response to HMICFRS report: An inspection of roads policing\n\n\
+        Recommendations\n\n\
+        1. Forces should review their roads policing plans.\n\n\
+        PCC's comments:\n\n\
+        Recommendation 1: Forces should review their roads policing plans.\n\
+        Response: The plan was signed off in May.\n\
+        Signed off by the chief officer group, it is now in force.\n";
+    let (t, _, _) = import_text("restated.txt", text);
+    assert_eq!(
+        t["recommendations"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        t["recommendations"]
+    );
+    let pcc = serde_json::to_string(&t["pcc_response"]).expect("json");
+    assert!(
+        pcc.contains("Recommendation 1: Forces should review")
+            && pcc.contains("chief officer group"),
+        "{pcc}"
+    );
+}
+
+/// A form's options, each in a paragraph of its own, are not a choice of type.
+#[test]
+fn options_in_paragraphs_of_their_own_are_not_a_type() {
+    let text = "Title of Inspection: An inspection of how the police respond to stalking\n\n\
+        Type of Inspection: Thematic\n\nForce Specific\n\nJoint\n\n\
+        PCC's comments:\n\nI welcome the report.\n";
+    let (t, notes, _) = import_text("options.txt", text);
+    assert!(
+        t["inspection"].get("publication_types").is_none(),
+        "{}",
+        t["inspection"]
+    );
+    assert!(notes.contains("a form's options"), "{notes}");
+}

@@ -81,10 +81,12 @@ fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
         if m.deadline.is_none() {
             m.deadline = prose::deadline_in_sentence(text).map(|d| (n, d));
         }
-        if m.thematic.is_none() && prose::says_thematic(text) {
+        // A form's list of types to tick names them all: only prose says which.
+        let prose_line = line.label.is_none();
+        if m.thematic.is_none() && prose_line && prose::says_thematic(text) {
             m.thematic = Some(n);
         }
-        if m.peel.is_none() && written <= 3 && prose::names_peel(text) {
+        if m.peel.is_none() && prose_line && written <= 3 && prose::names_peel(text) {
             m.peel = Some(n);
         }
         if let Some(found) = prose::body_mention(text) {
@@ -491,12 +493,24 @@ impl Builder {
             .into_iter()
             .partition(|f| f.number > first && !self.heading_lines.contains(&f.number) && take(f));
         self.free = kept;
-        let (Some(start), Some(end)) = (
-            taken.first().map(|f| f.number),
-            taken.last().map(|f| f.number),
-        ) else {
+        if taken.is_empty() {
             return false;
+        }
+        // One span per run of taken lines with no line left free inside it, so a span never
+        // covers a line that is reported (or should be) as not mapped.
+        let mut free: Vec<usize> = self.free.iter().map(|f| f.number).collect();
+        free.sort_unstable();
+        let free_between = |a: usize, b: usize| {
+            free.get(free.partition_point(|&n| n <= a))
+                .is_some_and(|&n| n < b)
         };
+        let mut runs: Vec<Span> = Vec::new();
+        for line in &taken {
+            match runs.last_mut() {
+                Some(run) if !free_between(run.end, line.number) => run.end = line.number,
+                _ => runs.push(Span::line(line.number)),
+            }
+        }
         let side = &mut self.side_lines[Side::Pcc.index()];
         let mut previous = None;
         for line in taken {
@@ -508,7 +522,9 @@ impl Builder {
             side.push((line.number, line.text));
         }
         self.absent.remove(Side::Pcc.pointer());
-        self.landed(Side::Pcc.pointer(), Span::new(start, end), rule);
+        for run in runs {
+            self.landed(Side::Pcc.pointer(), run, rule);
+        }
         true
     }
 

@@ -231,7 +231,11 @@ impl<'a> Segment<'a> {
         let (head, rest) = (&answer[0], &answer[1..]);
         let signed = rest
             .iter()
-            .position(|l| starts_with_ignore_case(l.raw.trim_start(), "signed"))
+            .position(|l| {
+                ["Signed:", "Signed by:", "Signature:"]
+                    .iter()
+                    .any(|lead| starts_with_ignore_case(l.raw.trim_start(), lead))
+            })
             .unwrap_or(rest.len());
         let (body, signature) = rest.split_at(signed);
         let answer = Segment {
@@ -708,11 +712,19 @@ impl Builder {
     fn form_type(&mut self, s: &Segment) {
         let (paragraph, rest) = s.first_paragraph();
         let value = paragraph.join(" ");
-        // Options flattened one to a line ("Force Specific", "Thematic", "National").
+        let types = prose::publication_types_named(&value);
+        // Options flattened one to a line ("Force Specific", "Thematic", "National"), in
+        // paragraphs of their own, or in one row ("Force Specific  Thematic  Joint").
+        let short_lines_below = rest.iter().any(|l| {
+            let words = l.raw.split_whitespace().count();
+            (1..=3).contains(&words)
+        });
         let options = paragraph.len() > 1
+            || short_lines_below
+            || types.len() > 1
+            || value.contains("  ")
             || value.contains(['/', '|', '\u{2610}', '\u{2612}', '\u{25a1}', '['])
             || value.to_lowercase().contains(" or ");
-        let types = prose::publication_types_named(&value);
         if options || types.is_empty() {
             return self.segment_not_mapped(s, FORM_OPTIONS, FORM_OPTIONS);
         }
@@ -894,6 +906,12 @@ impl Builder {
             };
             let (item, answer, signature) = item.split_answer();
             self.unmapped(signature, SIGNATURE);
+            if Target::of(kind, id).is_some_and(|t| self.is_listed(t)) {
+                self.note(
+                    item.line(),
+                    format!("item {id} is numbered again: both are kept; check the numbering"),
+                );
+            }
             self.item(&item, kind, id);
             if let (Some(answer), Some(target)) = (answer, Target::of(kind, id)) {
                 // The body publishes the answers: they are its response's.
@@ -951,19 +969,27 @@ impl Builder {
 
     /// An item stated with its answer inside a response section ("Recommendation 2: TEXT"):
     /// the item, unless the list above already has it.
+    /// (Its text empty, "Recommendation 3" alone above "Response:", it names the item only.)
     fn stated_item(&mut self, s: &Segment, target: Target) {
         let rule = "an item's text above its \"Response:\" in a response section";
+        if s.text().is_empty() {
+            return;
+        }
         match target {
             Target::Recommendation(id) => {
-                if !self.r.recommendations.iter().any(|r| r.id == id) {
-                    self.push_recommendation(s, id, rule);
-                }
+                self.push_recommendation(s, id, rule);
             }
             Target::Area(id) => {
-                if !self.r.areas_for_improvement.iter().any(|a| a.id == id) {
-                    self.push_area(s, id, rule);
-                }
+                self.push_area(s, id, rule);
             }
+        }
+    }
+
+    /// Whether the list above has the item.
+    fn is_listed(&self, target: Target) -> bool {
+        match target {
+            Target::Recommendation(id) => self.r.recommendations.iter().any(|r| r.id == id),
+            Target::Area(id) => self.r.areas_for_improvement.iter().any(|a| a.id == id),
         }
     }
 
@@ -1031,9 +1057,10 @@ impl Builder {
     }
 
     fn response_section(&mut self, s: &Segment, side: Side) {
+        // A template's sections run to the next heading, quoted or not.
         let end = match side {
-            Side::Chief => quoted_reply_end(s),
-            Side::Pcc => s.body.len(),
+            Side::Chief if !self.template => quoted_reply_end(s),
+            _ => s.body.len(),
         };
         let (body, after) = s.body.split_at(end);
         let s = &Segment { body, ..*s };
@@ -1087,8 +1114,11 @@ impl Builder {
     fn response_item(&mut self, s: &Segment, side: Side, target: Option<Target>) {
         self.current = Current::None;
         self.pending = target;
-        // "Recommendation 2: TEXT" then "Response: ...": the recommendation, then the answer.
-        if let (Some(target), (item, Some(answer), signature)) = (target, s.split_answer()) {
+        // "Recommendation 2: TEXT" then "Response: ...": the recommendation, then the answer;
+        // an item the list above already has keeps its lines in the section's text, as below.
+        if let Some(target) = target.filter(|t| !self.is_listed(*t))
+            && let (item, Some(answer), signature) = s.split_answer()
+        {
             self.stated_item(&item, target);
             self.answer(&answer, &Label::Action);
             self.unmapped(signature, SIGNATURE);
@@ -1525,10 +1555,17 @@ fn quoted_reply_end(s: &Segment) -> usize {
     if !(introduced && quoted) {
         return s.body.len();
     }
-    openings
+    // His signature ends the reply, wherever it is; else the first paragraph not in quotes.
+    let after_signature = openings
         .iter()
-        .find(|(_, line)| !prose::continues_quote(line) && !prose::chief_signature(line))
-        .map_or(s.body.len(), |(i, _)| *i)
+        .position(|(_, line)| prose::chief_signature(line))
+        .map(|k| openings.get(k + 1).map_or(s.body.len(), |(i, _)| *i));
+    after_signature.unwrap_or_else(|| {
+        openings
+            .iter()
+            .find(|(_, line)| !prose::continues_quote(line))
+            .map_or(s.body.len(), |(i, _)| *i)
+    })
 }
 
 fn table_cells(row: &str) -> Vec<String> {

@@ -142,13 +142,16 @@ pub fn body_mention(line: &str) -> Option<BodyMention> {
     let after = &words[k + 1..];
     if let Some(area) = after
         .first()
-        .filter(|w| **w == "for" && !last.ends_with([',', ':']))
+        .filter(|w| (**w == "for" || **w == "FOR") && !last.ends_with([',', ':']))
         .and_then(|_| area_after(&after[1..]))
     {
+        // A heading in capitals ("OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR
+        // LINCOLNSHIRE") is not the name as written: the catalogue's is used.
+        let shouted = !title.chars().any(char::is_lowercase);
         return Some(BodyMention {
             title,
             area: Some(area),
-            formal: true,
+            formal: !shouted,
         });
     }
     if last.ends_with(',')
@@ -241,17 +244,12 @@ fn area_after(words: &[&str]) -> Option<String> {
     (!taken.is_empty()).then(|| taken.join(" "))
 }
 
-/// Whether capitalised words after a comma in an area's name lead to "and" ("Cornwall and").
+/// Whether the area's name goes on after a comma: one capitalised word, then "and" ("Devon,
+/// Cornwall and the Isles of Scilly"); two are a person's name ("Gwent, Jeff Cuthbert and the
+/// Chief Constable").
 fn area_goes_on(words: &[&str]) -> bool {
-    for word in words.iter().take(3) {
-        if word.trim_end_matches([',', '.']) == "and" {
-            return true;
-        }
-        if !capitalised(word) || word.ends_with(['.', ':', ';']) {
-            return false;
-        }
-    }
-    false
+    matches!(words, [word, and, ..]
+        if capitalised(word) && !word.ends_with([',', '.', ':', ';']) && *and == "and")
 }
 
 /// Up to three capitalised words just before a title ("Staffordshire Police, Fire ...").
@@ -488,17 +486,17 @@ pub fn date_without_year(line: &str) -> Option<String> {
 pub fn sent_to_home_secretary(line: &str) -> Option<Option<NaiveDate>> {
     // ASCII lower-casing keeps every byte offset.
     let lower = line.to_ascii_lowercase();
-    let at = [
-        "sent",
-        "written to",
-        "wrote to",
-        "forwarded",
-        "providing",
-        "provided",
-        "submitted",
+    // "providing" and "submitted" say what was sent only with the response as their object.
+    let (at, needs_object) = [
+        ("sent", false),
+        ("written to", false),
+        ("wrote to", false),
+        ("forwarded", false),
+        ("providing", true),
+        ("submitted", true),
     ]
     .iter()
-    .filter_map(|verb| find_word(&lower, verb))
+    .filter_map(|(verb, object)| find_word(&lower, verb).map(|at| (at, *object)))
     .min()?;
     // The Home Secretary is where it went: named a few words after the verb ("a letter to the
     // Home Secretary; the date it was sent" says nothing of sending).
@@ -507,8 +505,16 @@ pub fn sent_to_home_secretary(line: &str) -> Option<Option<NaiveDate>> {
     let to_home = ["home secretary", "secretary of state", "home office"]
         .iter()
         .any(|w| after.contains(w));
+    let object = ["response", "comments", "letter"]
+        .iter()
+        .any(|w| after.contains(w));
+    // The clause before the verb: not a promise or a duty ("will be sent", "must be sent"),
+    // nor the inspectorate sending its report.
     let before = lower[..at].trim_end();
-    if !to_home || before.ends_with("will be") || before.ends_with("will") {
+    let clause = &before[before.rfind([',', '.', ';']).map_or(0, |i| i + 1)..];
+    let not_done = before.ends_with(" be") || before.ends_with("will");
+    let inspectorate = ["hmic", "inspectorate"].iter().any(|w| clause.contains(w));
+    if !to_home || not_done || inspectorate || (needs_object && !object) {
         return None;
     }
     Some(date_sent(&line[at..]))
@@ -520,6 +526,10 @@ pub fn sent_to_home_secretary(line: &str) -> Option<Option<NaiveDate>> {
 fn date_sent(rest: &str) -> Option<NaiveDate> {
     let (date, range) = find_date(rest)?;
     let words: Vec<&str> = rest[..range.start].split_whitespace().collect();
+    // "... to Home Secretary: 15 December 2022", as a form's label gives it.
+    if words.last().is_some_and(|w| w.ends_with(':')) && words.len() <= 6 {
+        return Some(date);
+    }
     let on = words.iter().rposition(|w| w.eq_ignore_ascii_case("on"))?;
     let clause = !words.iter().any(|w| w.ends_with([',', ';']));
     (clause && words.len() <= 14 && words.len() - on <= 3).then_some(date)
@@ -529,7 +539,20 @@ fn date_sent(rest: &str) -> Option<NaiveDate> {
 /// the day of the page (a date in the sentence is read by `published_on`).
 pub fn published_today(line: &str) -> bool {
     let lower = line.to_lowercase();
-    lower.contains("published") && find_word(&lower, "today").is_some() && find_date(line).is_none()
+    let own = [
+        "i have published",
+        "we have published",
+        "my response",
+        "our response",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let inspectorate = ["hmic", "inspectorate"].iter().any(|w| lower.contains(w));
+    lower.contains("published")
+        && inspectorate
+        && !own
+        && find_word(&lower, "today").is_some()
+        && find_date(line).is_none()
 }
 
 /// A letter addressed to the Home Secretary: "Dear Home Secretary", "Dear Secretary of State".
@@ -567,7 +590,6 @@ pub fn deadline_in_sentence(line: &str) -> Option<NaiveDate> {
         "response is due by ",
         "response is due on ",
         "response must be published by ",
-        "must respond by ",
         "deadline for the response is ",
         "deadline for our response is ",
         "deadline for a response is ",
@@ -596,7 +618,9 @@ pub fn says_thematic(line: &str) -> bool {
     let lower = line.to_lowercase();
     [
         "national report",
-        "national inspection",
+        "national inspection report",
+        "national inspection of",
+        "national inspection into",
         "national thematic",
         "thematic report",
         "thematic inspection",
@@ -666,6 +690,10 @@ pub fn salutation(line: &str) -> bool {
 /// a letter's "Re: HMICFRS inspection – An inspection of ...". Not a sentence, a label, an
 /// address or a heading naming the response.
 pub fn title_line(line: &str) -> Option<String> {
+    // A title is at most 30 words; a long line is not read further.
+    if line.len() > 600 {
+        return None;
+    }
     let mut text = without_framing(line.trim());
     for lead in ["Re: ", "RE: ", "Subject: "] {
         text = text.strip_prefix(lead).unwrap_or(text);
@@ -738,22 +766,28 @@ fn without_framing(text: &str) -> &str {
                 .iter()
                 .any(|w| lower.ends_with(w))
     };
+    // At most two parts frame a title on each side ("X Response – HMIC Inspection – "), so
+    // a long line of dashes costs two passes, not one per dash.
     let mut text = text;
-    while let Some((head, rest)) = DASHES
-        .iter()
-        .filter_map(|d| text.split_once(d))
-        .min_by_key(|(head, _)| head.len())
-        && framing(head)
-    {
-        text = rest;
+    for _ in 0..2 {
+        match DASHES
+            .iter()
+            .filter_map(|d| text.split_once(d))
+            .min_by_key(|(head, _)| head.len())
+        {
+            Some((head, rest)) if framing(head) => text = rest,
+            _ => break,
+        }
     }
-    while let Some((rest, tail)) = DASHES
-        .iter()
-        .filter_map(|d| text.rsplit_once(d))
-        .max_by_key(|(rest, _)| rest.len())
-        && framing(tail)
-    {
-        text = rest;
+    for _ in 0..2 {
+        match DASHES
+            .iter()
+            .filter_map(|d| text.rsplit_once(d))
+            .max_by_key(|(rest, _)| rest.len())
+        {
+            Some((rest, tail)) if framing(tail) => text = rest,
+            _ => break,
+        }
     }
     text
 }
@@ -815,6 +849,11 @@ pub fn headline_title(line: &str) -> Option<String> {
     }
     let last = bare(rest.split_whitespace().last()?);
     let names_report = ["report", "inspection", "review"].contains(&last.as_str());
+    // A title is capitalised ("Crime Data Integrity Report"); "positive inspection report" and
+    // "critical HMICFRS report" describe one.
+    if !rest.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     // "comments on an HMICFRS inspection" names none.
     let indefinite = ["a ", "an ", "A ", "An "]
         .iter()
@@ -1364,6 +1403,48 @@ mod tests {
                 "a letter to the Home Secretary; the date it was sent is in a sentence"
             ),
             None
+        );
+        for not_sent in [
+            "HMICFRS has sent its report to the Home Secretary.",
+            "The response must be sent to the Home Secretary within 56 days.",
+            "The force provided the Home Office with figures.",
+        ] {
+            assert_eq!(sent_to_home_secretary(not_sent), None, "{not_sent}");
+        }
+        // The date of something else in the sentence is not the date sent.
+        assert_eq!(
+            sent_to_home_secretary(
+                "I am providing this response to the Secretary of State on the report, which was published on 2 November 2022."
+            ),
+            Some(None)
+        );
+        assert_eq!(
+            sent_to_home_secretary("Date Response Sent to Home Secretary: 15 December 2022"),
+            Some(NaiveDate::from_ymd_opt(2022, 12, 15))
+        );
+        assert_eq!(
+            headline_title("PCC welcomes positive inspection report"),
+            None
+        );
+        assert!(!published_today(
+            "Today I have published my response to the HMICFRS report."
+        ));
+        assert!(!says_thematic(
+            "The visit was part of a national inspection programme."
+        ));
+        assert_eq!(
+            deadline_in_sentence("The force must respond by 31 March 2018."),
+            None
+        );
+        assert!(title_line(&"a response - ".repeat(40_000)).is_none());
+        let named = body_mention(
+            "the Police and Crime Commissioner for Gwent, Jeff Cuthbert and the Chief Constable",
+        );
+        assert_eq!(named.and_then(|b| b.area).as_deref(), Some("Gwent"));
+        let shouted = body_mention("OFFICE OF THE POLICE AND CRIME COMMISSIONER FOR LINCOLNSHIRE");
+        assert_eq!(
+            shouted.map(|b| (b.area, b.formal)),
+            Some((Some("LINCOLNSHIRE".to_owned()), false))
         );
         assert!(home_secretary_salutation("Dear Home Secretary,"));
         assert!(!home_secretary_salutation("Dear Chief Constable,"));
