@@ -1897,8 +1897,9 @@ fn numbered_items_with_their_responses() {
     assert_every_line_accounted_for(&text, &record);
 }
 
-/// A statement with no date by "West Yorkshire's Police and Crime Commissioner": the body of
-/// that title the area had (a mayor's today), and PEEL from the heading.
+/// A statement by "West Yorkshire's Police and Crime Commissioner" about a report of no stated
+/// date: the body of that title the area had (a mayor's today), PEEL from the heading, and the
+/// statement's date from the brackets after it.
 #[test]
 fn an_undated_statement_names_the_body_by_the_title_it_gives() {
     let path = fixture("statement-former-body.txt");
@@ -1912,6 +1913,7 @@ fn an_undated_statement_names_the_body_by_the_title_it_gives() {
         t["inspection"]["publication_types"],
         serde_json::json!(["PEEL"])
     );
+    assert_eq!(t["office_use"]["published_on"], "2014-11-27");
     let text = std::fs::read_to_string(&path).expect("fixture");
     assert_every_line_accounted_for(&text, &record);
 }

@@ -274,24 +274,22 @@ fn is_weekday(word: &str) -> bool {
     .contains(&word.to_lowercase().as_str())
 }
 
-/// A date starting at token `i`: "31 March 2026", "March 31 2026", "24 Hydref 2025" or, in
-/// Welsh, "5 o Fawrth 2024". Returns the end byte.
+/// A date starting at token `i`: "31 March 2026", "March 31 2026", "24 Hydref 2025",
+/// "10th of September 2024" or, in Welsh, "5 o Fawrth 2024". Returns the end byte.
 fn date_at(tokens: &[(usize, &str)], i: usize) -> Option<(NaiveDate, usize)> {
     let [a, b] = [tokens.get(i)?, tokens.get(i + 1)?];
-    if b.1.eq_ignore_ascii_case("o")
+    // The month after "of" is English; after "o", Welsh (mutated as Welsh mutates it).
+    let month_after: Option<fn(&str) -> Option<u32>> = if b.1.eq_ignore_ascii_case("o") {
+        Some(month_after_o)
+    } else if b.1.eq_ignore_ascii_case("of") {
+        Some(month)
+    } else {
+        None
+    };
+    if let Some(month_after) = month_after
         && let (Some(d), Some(m), Some(c)) = (
             day(a.1),
-            tokens.get(i + 2).and_then(|t| month_after_o(t.1)),
-            tokens.get(i + 3),
-        )
-    {
-        return Some((NaiveDate::from_ymd_opt(year(c.1)?, m, d)?, c.0 + c.1.len()));
-    }
-    // "10th of September 2024".
-    if b.1.eq_ignore_ascii_case("of")
-        && let (Some(d), Some(m), Some(c)) = (
-            day(a.1),
-            tokens.get(i + 2).and_then(|t| month(t.1)),
+            tokens.get(i + 2).and_then(|t| month_after(t.1)),
             tokens.get(i + 3),
         )
     {

@@ -33,7 +33,8 @@ struct Mentions {
     sent: Option<(usize, Option<chrono::NaiveDate>)>,
     /// "Dear Home Secretary": the letter is addressed to the Home Secretary.
     to_home_secretary: Option<usize>,
-    /// A line that is only a date near the top, or "Posted on DATE" anywhere.
+    /// A line that is only a date near the top, "Posted on DATE" anywhere, or a first line
+    /// ending with its date in brackets.
     dateline: Option<(usize, chrono::NaiveDate)>,
     /// "HMICFRS has published today ...", with no date in the sentence.
     published_today: Option<usize>,
@@ -71,6 +72,9 @@ fn scan(lines: &[Line], heading_body: Option<&(usize, String)>) -> Mentions {
             && (posted || written <= TITLE_LINES)
         {
             m.dateline = Some((n, date));
+        }
+        if m.dateline.is_none() && written == 1 {
+            m.dateline = prose::heading_date(text).map(|date| (n, date));
         }
         if m.published_today.is_none() && prose::published_today(text) {
             m.published_today = Some(n);
@@ -340,16 +344,19 @@ impl Builder {
                 "a letter to the Home Secretary (\"Dear Home Secretary\"), sent on the date it bears",
             );
         }
+        if let Some((line, date)) = m.response_published {
+            self.response_date(
+                date,
+                line,
+                "a sentence saying this response was published on a date",
+            );
+        }
         if let Some((line, date)) = m.dateline {
-            let office = self.r.office_use.get_or_insert_with(Default::default);
-            if office.published_on.is_none() {
-                office.published_on = Some(date);
-                self.landed(
-                    "/office_use/published_on",
-                    Span::line(line),
-                    "a date on a line of its own at the top, or \"Posted on DATE\": the response's date",
-                );
-            }
+            self.response_date(
+                date,
+                line,
+                "a date on a line of its own at the top (or in brackets after the heading), or \"Posted on DATE\": the response's date",
+            );
             if let Some(today) = m.published_today
                 && self.absent.remove("/inspection/published")
             {
@@ -371,16 +378,14 @@ impl Builder {
                 "a sentence saying when the response must be published by",
             );
         }
-        if let Some((line, date)) = m.response_published {
-            let office = self.r.office_use.get_or_insert_with(Default::default);
-            if office.published_on.is_none() {
-                office.published_on = Some(date);
-                self.landed(
-                    "/office_use/published_on",
-                    Span::line(line),
-                    "a sentence saying this response was published on a date",
-                );
-            }
+    }
+
+    /// The response's date, unless one was already read.
+    fn response_date(&mut self, date: chrono::NaiveDate, line: usize, rule: &str) {
+        let office = self.r.office_use.get_or_insert_with(Default::default);
+        if office.published_on.is_none() {
+            office.published_on = Some(date);
+            self.landed("/office_use/published_on", Span::line(line), rule);
         }
     }
 

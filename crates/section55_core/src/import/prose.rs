@@ -576,6 +576,14 @@ pub fn dateline(line: &str) -> Option<(NaiveDate, bool)> {
     Some((date, posted.is_some()))
 }
 
+/// A heading dated in brackets at its end: "Statement from the Commissioner on the PEEL
+/// assessment (27 Nov 2014)".
+pub fn heading_date(line: &str) -> Option<NaiveDate> {
+    let inner = line.trim().strip_suffix(')')?;
+    let (_, date) = inner.rsplit_once('(')?;
+    values::date(date)
+}
+
 /// "... is required to publish a response by 9 May 2023", "our response is due by ...": the
 /// response's deadline, stated in a sentence.
 pub fn deadline_in_sentence(line: &str) -> Option<NaiveDate> {
@@ -1465,6 +1473,11 @@ mod tests {
             dateline("The report was published on 9 November 2017."),
             None
         );
+        assert_eq!(
+            heading_date("Statement from the Commissioner on the PEEL assessment (27 Nov 2014)"),
+            date(2014, 11, 27)
+        );
+        assert_eq!(heading_date("Police and Crime Commissioner (PCC)"), None);
         // "today (DATE)", and "today" with no date in the sentence.
         assert_eq!(
             published_on("the report which was published by HMICFRS today (9th November 2017)"),
