@@ -387,6 +387,27 @@ impl Catalogue {
         on
     }
 
+    /// The name of the force's local policing body with the title `title` ("Police and Crime
+    /// Commissioner"): of the names that applied on `date`, or of all it has had when the date
+    /// is not known. A 2016 statement by the PCC of an area whose body is a PFCC today names
+    /// the PCC.
+    pub fn body_titled(
+        &self,
+        force: &Force,
+        date: Option<NaiveDate>,
+        title: &str,
+    ) -> Option<String> {
+        let loose = |s: &str| words(&s.replace('&', "and"));
+        let title = format!("{} ", loose(title));
+        match date {
+            Some(date) => self.bodies_on(force, date),
+            None => self.bodies_of(force),
+        }
+        .into_iter()
+        .map(|b| b.name)
+        .find(|name| loose(name).starts_with(&title))
+    }
+
     /// Whether `body` can be the force's local policing body on `date`. `Err` carries the names
     /// that applied then. A body is judged by its exact name where the catalogue lists it, else
     /// by its kind (a mayor, a police, fire and crime commissioner, a commissioner), so the many

@@ -282,39 +282,23 @@ impl Builder {
         former.map_or_else(|| force.name.clone(), |(_, name)| name.clone())
     }
 
-    /// The name of the force's local policing body on the report's date, else today's; of the
-    /// names it has had (then, or ever when the date is not stated), the one with the title the
-    /// text gives: a 2016 statement by "the Police and Crime Commissioner" of an area whose body
-    /// is a PFCC today names the PCC.
+    /// The name of the force's local policing body with the title the text gives (on the
+    /// report's date, or ever when it is not stated), else the one on the report's date, else
+    /// today's.
     fn body_on_report_date(
         &self,
         catalogue: &Catalogue,
         force: &Force,
         title: &str,
     ) -> Option<String> {
-        let words = |s: &str| -> String {
-            s.to_lowercase()
-                .replace('&', "and")
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
-        let title = words(title);
         let date = self.report_date();
-        let names: Vec<String> = match date {
-            Some(date) => catalogue.bodies_on(force, date),
-            None => catalogue.bodies_of(force),
-        }
-        .into_iter()
-        .map(|b| b.name)
-        .collect();
-        let titled = names
-            .iter()
-            .find(|name| words(name).starts_with(&format!("{title} ")))
-            .cloned();
-        let dated = date.and_then(|_| names.first().cloned());
-        titled.or(dated).or_else(|| force.policing_body.clone())
+        catalogue
+            .body_titled(force, date, title)
+            .or_else(|| {
+                let on = catalogue.bodies_on(force, date?);
+                on.into_iter().next().map(|b| b.name)
+            })
+            .or_else(|| force.policing_body.clone())
     }
 
     fn prose_dates(&mut self, m: &Mentions) {

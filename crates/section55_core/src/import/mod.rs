@@ -915,11 +915,9 @@ impl Builder {
             self.item(&item, kind, id);
             if let (Some(answer), Some(target)) = (answer, Target::of(kind, id)) {
                 // The body publishes the answers: they are its response's.
-                let outer = self.context;
-                self.context = Context::Response(Side::Pcc);
-                self.pending = Some(target);
-                self.answer(&answer, &Label::Action);
-                self.enter(outer);
+                let index = self.new_response(Side::Pcc, target);
+                self.fill_answer(Side::Pcc, index, &answer, &Label::Action);
+                self.current = Current::None;
             }
         }
     }
@@ -1248,21 +1246,7 @@ impl Builder {
             return;
         };
         let index = match (self.pending.take(), self.current) {
-            (Some(target), _) => {
-                let responses = self.section(side).responses.get_or_insert_with(Vec::new);
-                responses.push(ItemResponse {
-                    recommendation: match target {
-                        Target::Recommendation(id) => Some(id),
-                        Target::Area(_) => None,
-                    },
-                    area_for_improvement: match target {
-                        Target::Area(id) => Some(id),
-                        Target::Recommendation(_) => None,
-                    },
-                    ..ItemResponse::default()
-                });
-                responses.len() - 1
-            }
+            (Some(target), _) => self.new_response(side, target),
             (None, Current::Response(current_side, index)) if current_side == side => index,
             _ => {
                 return self.segment_not_mapped(
@@ -1273,6 +1257,28 @@ impl Builder {
             }
         };
         self.current = Current::Response(side, index);
+        self.fill_answer(side, index, s, label);
+    }
+
+    /// A new answer in `side`'s section to `target`; its index.
+    fn new_response(&mut self, side: Side, target: Target) -> usize {
+        let responses = self.section(side).responses.get_or_insert_with(Vec::new);
+        responses.push(ItemResponse {
+            recommendation: match target {
+                Target::Recommendation(id) => Some(id),
+                Target::Area(_) => None,
+            },
+            area_for_improvement: match target {
+                Target::Area(id) => Some(id),
+                Target::Recommendation(_) => None,
+            },
+            ..ItemResponse::default()
+        });
+        responses.len() - 1
+    }
+
+    /// `s`'s text as the `index`th answer's action (or reason for none), after any earlier part.
+    fn fill_answer(&mut self, side: Side, index: usize, s: &Segment, label: &Label) {
         let text = s.text();
         let Some(response) = self.response_mut(side, index) else {
             return;
@@ -1530,12 +1536,10 @@ impl Builder {
     }
 }
 
-/// The rule of thumb for a field read under its label.
-/// A pipe table row's cells, trimmed, with `\|` read as a `|` inside a cell.
 /// Where a chief constable's reply ends when a sentence introduces it ("The Chief Constable's
-/// response was:") and it is quoted ("“I welcome ..."): at the first paragraph that neither opens
-/// with a quotation mark (as each paragraph of a quote running over several does) nor is his
-/// signature. Otherwise the section runs to the next heading.
+/// response was:") and it is quoted ("“I welcome ..."): after his signature, or without one at
+/// the first paragraph that does not open with a quotation mark (as each paragraph of a quote
+/// running over several does). Otherwise the section runs to the next heading.
 fn quoted_reply_end(s: &Segment) -> usize {
     let introduced = s.value.is_empty()
         && s.head.is_some_and(|h| {
@@ -1568,6 +1572,7 @@ fn quoted_reply_end(s: &Segment) -> usize {
     })
 }
 
+/// A pipe table row's cells, trimmed, with `\|` read as a `|` inside a cell.
 fn table_cells(row: &str) -> Vec<String> {
     let inner = row.trim();
     let inner = inner.strip_prefix('|').unwrap_or(inner);
@@ -1589,6 +1594,7 @@ fn table_cells(row: &str) -> Vec<String> {
     cells.iter().map(|c| c.trim().to_owned()).collect()
 }
 
+/// The rule of thumb for a field read under its label.
 fn labelled(pointer: &str) -> String {
     format!("the value at or under its label ({})", name_of(pointer))
 }

@@ -513,7 +513,7 @@ pub fn sent_to_home_secretary(line: &str) -> Option<Option<NaiveDate>> {
     let before = lower[..at].trim_end();
     let clause = &before[before.rfind([',', '.', ';']).map_or(0, |i| i + 1)..];
     let not_done = before.ends_with(" be") || before.ends_with("will");
-    let inspectorate = ["hmic", "inspectorate"].iter().any(|w| clause.contains(w));
+    let inspectorate = names_inspectorate(clause);
     if !to_home || not_done || inspectorate || (needs_object && !object) {
         return None;
     }
@@ -547,12 +547,17 @@ pub fn published_today(line: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w));
-    let inspectorate = ["hmic", "inspectorate"].iter().any(|w| lower.contains(w));
+    let inspectorate = names_inspectorate(&lower);
     lower.contains("published")
         && inspectorate
         && !own
         && find_word(&lower, "today").is_some()
         && find_date(line).is_none()
+}
+
+/// Whether lower-cased text names the inspectorate ("HMIC", "HMICFRS", "the Inspectorate").
+fn names_inspectorate(lower: &str) -> bool {
+    ["hmic", "inspectorate"].iter().any(|w| lower.contains(w))
 }
 
 /// A letter addressed to the Home Secretary: "Dear Home Secretary", "Dear Secretary of State".
@@ -778,21 +783,13 @@ fn without_framing(text: &str) -> &str {
     // a long line of dashes costs two passes, not one per dash.
     let mut text = text;
     for _ in 0..2 {
-        match DASHES
-            .iter()
-            .filter_map(|d| text.split_once(d))
-            .min_by_key(|(head, _)| head.len())
-        {
+        match first_dash(text) {
             Some((head, rest)) if framing(head) => text = rest,
             _ => break,
         }
     }
     for _ in 0..2 {
-        match DASHES
-            .iter()
-            .filter_map(|d| text.rsplit_once(d))
-            .max_by_key(|(rest, _)| rest.len())
-        {
+        match last_dash(text) {
             Some((rest, tail)) if framing(tail) => text = rest,
             _ => break,
         }
@@ -800,13 +797,26 @@ fn without_framing(text: &str) -> &str {
     text
 }
 
+/// The text before and after its first dash (of any of `DASHES`).
+fn first_dash(text: &str) -> Option<(&str, &str)> {
+    DASHES
+        .iter()
+        .filter_map(|d| text.split_once(d))
+        .min_by_key(|(head, _)| head.len())
+}
+
+/// The text before and after its last dash.
+fn last_dash(text: &str) -> Option<(&str, &str)> {
+    DASHES
+        .iter()
+        .filter_map(|d| text.rsplit_once(d))
+        .max_by_key(|(rest, _)| rest.len())
+}
+
 /// The words before "Response" in a heading's framing ("Commissioner's Response – HMIC
 /// Inspection – ..."): who responds, as `short_title` reads it.
 pub fn framing_body(line: &str) -> Option<&str> {
-    let (head, _) = DASHES
-        .iter()
-        .filter_map(|d| line.trim().split_once(d))
-        .min_by_key(|(head, _)| head.len())?;
+    let (head, _) = first_dash(line.trim())?;
     let words = head.trim().strip_suffix("Response")?.trim_end();
     (!words.is_empty()).then_some(words)
 }
@@ -836,24 +846,9 @@ pub fn headline_title(line: &str) -> Option<String> {
     {
         return None;
     }
-    let mut rest = text[at + verb.len()..].trim();
-    while let Some(after) = [
-        "the ",
-        "The ",
-        "latest ",
-        "HMICFRS' ",
-        "HMICFRS\u{2019} ",
-        "HMICFRS's ",
-        "HMICFRS\u{2019}s ",
-        "HMICFRS ",
-        "HMIC's ",
-        "HMIC\u{2019}s ",
-        "HMIC ",
-    ]
-    .iter()
-    .find_map(|lead| rest.strip_prefix(lead))
-    {
-        rest = after;
+    let mut rest = without_report_leads(text[at + verb.len()..].trim());
+    while let Some(after) = rest.strip_prefix("latest ") {
+        rest = without_report_leads(after);
     }
     let last = bare(rest.split_whitespace().last()?);
     let names_report = ["report", "inspection", "review"].contains(&last.as_str());
@@ -946,25 +941,33 @@ pub fn response_heading(line: &str) -> Option<(String, Option<String>)> {
     ))
 }
 
+/// The article and the inspectorate's name before a report's words ("the HMICFRS ", "HMIC's "),
+/// as a heading or a headline writes them.
+fn without_report_leads(text: &str) -> &str {
+    const LEADS: &[&str] = &[
+        "the ",
+        "The ",
+        "HMICFRS's ",
+        "HMICFRS\u{2019}s ",
+        "HMICFRS' ",
+        "HMICFRS\u{2019} ",
+        "HMICFRS ",
+        "HMIC's ",
+        "HMIC\u{2019}s ",
+        "HMIC ",
+    ];
+    let mut text = text;
+    while let Some(after) = LEADS.iter().find_map(|lead| text.strip_prefix(lead)) {
+        text = after;
+    }
+    text
+}
+
 /// The title in what follows "response to": after "report:", or the rest without the
 /// inspectorate's name; "inspections of ..." (plural) names no report.
 fn heading_title(rest: &str) -> Option<String> {
     let normal = rest.replace('\u{2019}', "'");
-    let mut text = normal.as_str();
-    while let Some(after) = [
-        "HMICFRS's ",
-        "HMICFRS' ",
-        "HMICFRS ",
-        "HMIC's ",
-        "HMIC ",
-        "the ",
-        "The ",
-    ]
-    .iter()
-    .find_map(|name| text.strip_prefix(name))
-    {
-        text = after;
-    }
+    let text = without_report_leads(&normal);
     for lead in [
         "report: ",
         "report:",
