@@ -1761,8 +1761,7 @@ fn a_news_page_with_its_headline_dateline_and_posting_date() {
         Some(serde_json::json!([3, 3]))
     );
     assert!(!notes.contains("not mapped"), "{notes}");
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    assert_every_line_accounted_for(&text, &record);
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
 /// A letter to the Home Secretary dated at the top: sent on that date; "the national
@@ -1786,8 +1785,7 @@ fn a_dated_letter_to_the_home_secretary() {
         t["inspection"].get("published").is_none(),
         "the letter does not say when the report was published"
     );
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    assert_every_line_accounted_for(&text, &record);
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
 /// A chief constable's reply introduced by a sentence and quoted: it ends at the first
@@ -1822,8 +1820,7 @@ fn a_quoted_reply_ends_where_the_quotation_marks_do() {
         "{pcc}"
     );
     assert!(!notes.contains("not mapped"), "{notes}");
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    assert_every_line_accounted_for(&text, &record);
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
 /// A form's "Title of Inspection Report", a "Type of Inspection" naming one type, and a remark
@@ -1848,8 +1845,7 @@ fn a_form_with_its_type_and_a_remark_after_the_force() {
         ),
         "{notes}"
     );
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    assert_every_line_accounted_for(&text, &record);
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
 /// Numbered items with a "Response:" line under each: under a list's heading ("1. ..."), and
@@ -1893,8 +1889,7 @@ fn numbered_items_with_their_responses() {
         notes.contains("numbered-answers.txt:20: note: not mapped (a form's signature and date, after the last answer)"),
         "{notes}"
     );
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    assert_every_line_accounted_for(&text, &record);
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
 /// A statement by "West Yorkshire's Police and Crime Commissioner" about a report of no stated
@@ -1914,8 +1909,7 @@ fn an_undated_statement_names_the_body_by_the_title_it_gives() {
         serde_json::json!(["PEEL"])
     );
     assert_eq!(t["office_use"]["published_on"], "2014-11-27");
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    assert_every_line_accounted_for(&text, &record);
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
 /// "Response to HMICFRS report: TITLE" with no body before it; "for Warwickshire I am ..."
@@ -1943,8 +1937,7 @@ fn a_letter_to_the_minister_under_a_heading_naming_the_report() {
     );
     let pcc = t["pcc_response"]["text"].as_str().expect("pcc");
     assert!(pcc.contains("I welcome the report"), "{pcc}");
-    let text = std::fs::read_to_string(&path).expect("fixture");
-    assert_every_line_accounted_for(&text, &record);
+    assert_every_line_accounted_for(&std::fs::read_to_string(&path).expect("read"), &record);
 }
 
 /// Imports `text` written to a file named `name`, with its report.
